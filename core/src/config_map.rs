@@ -1,0 +1,455 @@
+//! `updateConfigMap` rows and `deleteParams` entries: `scope.key` configuration.
+
+use serde_json::{Map, Value};
+
+/// The scopes real connector configurations use, suggested to the user.
+pub const SCOPES: [&str; 4] = ["coordinator", "source", "sink", "condition"];
+
+/// Parts of a key's name that mark its value as a secret.
+const SECRET_MARKERS: [&str; 6] = [
+    "password",
+    "passwd",
+    "secret",
+    "token",
+    "accesskey",
+    "credential",
+];
+
+/// What a masked secret shows instead of its value.
+pub const MASK: &str = "••••••";
+
+/// A configuration key, `scope.key`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ConfigKey {
+    /// The scope, e.g. `source`.
+    pub scope: String,
+    /// The key inside the scope, e.g. `checkpoint`.
+    pub key: String,
+}
+
+impl ConfigKey {
+    /// `scope.key` as the API writes it.
+    pub fn dotted(&self) -> String {
+        format!("{}.{}", self.scope, self.key)
+    }
+}
+
+/// One `updateConfigMap` row, as the user typed it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ConfigRow {
+    /// The scope, e.g. `source`.
+    pub scope: String,
+    /// The key inside the scope.
+    pub key: String,
+    /// The string value (nested structures as JSON text).
+    pub value: String,
+}
+
+impl ConfigRow {
+    /// A row from its three parts.
+    pub fn new(scope: &str, key: &str, value: &str) -> Self {
+        Self {
+            scope: scope.into(),
+            key: key.into(),
+            value: value.into(),
+        }
+    }
+
+    /// Whether the value is a secret to mask.
+    pub fn is_secret(&self) -> bool {
+        is_secret_key(&self.key)
+    }
+}
+
+/// Whether a key's name marks its value as secret (any letter case).
+pub fn is_secret_key(key: &str) -> bool {
+    let lower = key.to_lowercase();
+    SECRET_MARKERS.iter().any(|marker| lower.contains(marker))
+}
+
+/// A problem with one or more rows (indices are 0-based).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowError {
+    /// The row's scope is empty.
+    EmptyScope { row: usize },
+    /// The row's key is empty.
+    EmptyKey { row: usize },
+    /// The same `scope.key` appears in both rows.
+    Duplicate { first: usize, second: usize },
+}
+
+/// Checks rows for empty scopes or keys and repeated `scope.key`s.
+pub fn validate_rows(rows: &[ConfigRow]) -> Vec<RowError> {
+    let mut errors = Vec::new();
+    for (row, entry) in rows.iter().enumerate() {
+        if entry.scope.trim().is_empty() {
+            errors.push(RowError::EmptyScope { row });
+        }
+        if entry.key.trim().is_empty() {
+            errors.push(RowError::EmptyKey { row });
+        }
+    }
+    errors.extend(duplicates(
+        rows.iter().map(|r| (r.scope.as_str(), r.key.as_str())),
+    ));
+    errors
+}
+
+fn duplicates<'a>(keys: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<RowError> {
+    let keys: Vec<_> = keys.collect();
+    let mut errors = Vec::new();
+    for (second, key) in keys.iter().enumerate() {
+        if key.0.is_empty() || key.1.is_empty() {
+            continue;
+        }
+        if let Some(first) = keys[..second].iter().position(|k| k == key) {
+            errors.push(RowError::Duplicate { first, second });
+        }
+    }
+    errors
+}
+
+/// The `updateConfigMap` JSON object of the rows, in the user's order.
+pub fn to_json(rows: &[ConfigRow]) -> Value {
+    let mut scopes = Map::new();
+    for row in rows {
+        let scope = scopes
+            .entry(row.scope.clone())
+            .or_insert_with(|| Value::Object(Map::new()));
+        if let Value::Object(keys) = scope {
+            keys.insert(row.key.clone(), Value::String(row.value.clone()));
+        }
+    }
+    Value::Object(scopes)
+}
+
+/// The compact JSON body for the rows (`{}` when there are none).
+pub fn to_body(rows: &[ConfigRow]) -> String {
+    to_json(rows).to_string()
+}
+
+/// The JSON text shown in the editor's JSON tab.
+pub fn to_pretty(rows: &[ConfigRow]) -> String {
+    serde_json::to_string_pretty(&to_json(rows)).unwrap_or_default()
+}
+
+/// Why pasted JSON text cannot become rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    /// Not JSON: the message and where (1-based line and column).
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// JSON, but not an object of scopes.
+    NotAnObject,
+    /// A scope's value is not an object; the scope is named.
+    ScopeNotObject { scope: String },
+    /// Leaves that are not strings, by path (`scope.key`); they can be kept
+    /// as JSON text with [`import_json_stringifying`].
+    NonStringLeaves { paths: Vec<String> },
+}
+
+/// Rows from pasted `updateConfigMap` JSON; non-string leaves are refused.
+pub fn import_json(text: &str) -> Result<Vec<ConfigRow>, ImportError> {
+    import(text, false)
+}
+
+/// Rows from pasted JSON, storing non-string leaves as their JSON text.
+pub fn import_json_stringifying(text: &str) -> Result<Vec<ConfigRow>, ImportError> {
+    import(text, true)
+}
+
+fn import(text: &str, stringify: bool) -> Result<Vec<ConfigRow>, ImportError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| ImportError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })?;
+    let Value::Object(scopes) = value else {
+        return Err(ImportError::NotAnObject);
+    };
+    let mut rows = Vec::new();
+    let mut non_strings = Vec::new();
+    for (scope, keys) in scopes {
+        let Value::Object(keys) = keys else {
+            return Err(ImportError::ScopeNotObject { scope });
+        };
+        for (key, leaf) in keys {
+            let value = match leaf {
+                Value::String(text) => text,
+                other if stringify => other.to_string(),
+                _ => {
+                    non_strings.push(format!("{scope}.{key}"));
+                    continue;
+                }
+            };
+            rows.push(ConfigRow {
+                scope: scope.clone(),
+                key,
+                value,
+            });
+        }
+    }
+    if non_strings.is_empty() {
+        Ok(rows)
+    } else {
+        Err(ImportError::NonStringLeaves { paths: non_strings })
+    }
+}
+
+/// Why a `deleteParams` entry is not a `scope.key`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeleteEntryError {
+    /// The entry is empty.
+    Empty { row: usize },
+    /// The entry has no dot, or nothing before or after it.
+    NotScopeKey { row: usize },
+    /// The entry contains a comma, which would split it in two.
+    Comma { row: usize },
+    /// The same entry twice.
+    Duplicate { first: usize, second: usize },
+}
+
+/// Parses `deleteParams` entries (split at the first dot), with errors by row.
+pub fn parse_delete_params(entries: &[String]) -> Result<Vec<ConfigKey>, Vec<DeleteEntryError>> {
+    let mut keys = Vec::new();
+    let mut errors = Vec::new();
+    for (row, entry) in entries.iter().enumerate() {
+        let entry = entry.trim();
+        if entry.is_empty() {
+            errors.push(DeleteEntryError::Empty { row });
+        } else if entry.contains(',') {
+            errors.push(DeleteEntryError::Comma { row });
+        } else {
+            match entry.split_once('.') {
+                Some((scope, key)) if !scope.is_empty() && !key.is_empty() => {
+                    keys.push(ConfigKey {
+                        scope: scope.into(),
+                        key: key.into(),
+                    })
+                }
+                _ => errors.push(DeleteEntryError::NotScopeKey { row }),
+            }
+        }
+    }
+    if errors.is_empty() {
+        let duplicates = duplicates(keys.iter().map(|k| (k.scope.as_str(), k.key.as_str())));
+        errors.extend(duplicates.into_iter().map(|e| match e {
+            RowError::Duplicate { first, second } => DeleteEntryError::Duplicate { first, second },
+            _ => unreachable!("duplicates() only reports duplicates"),
+        }));
+    }
+    if errors.is_empty() {
+        Ok(keys)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The `deleteParams` query value: entries joined by commas.
+pub fn delete_params_value(keys: &[ConfigKey]) -> String {
+    keys.iter()
+        .map(ConfigKey::dotted)
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Keys that are both deleted and set: allowed, it is how a value is replaced.
+pub fn replaced_keys(delete_params: &[ConfigKey], rows: &[ConfigRow]) -> Vec<ConfigKey> {
+    delete_params
+        .iter()
+        .filter(|k| rows.iter().any(|r| r.scope == k.scope && r.key == k.key))
+        .cloned()
+        .collect()
+}
+
+/// The body as shown in previews: secret values masked unless revealed.
+pub fn masked_body(rows: &[ConfigRow], reveal: bool) -> String {
+    if reveal {
+        return to_body(rows);
+    }
+    let masked: Vec<ConfigRow> = rows
+        .iter()
+        .map(|r| ConfigRow {
+            value: if r.is_secret() {
+                MASK.into()
+            } else {
+                r.value.clone()
+            },
+            ..r.clone()
+        })
+        .collect();
+    to_body(&masked)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn rows_become_json_in_the_users_order() {
+        let rows = vec![
+            ConfigRow::new("sink", "workerNum", "8"),
+            ConfigRow::new("source", "checkpoint", "{\"a\":\"1\"}"),
+            ConfigRow::new("sink", "batchSize", "100"),
+        ];
+        assert_eq!(
+            to_body(&rows),
+            r#"{"sink":{"workerNum":"8","batchSize":"100"},"source":{"checkpoint":"{\"a\":\"1\"}"}}"#
+        );
+        assert_eq!(to_body(&[]), "{}");
+    }
+
+    #[test]
+    fn empty_and_duplicate_rows_are_named() {
+        let rows = vec![
+            ConfigRow::new("", "a", "1"),
+            ConfigRow::new("sink", "", "1"),
+            ConfigRow::new("sink", "x", "1"),
+            ConfigRow::new("sink", "x", "2"),
+        ];
+        assert_eq!(
+            validate_rows(&rows),
+            vec![
+                RowError::EmptyScope { row: 0 },
+                RowError::EmptyKey { row: 1 },
+                RowError::Duplicate {
+                    first: 2,
+                    second: 3
+                }
+            ]
+        );
+    }
+
+    #[test]
+    fn import_refuses_non_string_leaves_naming_them_and_can_stringify() {
+        let text = r#"{"source":{"workerNum":4,"clients":[{"subtopic":"s"}],"x":"y"}}"#;
+        assert_eq!(
+            import_json(text),
+            Err(ImportError::NonStringLeaves {
+                paths: vec!["source.workerNum".into(), "source.clients".into()]
+            })
+        );
+        assert_eq!(
+            import_json_stringifying(text).unwrap(),
+            vec![
+                ConfigRow::new("source", "workerNum", "4"),
+                ConfigRow::new("source", "clients", r#"[{"subtopic":"s"}]"#),
+                ConfigRow::new("source", "x", "y"),
+            ]
+        );
+    }
+
+    #[test]
+    fn import_errors_say_where() {
+        assert_eq!(import_json("[1]"), Err(ImportError::NotAnObject));
+        assert_eq!(
+            import_json(r#"{"a":"b"}"#),
+            Err(ImportError::ScopeNotObject { scope: "a".into() })
+        );
+        match import_json("{\n  \"a\": {\n    \"b\": 'c'\n  }\n}") {
+            Err(ImportError::Syntax { line, column, .. }) => assert_eq!((line, column), (3, 10)),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn delete_params_split_at_the_first_dot() {
+        let entries = vec!["source.checkpoint".to_owned(), " sink.a.b ".to_owned()];
+        let keys = parse_delete_params(&entries).unwrap();
+        assert_eq!(
+            keys[1],
+            ConfigKey {
+                scope: "sink".into(),
+                key: "a.b".into()
+            }
+        );
+        assert_eq!(delete_params_value(&keys), "source.checkpoint,sink.a.b");
+    }
+
+    #[test]
+    fn bad_delete_params_are_named() {
+        let entries: Vec<String> = ["", "nodot", ".x", "a.", "a,b.c"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(
+            parse_delete_params(&entries),
+            Err(vec![
+                DeleteEntryError::Empty { row: 0 },
+                DeleteEntryError::NotScopeKey { row: 1 },
+                DeleteEntryError::NotScopeKey { row: 2 },
+                DeleteEntryError::NotScopeKey { row: 3 },
+                DeleteEntryError::Comma { row: 4 },
+            ])
+        );
+        let twice: Vec<String> = ["a.b", "a.b"].map(String::from).to_vec();
+        assert_eq!(
+            parse_delete_params(&twice),
+            Err(vec![DeleteEntryError::Duplicate {
+                first: 0,
+                second: 1
+            }])
+        );
+    }
+
+    #[test]
+    fn a_key_deleted_and_set_is_a_replacement() {
+        let keys = vec![ConfigKey {
+            scope: "source".into(),
+            key: "checkpoint".into(),
+        }];
+        let rows = vec![ConfigRow::new("source", "checkpoint", "{}")];
+        assert_eq!(replaced_keys(&keys, &rows), keys);
+    }
+
+    #[test]
+    fn secrets_are_recognised_and_masked() {
+        for key in [
+            "password",
+            "sinkPassWD",
+            "SECRET_x",
+            "apiToken",
+            "accessKeyId",
+            "credentials",
+        ] {
+            assert!(is_secret_key(key), "{key}");
+        }
+        assert!(!is_secret_key("username"));
+        let rows = vec![
+            ConfigRow::new("sink", "password", "hunter2"),
+            ConfigRow::new("sink", "username", "u"),
+        ];
+        assert_eq!(
+            masked_body(&rows, false),
+            format!(r#"{{"sink":{{"password":"{MASK}","username":"u"}}}}"#)
+        );
+        assert!(masked_body(&rows, true).contains("hunter2"));
+    }
+
+    fn row() -> impl Strategy<Value = ConfigRow> {
+        ("[a-z]{1,6}", "[a-zA-Z.]{1,8}", any::<String>())
+            .prop_map(|(scope, key, value)| ConfigRow { scope, key, value })
+    }
+
+    proptest! {
+        #[test]
+        fn rows_survive_a_json_round_trip(rows in proptest::collection::vec(row(), 0..8)) {
+            // Rows of one scope are grouped in the JSON, and a repeated key keeps its
+            // last value: compare with the same normalisation.
+            let mut expected: Vec<ConfigRow> = Vec::new();
+            for r in &rows {
+                if let Some(existing) = expected.iter_mut().find(|e| e.scope == r.scope && e.key == r.key) {
+                    existing.value = r.value.clone();
+                } else {
+                    let at = expected.iter().rposition(|e| e.scope == r.scope).map_or(expected.len(), |i| i + 1);
+                    expected.insert(at, r.clone());
+                }
+            }
+            prop_assert_eq!(import_json(&to_body(&rows)).unwrap(), expected.clone());
+            prop_assert_eq!(import_json(&to_pretty(&rows)).unwrap(), expected);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+//! The OMS Connector Console's domain, in plain Rust with no web dependencies:
+//! task names, the requests each operation sends, reading the answers,
+//! checkpoints, the config map and the pullback recipe.
+
+pub mod checkpoint;
+pub mod config_map;
+pub mod curl;
+mod encode;
+pub mod envelope;
+pub mod pullback;
+pub mod request;
+pub mod task_name;
+
+pub use encode::percent_encode;

@@ -1,0 +1,65 @@
+//! The reference's pullback recipe: stop, update `source.checkpoint`, resume with `pullBackFlag`.
+
+use crate::config_map::{ConfigKey, ConfigRow};
+use crate::request::Operation;
+use crate::task_name::TaskName;
+
+/// The three steps of a pullback of `task_name` to `checkpoint` (the
+/// `source.checkpoint` text), in order.
+pub fn pullback_steps(task_name: &TaskName, checkpoint: &str) -> [Operation; 3] {
+    [
+        Operation::Stop {
+            task_name: task_name.clone(),
+        },
+        Operation::Update {
+            task_name: task_name.clone(),
+            delete_params: vec![ConfigKey {
+                scope: "source".into(),
+                key: "checkpoint".into(),
+            }],
+            update_config_map: vec![ConfigRow::new("source", "checkpoint", checkpoint)],
+        },
+        Operation::Resume {
+            task_name: task_name.clone(),
+            pull_back_flag: true,
+            restart_flag: false,
+        },
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checkpoint::{Zone, checkpoint_text, parse_date_time, to_epoch};
+
+    #[test]
+    fn the_reference_recipe_exactly() {
+        let name = "xxx.xxx.xxx.xxx-9000:connector_v2:p_493p****-incr_trans-1-0:0000000001";
+        let task_name = TaskName::parse(name).unwrap();
+        let local = parse_date_time("2023-02-13 19:00:00").unwrap();
+        let epoch = to_epoch(local, &Zone::parse("UTC+08:00").unwrap())
+            .unwrap()
+            .epoch;
+        let text = checkpoint_text(&["sub_a".to_owned()], epoch).unwrap();
+        let [stop, update, resume] = pullback_steps(&task_name, &text).map(|op| op.request());
+        let base = "http://${cm_host:port}";
+        assert_eq!(
+            stop.url(base),
+            format!("{base}/connector/task/v2/stop?taskName={name}")
+        );
+        assert_eq!(
+            update.url(base),
+            format!(
+                "{base}/connector/task/v2/update?taskName={name}&deleteParams=source.checkpoint"
+            )
+        );
+        assert_eq!(
+            update.body.as_deref(),
+            Some(r#"{"source":{"checkpoint":"{\"sub_a\":\"1676286000\"}"}}"#)
+        );
+        assert_eq!(
+            resume.url(base),
+            format!("{base}/connector/task/v2/resume?taskName={name}&pullBackFlag=true")
+        );
+    }
+}

@@ -1,0 +1,452 @@
+//! The five operations of the CM host's connector API and the HTTP requests they send.
+
+use std::net::IpAddr;
+
+use crate::config_map::{self, ConfigKey, ConfigRow};
+use crate::encode::percent_encode;
+use crate::task_name::{Component, TaskName};
+
+/// The HTTP method of every operation.
+pub const METHOD: &str = "POST";
+/// The content type of the `update` body.
+pub const JSON_CONTENT_TYPE: &str = "application/json";
+
+/// One of the API's operations, named after its path segment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OperationKind {
+    /// `resume`
+    Resume,
+    /// `stop`
+    Stop,
+    /// `update`
+    Update,
+    /// `migrate`
+    Migrate,
+    /// `delete`
+    Delete,
+}
+
+impl OperationKind {
+    /// Every operation, in the reference's order.
+    pub const ALL: [Self; 5] = [
+        Self::Resume,
+        Self::Stop,
+        Self::Update,
+        Self::Migrate,
+        Self::Delete,
+    ];
+
+    /// The path segment, e.g. `resume`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Resume => "resume",
+            Self::Stop => "stop",
+            Self::Update => "update",
+            Self::Migrate => "migrate",
+            Self::Delete => "delete",
+        }
+    }
+}
+
+/// An operation with its parameters, ready to become a [`Request`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Operation {
+    /// Start a stopped or abnormal connector.
+    Resume {
+        /// The component.
+        task_name: TaskName,
+        /// Pull an Incr-Sync back to its `source.checkpoint`.
+        pull_back_flag: bool,
+        /// Restart a Full-Import on its original Checker.
+        restart_flag: bool,
+    },
+    /// Stop a running connector.
+    Stop {
+        /// The component.
+        task_name: TaskName,
+    },
+    /// Delete and set configuration entries of a stopped or abnormal connector.
+    Update {
+        /// The component.
+        task_name: TaskName,
+        /// `deleteParams`: keys removed before `updateConfigMap` is applied.
+        delete_params: Vec<ConfigKey>,
+        /// `updateConfigMap`: the rows sent as the JSON body.
+        update_config_map: Vec<ConfigRow>,
+    },
+    /// Move a connector to another node.
+    Migrate {
+        /// The component.
+        task_name: TaskName,
+        /// The destination, or the CM's choice when `None`.
+        ip: Option<IpAddr>,
+    },
+    /// Delete a connector for good.
+    Delete {
+        /// The component.
+        task_name: TaskName,
+    },
+}
+
+/// How serious a pre-send check is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// The request cannot be sent.
+    Error,
+    /// The request is sent only after a deliberate second click.
+    Warning,
+}
+
+/// A finding about an operation before it is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Check {
+    /// `pullBackFlag` and `restartFlag` are both true.
+    BothFlags,
+    /// `pullBackFlag` on a task that is not an Incr-Sync.
+    PullBackNotIncrSync,
+    /// `restartFlag` on a task that is not a Full-Import.
+    RestartNotFullImport,
+    /// An update that deletes nothing and sets nothing.
+    NothingToUpdate,
+}
+
+impl Check {
+    /// Whether this check blocks sending or asks for a second click.
+    pub fn severity(self) -> Severity {
+        match self {
+            Self::BothFlags => Severity::Error,
+            _ => Severity::Warning,
+        }
+    }
+}
+
+/// Why a typed `ip` cannot be sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidIp(pub String);
+
+/// Reads the `ip` field: empty means "let the CM choose".
+pub fn parse_ip(input: &str) -> Result<Option<IpAddr>, InvalidIp> {
+    let text = input.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    text.parse()
+        .map(Some)
+        .map_err(|_| InvalidIp(text.to_owned()))
+}
+
+/// An HTTP request exactly as it goes to the CM host.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    /// Which operation's path it targets.
+    pub kind: OperationKind,
+    /// Query parameters in the reference's order, not yet encoded.
+    pub query: Vec<(String, String)>,
+    /// The JSON body (`update` only).
+    pub body: Option<String>,
+}
+
+impl Request {
+    /// The path, e.g. `/connector/task/v2/stop`.
+    pub fn path(&self) -> String {
+        format!("/connector/task/v2/{}", self.kind.as_str())
+    }
+
+    /// The encoded query string, without the `?`.
+    pub fn query_string(&self) -> String {
+        self.query
+            .iter()
+            .map(|(name, value)| format!("{}={}", percent_encode(name), percent_encode(value)))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+
+    /// The URL under `base`: empty for this origin, a path prefix such as
+    /// `/cm/east/`, or an absolute `http(s)://host:port`.
+    pub fn url(&self, base: &str) -> String {
+        let mut url = format!("{}{}", base.trim_end_matches('/'), self.path());
+        let query = self.query_string();
+        if !query.is_empty() {
+            url.push('?');
+            url.push_str(&query);
+        }
+        url
+    }
+
+    /// The `Content-Type` header to send, if any.
+    pub fn content_type(&self) -> Option<&'static str> {
+        self.body.as_ref().map(|_| JSON_CONTENT_TYPE)
+    }
+}
+
+impl Operation {
+    /// Which operation this is.
+    pub fn kind(&self) -> OperationKind {
+        match self {
+            Self::Resume { .. } => OperationKind::Resume,
+            Self::Stop { .. } => OperationKind::Stop,
+            Self::Update { .. } => OperationKind::Update,
+            Self::Migrate { .. } => OperationKind::Migrate,
+            Self::Delete { .. } => OperationKind::Delete,
+        }
+    }
+
+    /// The task the operation acts on.
+    pub fn task_name(&self) -> &TaskName {
+        match self {
+            Self::Resume { task_name, .. }
+            | Self::Stop { task_name }
+            | Self::Update { task_name, .. }
+            | Self::Migrate { task_name, .. }
+            | Self::Delete { task_name } => task_name,
+        }
+    }
+
+    /// The request this operation sends.
+    pub fn request(&self) -> Request {
+        let mut query = vec![("taskName".to_owned(), self.task_name().as_str().to_owned())];
+        let mut body = None;
+        match self {
+            Self::Resume {
+                pull_back_flag,
+                restart_flag,
+                ..
+            } => {
+                if *pull_back_flag {
+                    query.push(("pullBackFlag".into(), "true".into()));
+                }
+                if *restart_flag {
+                    query.push(("restartFlag".into(), "true".into()));
+                }
+            }
+            Self::Update {
+                delete_params,
+                update_config_map,
+                ..
+            } => {
+                if !delete_params.is_empty() {
+                    query.push((
+                        "deleteParams".into(),
+                        config_map::delete_params_value(delete_params),
+                    ));
+                }
+                body = Some(config_map::to_body(update_config_map));
+            }
+            Self::Migrate { ip: Some(ip), .. } => query.push(("ip".into(), ip.to_string())),
+            Self::Stop { .. } | Self::Migrate { .. } | Self::Delete { .. } => {}
+        }
+        Request {
+            kind: self.kind(),
+            query,
+            body,
+        }
+    }
+
+    /// What should stop or slow the user before sending.
+    pub fn checks(&self) -> Vec<Check> {
+        let mut checks = Vec::new();
+        match self {
+            Self::Resume {
+                task_name,
+                pull_back_flag,
+                restart_flag,
+            } => {
+                if *pull_back_flag && *restart_flag {
+                    checks.push(Check::BothFlags);
+                }
+                let component = task_name.component();
+                if *pull_back_flag && component != Some(&Component::IncrSync) {
+                    checks.push(Check::PullBackNotIncrSync);
+                }
+                if *restart_flag && component != Some(&Component::FullImport) {
+                    checks.push(Check::RestartNotFullImport);
+                }
+            }
+            Self::Update {
+                delete_params,
+                update_config_map,
+                ..
+            } if delete_params.is_empty() && update_config_map.is_empty() => {
+                checks.push(Check::NothingToUpdate);
+            }
+            _ => {}
+        }
+        checks
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NAME: &str = "xxx.xxx.xxx.xxx-9000:connector_v2:p_493po****-incr_trans-1-0:0000000001";
+    const INCR: &str = "10.186.16.126-9000:connector_v2:np_56el1g1jvrs0-incr_trans-1-0:0000000002";
+    const FULL: &str = "10.186.16.126-9000:connector_v2:np_56el1g1jvrs0-full_trans-1-0:0000000001";
+
+    fn name(text: &str) -> TaskName {
+        TaskName::parse(text).unwrap()
+    }
+
+    fn key(scope: &str, key: &str) -> ConfigKey {
+        ConfigKey {
+            scope: scope.into(),
+            key: key.into(),
+        }
+    }
+
+    #[test]
+    fn resume_sends_the_task_name_alone_like_the_reference() {
+        let op = Operation::Resume {
+            task_name: name(INCR),
+            pull_back_flag: false,
+            restart_flag: false,
+        };
+        let request = op.request();
+        assert_eq!(request.path(), "/connector/task/v2/resume");
+        assert_eq!(
+            request.url("http://cm:8088"),
+            format!("http://cm:8088/connector/task/v2/resume?taskName={INCR}")
+        );
+        assert_eq!(request.body, None);
+        assert!(op.checks().is_empty());
+    }
+
+    #[test]
+    fn flags_are_sent_only_when_true_in_order() {
+        let op = Operation::Resume {
+            task_name: name(INCR),
+            pull_back_flag: true,
+            restart_flag: true,
+        };
+        assert_eq!(
+            op.request().query_string(),
+            format!("taskName={INCR}&pullBackFlag=true&restartFlag=true")
+        );
+        assert_eq!(
+            op.checks(),
+            vec![Check::BothFlags, Check::RestartNotFullImport]
+        );
+        assert_eq!(Check::BothFlags.severity(), Severity::Error);
+    }
+
+    #[test]
+    fn flag_on_the_wrong_component_is_a_warning() {
+        let pull = Operation::Resume {
+            task_name: name(FULL),
+            pull_back_flag: true,
+            restart_flag: false,
+        };
+        assert_eq!(pull.checks(), vec![Check::PullBackNotIncrSync]);
+        let restart = Operation::Resume {
+            task_name: name(FULL),
+            pull_back_flag: false,
+            restart_flag: true,
+        };
+        assert!(restart.checks().is_empty());
+        assert_eq!(Check::PullBackNotIncrSync.severity(), Severity::Warning);
+    }
+
+    #[test]
+    fn the_reference_samples_byte_for_byte() {
+        let task_name = name(NAME);
+        let base = "http://${cm_host:port}";
+        let stop = Operation::Stop {
+            task_name: task_name.clone(),
+        };
+        assert_eq!(
+            stop.request().url(base),
+            "http://${cm_host:port}/connector/task/v2/stop?taskName=xxx.xxx.xxx.xxx-9000:connector_v2:p_493po****-incr_trans-1-0:0000000001"
+        );
+        let update = Operation::Update {
+            task_name: task_name.clone(),
+            delete_params: vec![key("source", "checkpoint")],
+            update_config_map: vec![ConfigRow::new("source", "username", "test")],
+        };
+        let request = update.request();
+        assert!(
+            request
+                .url(base)
+                .ends_with("&deleteParams=source.checkpoint")
+        );
+        assert_eq!(
+            request.body.as_deref(),
+            Some(r#"{"source":{"username":"test"}}"#)
+        );
+        assert_eq!(request.content_type(), Some("application/json"));
+        let migrate = Operation::Migrate {
+            task_name: task_name.clone(),
+            ip: Some("10.0.0.2".parse().unwrap()),
+        };
+        assert!(
+            migrate
+                .request()
+                .url(base)
+                .ends_with(":0000000001&ip=10.0.0.2")
+        );
+        let delete = Operation::Delete { task_name };
+        assert!(
+            delete
+                .request()
+                .url("")
+                .starts_with("/connector/task/v2/delete?taskName=")
+        );
+    }
+
+    #[test]
+    fn update_always_has_a_body_and_warns_when_empty() {
+        let update = Operation::Update {
+            task_name: name(INCR),
+            delete_params: vec![],
+            update_config_map: vec![],
+        };
+        assert_eq!(update.request().body.as_deref(), Some("{}"));
+        assert_eq!(update.request().query.len(), 1);
+        assert_eq!(update.checks(), vec![Check::NothingToUpdate]);
+    }
+
+    #[test]
+    fn several_delete_params_are_one_comma_separated_parameter() {
+        let update = Operation::Update {
+            task_name: name(INCR),
+            delete_params: vec![key("scope1", "key1"), key("scope2", "key2")],
+            update_config_map: vec![],
+        };
+        assert!(
+            update
+                .request()
+                .query_string()
+                .ends_with("&deleteParams=scope1.key1,scope2.key2")
+        );
+        assert!(update.checks().is_empty());
+    }
+
+    #[test]
+    fn ip_is_left_out_when_empty_and_validated_otherwise() {
+        assert_eq!(parse_ip("  "), Ok(None));
+        assert_eq!(parse_ip("10.0.0.1"), Ok(Some("10.0.0.1".parse().unwrap())));
+        assert_eq!(parse_ip("fd00::2"), Ok(Some("fd00::2".parse().unwrap())));
+        assert_eq!(parse_ip("10.0.0.256"), Err(InvalidIp("10.0.0.256".into())));
+        let migrate = Operation::Migrate {
+            task_name: name(INCR),
+            ip: None,
+        };
+        assert_eq!(migrate.request().query_string(), format!("taskName={INCR}"));
+    }
+
+    #[test]
+    fn base_urls_join_without_double_slashes() {
+        let stop = Operation::Stop {
+            task_name: name("t"),
+        }
+        .request();
+        assert_eq!(stop.url(""), "/connector/task/v2/stop?taskName=t");
+        assert_eq!(
+            stop.url("/cm/east/"),
+            "/cm/east/connector/task/v2/stop?taskName=t"
+        );
+        assert_eq!(
+            stop.url("http://h:8088/"),
+            "http://h:8088/connector/task/v2/stop?taskName=t"
+        );
+    }
+}

@@ -1,0 +1,251 @@
+//! Connector task names: `<ip>-<port>:connector_v2:<projectId>-<type>-<a>-<b>:<seq>`.
+
+use std::fmt;
+use std::net::IpAddr;
+
+/// The marker between the node and the component in a v2 task name.
+const V2_MARKER: &str = ":connector_v2:";
+
+/// Why a typed task name cannot be sent at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TaskNameError {
+    /// Nothing but white space was typed.
+    Empty,
+    /// White space or a control character inside the name, at this char index.
+    BadCharacter { index: usize, character: char },
+}
+
+/// The kind of connector component a name designates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Component {
+    /// `incr_trans`: Incr-Sync.
+    IncrSync,
+    /// `full_trans`: Full-Import.
+    FullImport,
+    /// Any other component type, kept as written.
+    Other(String),
+}
+
+impl Component {
+    fn from_type(kind: &str) -> Self {
+        match kind {
+            "incr_trans" => Self::IncrSync,
+            "full_trans" => Self::FullImport,
+            other => Self::Other(other.to_owned()),
+        }
+    }
+
+    /// The type as it is written in the task name.
+    pub fn as_type(&self) -> &str {
+        match self {
+            Self::IncrSync => "incr_trans",
+            Self::FullImport => "full_trans",
+            Self::Other(kind) => kind,
+        }
+    }
+}
+
+/// The parts of a task name that follows the v2 grammar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaskNameParts {
+    /// Node address (IPv4, IPv6 or a host name) running the connector.
+    pub ip: String,
+    /// Supervisor port of that node, usually `9000`.
+    pub port: String,
+    /// Project identifier, e.g. `np_56el1g1jvrs0`.
+    pub project_id: String,
+    /// The component's type.
+    pub component: Component,
+    /// The two numbers after the type, e.g. `1-0`.
+    pub suffix: String,
+    /// The sequence number as written (ten digits in real names).
+    pub seq: String,
+}
+
+/// A non-empty, trimmed task name and what could be understood of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaskName {
+    name: String,
+    parts: Option<TaskNameParts>,
+}
+
+impl TaskName {
+    /// Trims `input` and checks it; any non-empty name without inner white
+    /// space or control characters is accepted, understood or not.
+    pub fn parse(input: &str) -> Result<Self, TaskNameError> {
+        let name = input.trim();
+        if name.is_empty() {
+            return Err(TaskNameError::Empty);
+        }
+        if let Some((index, character)) = name
+            .chars()
+            .enumerate()
+            .find(|(_, c)| c.is_whitespace() || c.is_control())
+        {
+            return Err(TaskNameError::BadCharacter { index, character });
+        }
+        Ok(Self {
+            parts: split_parts(name),
+            name: name.to_owned(),
+        })
+    }
+
+    /// The name exactly as it will be sent.
+    pub fn as_str(&self) -> &str {
+        &self.name
+    }
+
+    /// The parts of the name, or `None` when it does not follow the v2 grammar.
+    pub fn parts(&self) -> Option<&TaskNameParts> {
+        self.parts.as_ref()
+    }
+
+    /// The component type, when the name was understood.
+    pub fn component(&self) -> Option<&Component> {
+        self.parts.as_ref().map(|p| &p.component)
+    }
+
+    /// The short form a user may type to confirm: the last `:`-segment.
+    pub fn last_segment(&self) -> &str {
+        self.name.rsplit(':').next().unwrap_or(&self.name)
+    }
+
+    /// The name `migrate` will answer: the sequence one higher, and the node
+    /// address replaced by `ip` when one is given. `None` when the name is
+    /// not understood or its sequence is not a number.
+    pub fn migrated(&self, ip: Option<IpAddr>) -> Option<String> {
+        let parts = self.parts.as_ref()?;
+        let seq: u64 = parts.seq.parse().ok()?;
+        let next = format!("{:0width$}", seq + 1, width = parts.seq.len());
+        let ip = ip.map_or_else(|| parts.ip.clone(), |ip| ip.to_string());
+        Some(format!(
+            "{ip}-{}{V2_MARKER}{}-{}-{}:{next}",
+            parts.port,
+            parts.project_id,
+            parts.component.as_type(),
+            parts.suffix
+        ))
+    }
+}
+
+impl fmt::Display for TaskName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.name)
+    }
+}
+
+fn split_parts(name: &str) -> Option<TaskNameParts> {
+    let (node, rest) = name.split_once(V2_MARKER)?;
+    let (ip, port) = node.rsplit_once('-')?;
+    let (component, seq) = rest.rsplit_once(':')?;
+    let mut tail = component.rsplitn(4, '-');
+    let b = tail.next()?;
+    let a = tail.next()?;
+    let kind = tail.next()?;
+    let project_id = tail.next()?;
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
+    let fields_ok = !ip.is_empty()
+        && all_digits(port)
+        && !project_id.is_empty()
+        && !kind.is_empty()
+        && all_digits(a)
+        && all_digits(b)
+        && all_digits(seq);
+    fields_ok.then(|| TaskNameParts {
+        ip: ip.to_owned(),
+        port: port.to_owned(),
+        project_id: project_id.to_owned(),
+        component: Component::from_type(kind),
+        suffix: format!("{a}-{b}"),
+        seq: seq.to_owned(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const INCR: &str = "10.186.16.126-9000:connector_v2:np_56el1g1jvrs0-incr_trans-1-0:0000000002";
+    const FULL: &str = "10.186.16.126-9000:connector_v2:np_56el1g1jvrs0-full_trans-1-0:0000000001";
+
+    #[test]
+    fn parses_the_real_grammar() {
+        let name = TaskName::parse(INCR).unwrap();
+        let parts = name.parts().unwrap();
+        assert_eq!(parts.ip, "10.186.16.126");
+        assert_eq!(parts.port, "9000");
+        assert_eq!(parts.project_id, "np_56el1g1jvrs0");
+        assert_eq!(parts.component, Component::IncrSync);
+        assert_eq!(parts.suffix, "1-0");
+        assert_eq!(parts.seq, "0000000002");
+        let full = TaskName::parse(FULL).unwrap();
+        assert_eq!(full.component(), Some(&Component::FullImport));
+    }
+
+    #[test]
+    fn project_ids_may_contain_dashes_and_other_types_are_kept() {
+        let name =
+            TaskName::parse("1.2.3.4-9000:connector_v2:p_a-b-store_x-1-0:0000000001").unwrap();
+        let parts = name.parts().unwrap();
+        assert_eq!(parts.project_id, "p_a-b");
+        assert_eq!(parts.component, Component::Other("store_x".into()));
+    }
+
+    #[test]
+    fn ipv6_nodes_are_understood() {
+        let name =
+            TaskName::parse("fd00::1-9000:connector_v2:np_x-incr_trans-1-0:0000000001").unwrap();
+        assert_eq!(name.parts().unwrap().ip, "fd00::1");
+    }
+
+    #[test]
+    fn other_names_are_kept_not_understood() {
+        for other in [
+            "10.0.0.1-9000:connector:p_1-incr-1-0:1",
+            "store_abc",
+            "a:b:c",
+        ] {
+            let name = TaskName::parse(other).unwrap();
+            assert_eq!(name.as_str(), other);
+            assert_eq!(name.parts(), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn trims_and_refuses_inner_white_space_and_empty() {
+        assert_eq!(
+            TaskName::parse(&format!("  {INCR}\n")).unwrap().as_str(),
+            INCR
+        );
+        assert_eq!(TaskName::parse("   "), Err(TaskNameError::Empty));
+        assert_eq!(
+            TaskName::parse("ab c"),
+            Err(TaskNameError::BadCharacter {
+                index: 2,
+                character: ' '
+            })
+        );
+        assert_eq!(
+            TaskName::parse("ab\u{7}"),
+            Err(TaskNameError::BadCharacter {
+                index: 2,
+                character: '\u{7}'
+            })
+        );
+    }
+
+    #[test]
+    fn knows_the_name_migrate_answers() {
+        let name = TaskName::parse(INCR).unwrap();
+        assert_eq!(
+            name.migrated(None).unwrap(),
+            "10.186.16.126-9000:connector_v2:np_56el1g1jvrs0-incr_trans-1-0:0000000003"
+        );
+        assert_eq!(
+            name.migrated(Some("10.0.0.7".parse().unwrap())).unwrap(),
+            "10.0.0.7-9000:connector_v2:np_56el1g1jvrs0-incr_trans-1-0:0000000003"
+        );
+        assert_eq!(TaskName::parse("store_abc").unwrap().migrated(None), None);
+        assert_eq!(name.last_segment(), "0000000002");
+    }
+}
