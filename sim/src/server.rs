@@ -1,0 +1,273 @@
+//! The HTTP server: routes, shared state, inspection endpoints and the accept loop.
+
+use std::io;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use axum::Json;
+use axum::Router;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{any, get, post};
+use hyper_util::rt::TokioIo;
+use serde::Serialize;
+use tokio::net::TcpListener;
+use tokio::sync::mpsc;
+use tokio::task::{JoinHandle, JoinSet};
+use tower::ServiceExt;
+use tower_http::cors::CorsLayer;
+use tower_http::services::ServeDir;
+
+use crate::api;
+use crate::demo::demo_tasks;
+use crate::faults::{Fault, Faults, Injector};
+use crate::fleet::{ApiError, Fleet, Task};
+
+/// How the simulator is started.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Where to listen; port 0 picks a free one.
+    pub addr: SocketAddr,
+    /// The tasks to start with (and to restore on reset).
+    pub tasks: Vec<Task>,
+    /// A built console to serve at `/`.
+    pub static_dir: Option<PathBuf>,
+    /// Add permissive CORS headers.
+    pub cors: bool,
+    /// Fault injection at start.
+    pub faults: Faults,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            addr: SocketAddr::from(([127, 0, 0, 1], 8088)),
+            tasks: demo_tasks(),
+            static_dir: None,
+            cors: false,
+            faults: Faults::default(),
+        }
+    }
+}
+
+/// One API request as the journal shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct JournalEntry {
+    #[serde(skip)]
+    id: u64,
+    method: String,
+    path: String,
+    query: String,
+    body: Option<String>,
+    status: Option<u16>,
+    response: Option<String>,
+}
+
+struct Inner {
+    fleet: Fleet,
+    initial: Vec<Task>,
+    journal: Vec<JournalEntry>,
+    next_id: u64,
+    injector: Injector,
+}
+
+/// The simulator's state, shared by all requests.
+#[derive(Clone)]
+pub struct AppState(Arc<Mutex<Inner>>);
+
+impl AppState {
+    fn lock(&self) -> MutexGuard<'_, Inner> {
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Appends a received request to the journal; returns its id.
+    pub fn record(&self, method: &str, path: &str, query: &str, body: Option<String>) -> u64 {
+        let mut inner = self.lock();
+        let id = inner.next_id;
+        inner.next_id += 1;
+        inner.journal.push(JournalEntry {
+            id,
+            method: method.into(),
+            path: path.into(),
+            query: query.into(),
+            body,
+            status: None,
+            response: None,
+        });
+        id
+    }
+
+    /// Records the answer given to journal entry `id`.
+    pub fn answered(&self, id: u64, status: u16, response: &str) {
+        if let Some(entry) = self.lock().journal.iter_mut().find(|e| e.id == id) {
+            entry.status = Some(status);
+            entry.response = Some(response.into());
+        }
+    }
+
+    /// The wait and the fault for the next API request.
+    pub fn next_fault(&self) -> (u64, Fault) {
+        self.lock().injector.next()
+    }
+
+    /// Runs an operation on the fleet.
+    pub fn apply(
+        &self,
+        operation: impl FnOnce(&mut Fleet) -> Result<String, ApiError>,
+    ) -> Result<String, ApiError> {
+        operation(&mut self.lock().fleet)
+    }
+}
+
+/// Asks the connection that carried a request to close without answering.
+#[derive(Clone)]
+pub struct DropConnection(mpsc::UnboundedSender<()>);
+
+impl DropConnection {
+    /// Closes the connection.
+    pub fn drop_now(&self) {
+        let _ = self.0.send(());
+    }
+}
+
+async fn tasks(State(state): State<AppState>) -> Response {
+    Json(state.lock().fleet.tasks().to_vec()).into_response()
+}
+
+async fn requests(State(state): State<AppState>) -> Response {
+    Json(state.lock().journal.clone()).into_response()
+}
+
+async fn clear_requests(State(state): State<AppState>) -> StatusCode {
+    state.lock().journal.clear();
+    StatusCode::NO_CONTENT
+}
+
+async fn reset(State(state): State<AppState>) -> StatusCode {
+    let mut inner = state.lock();
+    inner.fleet = Fleet::new(inner.initial.clone());
+    inner.journal.clear();
+    StatusCode::NO_CONTENT
+}
+
+async fn get_faults(State(state): State<AppState>) -> Response {
+    Json(state.lock().injector.settings().clone()).into_response()
+}
+
+async fn set_faults(State(state): State<AppState>, body: String) -> Response {
+    match serde_json::from_str::<Faults>(&body) {
+        Ok(faults) => {
+            state.lock().injector = Injector::new(faults.clone());
+            Json(faults).into_response()
+        }
+        Err(e) => (StatusCode::BAD_REQUEST, format!("bad fault settings: {e}")).into_response(),
+    }
+}
+
+async fn clear_faults(State(state): State<AppState>) -> StatusCode {
+    state.lock().injector = Injector::new(Faults::default());
+    StatusCode::NO_CONTENT
+}
+
+/// The router for `options`, with its state.
+pub fn router(options: &Options) -> Router {
+    let state = AppState(Arc::new(Mutex::new(Inner {
+        fleet: Fleet::new(options.tasks.clone()),
+        initial: options.tasks.clone(),
+        journal: Vec::new(),
+        next_id: 0,
+        injector: Injector::new(options.faults.clone()),
+    })));
+    let mut router = Router::new()
+        .route("/connector", any(api::handle))
+        .route("/connector/{*rest}", any(api::handle))
+        .route("/_sim/tasks", get(tasks))
+        .route("/_sim/requests", get(requests).delete(clear_requests))
+        .route("/_sim/reset", post(reset))
+        .route(
+            "/_sim/faults",
+            get(get_faults).post(set_faults).delete(clear_faults),
+        )
+        .with_state(state);
+    if let Some(dir) = &options.static_dir {
+        router = router.fallback_service(ServeDir::new(dir));
+    }
+    if options.cors {
+        router = router.layer(CorsLayer::permissive());
+    }
+    router
+}
+
+/// A running simulator; dropping it stops it and closes its connections.
+pub struct Sim {
+    addr: SocketAddr,
+    handle: JoinHandle<()>,
+}
+
+impl Sim {
+    /// Binds `options.addr` and serves in the background.
+    pub async fn start(options: Options) -> io::Result<Self> {
+        let listener = TcpListener::bind(options.addr).await?;
+        let addr = listener.local_addr()?;
+        let router = router(&options);
+        let handle = tokio::spawn(accept_loop(listener, router));
+        Ok(Self { addr, handle })
+    }
+
+    /// The address it listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// `http://<addr>`.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Serves until the task ends (it only ends on an accept error).
+    pub async fn wait(mut self) {
+        let _ = (&mut self.handle).await;
+    }
+}
+
+impl Drop for Sim {
+    fn drop(&mut self) {
+        self.handle.abort();
+    }
+}
+
+async fn accept_loop(listener: TcpListener, router: Router) {
+    let mut connections = JoinSet::new();
+    loop {
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            Err(e) => {
+                tracing::warn!("accept failed: {e}");
+                continue;
+            }
+        };
+        while connections.try_join_next().is_some() {}
+        let router = router.clone();
+        connections.spawn(async move {
+            let (sender, mut dropped) = mpsc::unbounded_channel();
+            let service = hyper::service::service_fn(
+                move |mut request: hyper::Request<hyper::body::Incoming>| {
+                    request
+                        .extensions_mut()
+                        .insert(DropConnection(sender.clone()));
+                    router.clone().oneshot(request.map(axum::body::Body::new))
+                },
+            );
+            let connection = hyper::server::conn::http1::Builder::new()
+                .serve_connection(TokioIo::new(stream), service);
+            tokio::select! {
+                _ = connection => {}
+                _ = dropped.recv() => {}
+            }
+        });
+    }
+}
