@@ -1,1 +1,5 @@
-fn main() {}
+//! Mounts the console; everything else is in the library.
+
+fn main() {
+    oms_console::start();
+}

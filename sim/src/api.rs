@@ -128,7 +128,7 @@ pub async fn handle(State(state): State<AppState>, request: Request) -> Response
                     });
                     Answer::json(&Envelope::of(&outcome))
                 }
-                Fault::InternalError => Answer::json(&internal_error("internal error")),
+                Fault::InternalError => Answer::json(&internal_error(&state.fault_message())),
                 Fault::Http500Html => Answer {
                     status: StatusCode::INTERNAL_SERVER_ERROR,
                     content_type: "text/html; charset=utf-8",

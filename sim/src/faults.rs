@@ -41,6 +41,8 @@ pub struct Faults {
     pub fail_rate: f64,
     /// The seed of the random source for jitter and the failure rate.
     pub seed: u64,
+    /// The `errMsg` of injected `internalError` answers (default "internal error").
+    pub err_msg: Option<String>,
 }
 
 /// The fault settings with their random source.

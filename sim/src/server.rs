@@ -114,6 +114,17 @@ impl AppState {
         self.lock().injector.next()
     }
 
+    /// The `errMsg` of injected internal errors.
+    pub fn fault_message(&self) -> String {
+        let inner = self.lock();
+        inner
+            .injector
+            .settings()
+            .err_msg
+            .clone()
+            .unwrap_or_else(|| "internal error".into())
+    }
+
     /// Runs an operation on the fleet.
     pub fn apply(
         &self,

@@ -619,6 +619,15 @@ async fn faults_apply_in_order_and_change_no_state() {
 }
 
 #[tokio::test]
+async fn injected_internal_errors_can_carry_a_message() {
+    let h = Harness::start().await;
+    h.faults(json!({"next": ["internalError"], "errMsg": "<b>CM overloaded</b>"}))
+        .await;
+    let e = h.envelope(&format!("stop?taskName={INCR}"), None).await;
+    assert_error(&e, "INTERNAL_ERROR", "<b>CM overloaded</b>");
+}
+
+#[tokio::test]
 async fn a_hang_does_not_answer_within_a_client_timeout() {
     let h = Harness::start().await;
     h.faults(json!({"next": ["hang"]})).await;

@@ -1,1 +1,41 @@
-fn main() {}
+//! `cargo xtask`: the project's task runner.
+//!
+//! - `run [--cm URL] [--port N]`: install what is missing, build, serve the
+//!   console with the CM simulator (or a real CM host) behind its proxy.
+//! - `test`: install what is missing, then every check and test, stage by stage.
+//! - `dist`: a release build into `dist/`, with gzipped copies and sizes.
+
+mod dist;
+mod project;
+mod run;
+mod stages;
+mod tools;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+commands:
+  run [--cm http://HOST:PORT] [--port N]
+        build and serve the console on http://127.0.0.1:8080 (or --port),
+        with the CM simulator on 127.0.0.1:8088, or a real CM host with --cm
+  test  install what is missing, then fmt, clippy, native tests, browser
+        tests, the release build and the end-to-end suite
+  dist  release build into dist/, printing each file's size raw and gzipped";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("run") => run::run(&args[1..]),
+        Some("test") => stages::test(),
+        Some("dist") => dist::dist(),
+        _ => Err(USAGE.to_owned()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}

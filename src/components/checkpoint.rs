@@ -1,0 +1,303 @@
+//! The checkpoint builder: date, time and zone to epoch seconds, and the
+//! `source.checkpoint` text for the task's subtopics.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use oms_core::checkpoint::{
+    self, Ambiguity, CheckpointError, CheckpointWarning, DEFAULT_MAX_AGE_SECS, EpochUnit,
+    SubtopicError, Zone,
+};
+
+use crate::drafts::{CheckpointDraft, rows_of, values_of};
+use crate::i18n::{Texts, fill};
+use crate::{browser, console};
+
+const SUBTOPICS_KEY: &str = "oms-console.subtopics.v1";
+
+/// Fixed offsets offered besides `local` and `UTC`, in minutes.
+const OFFSETS: [i32; 38] = [
+    -720, -660, -600, -570, -540, -480, -420, -360, -300, -240, -210, -180, -120, -60, 60, 120,
+    180, 210, 240, 270, 300, 330, 345, 360, 390, 420, 480, 525, 540, 570, 600, 630, 660, 720, 765,
+    780, 825, 840,
+];
+
+/// A checkpoint the builder computed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Computed {
+    /// Epoch seconds.
+    pub epoch: i64,
+    /// The zone it was read in.
+    pub zone: Zone,
+    /// Set when the local time was skipped or repeated.
+    pub ambiguity: Option<Ambiguity>,
+    /// Future or too old.
+    pub warnings: Vec<CheckpointWarning>,
+    /// The `source.checkpoint` text, when the subtopics are fine.
+    pub text: Result<String, Vec<SubtopicError>>,
+}
+
+/// The zone a select value names (`local` is the browser's own).
+pub fn zone_of(value: &str) -> Result<Zone, CheckpointError> {
+    if value == "local" {
+        return Ok(browser::time_zone()
+            .and_then(|name| Zone::parse(&name).ok())
+            .unwrap_or(Zone::Utc));
+    }
+    Zone::parse(value)
+}
+
+/// What the builder's inputs give.
+pub fn computed(draft: CheckpointDraft) -> Memo<Result<Computed, CheckpointError>> {
+    Memo::new(move |_| {
+        let zone = zone_of(&draft.zone.get())?;
+        let local = checkpoint::parse_local(&draft.date.get(), &draft.time.get())?;
+        let resolved = checkpoint::to_epoch(local, &zone)?;
+        Ok(Computed {
+            epoch: resolved.epoch,
+            ambiguity: resolved.ambiguity,
+            warnings: checkpoint::warnings(
+                resolved.epoch,
+                browser::now_secs(),
+                DEFAULT_MAX_AGE_SECS,
+            ),
+            text: checkpoint::checkpoint_text(&values_of(&draft.subtopics), resolved.epoch),
+            zone,
+        })
+    })
+}
+
+/// The message of an input problem.
+pub fn checkpoint_error(t: &Texts, error: &CheckpointError) -> String {
+    match error {
+        CheckpointError::UnknownZone(zone) => fill(t.zone_unknown, &[zone]),
+        CheckpointError::BadDate(date) if date.is_empty() => t.date_missing.to_owned(),
+        CheckpointError::BadDate(date) => fill(t.date_bad, &[date]),
+        CheckpointError::BadTime(time) if time.is_empty() => t.time_missing.to_owned(),
+        CheckpointError::BadTime(time) => fill(t.time_bad, &[time]),
+        CheckpointError::OutOfRange => t.out_of_range.to_owned(),
+    }
+}
+
+/// The message of a subtopic problem (rows numbered from 1).
+pub fn subtopic_error(t: &Texts, error: &SubtopicError) -> String {
+    match error {
+        SubtopicError::None => t.subtopic_none.to_owned(),
+        SubtopicError::Empty { row } => fill(t.subtopic_empty, &[&(row + 1).to_string()]),
+        SubtopicError::Duplicate { first, second } => fill(
+            t.subtopic_duplicate,
+            &[&(first + 1).to_string(), &(second + 1).to_string()],
+        ),
+    }
+}
+
+/// A duration in words, e.g. `2 d 3 h`.
+pub fn duration_words(seconds: i64) -> String {
+    let s = seconds.abs();
+    let (d, h, m) = (s / 86_400, s % 86_400 / 3600, s % 3600 / 60);
+    match (d, h, m) {
+        (0, 0, 0) => format!("{s} s"),
+        (0, 0, m) => format!("{m} min"),
+        (0, h, m) => format!("{h} h {m} min"),
+        (d, h, _) => format!("{d} d {h} h"),
+    }
+}
+
+fn warning_text(t: &Texts, warning: &CheckpointWarning) -> String {
+    match warning {
+        CheckpointWarning::InFuture { seconds } => {
+            fill(t.checkpoint_future, &[&duration_words(*seconds)])
+        }
+        CheckpointWarning::TooOld { seconds } => {
+            fill(t.checkpoint_old, &[&duration_words(*seconds)])
+        }
+    }
+}
+
+fn ambiguity_text(t: &Texts, ambiguity: &Ambiguity, zone: &Zone) -> String {
+    let at = |epoch: i64| checkpoint::format_instant(epoch, &Zone::Utc).unwrap_or_default();
+    match ambiguity {
+        Ambiguity::Gap { taken, .. } => fill(t.checkpoint_gap, &[&zone.label(), &at(*taken)]),
+        Ambiguity::Fold { taken, other } => fill(
+            t.checkpoint_fold,
+            &[&zone.label(), &at(*taken), &at(*other)],
+        ),
+    }
+}
+
+fn remembered() -> BTreeMap<String, Vec<String>> {
+    browser::load(SUBTOPICS_KEY)
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+/// Remembers the subtopics used for a task.
+pub fn remember_subtopics(task_name: &str, subtopics: &[String]) {
+    let mut all = remembered();
+    all.insert(task_name.to_owned(), subtopics.to_vec());
+    if let Ok(text) = serde_json::to_string(&all) {
+        browser::save(SUBTOPICS_KEY, &text);
+    }
+}
+
+fn set_from_epoch(draft: CheckpointDraft, epoch: i64) {
+    if let Ok(zone) = zone_of(&draft.zone.get_untracked()) {
+        if let Ok((date, time)) = checkpoint::from_epoch(epoch, &zone) {
+            draft.date.set(date);
+            draft.time.set(time);
+        }
+    }
+}
+
+/// The builder's fields and live result.
+#[component]
+pub fn CheckpointBuilder(
+    /// Its inputs.
+    draft: CheckpointDraft,
+) -> impl IntoView {
+    let c = console();
+    let t = c.t;
+    let result = computed(draft);
+    let pasted = RwSignal::new(String::new());
+    let pasted_note = RwSignal::new(None::<String>);
+    let local_zone = browser::time_zone().unwrap_or_else(|| "UTC".into());
+    Effect::new(move |_| {
+        let name = c.drafts.task_name.get();
+        let name = name.trim();
+        let empty = values_of(&draft.subtopics)
+            .iter()
+            .all(|s| s.trim().is_empty());
+        if empty {
+            if let Some(known) = remembered().get(name).filter(|k| !k.is_empty()) {
+                draft.subtopics.set(rows_of(known.clone()));
+            }
+        }
+    });
+    let step_back = move |seconds: i64| {
+        let from = result
+            .get_untracked()
+            .map(|r| r.epoch)
+            .unwrap_or_else(|_| browser::now_secs());
+        set_from_epoch(draft, from - seconds);
+    };
+    let on_paste = move |text: String| {
+        pasted.set(text.clone());
+        if text.trim().is_empty() {
+            pasted_note.set(None);
+            return;
+        }
+        match checkpoint::parse_epoch(&text) {
+            Ok((seconds, unit)) => {
+                set_from_epoch(draft, seconds);
+                pasted_note.set(Some(match unit {
+                    EpochUnit::Seconds => t.pasted_seconds.to_owned(),
+                    EpochUnit::Milliseconds => t.pasted_millis.to_owned(),
+                    EpochUnit::Microseconds => t.pasted_micros.to_owned(),
+                }));
+            }
+            Err(_) => pasted_note.set(Some(t.pasted_not_epoch.to_owned())),
+        }
+    };
+    let offsets = OFFSETS.map(|minutes| Zone::Fixed(minutes * 60).label());
+    view! {
+        <fieldset class="checkpoint" data-checkpoint-builder="">
+            <legend>{t.checkpoint_title}</legend>
+            <div class="grid3">
+                <label>
+                    <span>{t.date}</span>
+                    <input name="date" type="date" required
+                        prop:value=move || draft.date.get()
+                        on:input=move |ev| draft.date.set(event_target_value(&ev)) />
+                </label>
+                <label>
+                    <span>{t.time}</span>
+                    <input name="time" type="time" step="1" required
+                        prop:value=move || draft.time.get()
+                        on:input=move |ev| draft.time.set(event_target_value(&ev)) />
+                </label>
+                <label>
+                    <span>{t.zone}</span>
+                    <select name="zone"
+                        prop:value=move || draft.zone.get()
+                        on:change=move |ev| draft.zone.set(event_target_value(&ev))>
+                        <option value="local">{fill(t.zone_local, &[&local_zone])}</option>
+                        <option value="UTC">"UTC"</option>
+                        {offsets.into_iter().map(|label| {
+                            let text = if label == "UTC+08:00" { format!("{label} {}", t.zone_oms_usual) } else { label.clone() };
+                            view! { <option value=label>{text}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+            </div>
+            <div class="actions">
+                <button type="button" class="secondary small" on:click=move |_| set_from_epoch(draft, browser::now_secs())>{t.now}</button>
+                <button type="button" class="secondary small" on:click=move |_| step_back(15 * 60)>"−15 min"</button>
+                <button type="button" class="secondary small" on:click=move |_| step_back(3600)>"−1 h"</button>
+                <button type="button" class="secondary small" on:click=move |_| step_back(6 * 3600)>"−6 h"</button>
+                <button type="button" class="secondary small" on:click=move |_| step_back(24 * 3600)>"−24 h"</button>
+            </div>
+            <label class="paste">
+                <span>{t.paste_epoch}</span>
+                <input name="epochInput" inputmode="numeric" autocomplete="off"
+                    prop:value=move || pasted.get()
+                    on:input=move |ev| on_paste(event_target_value(&ev)) />
+            </label>
+            {move || pasted_note.get().map(|note| view! { <p class="hint" role="status">{note}</p> })}
+            <div class="subtopics">
+                <p class="label">
+                    <code>subtopic</code> " " {t.subtopics_label}
+                </p>
+                <p class="hint">{t.subtopics_help}</p>
+                <For each=move || draft.subtopics.get() key=|row| row.id let:row>
+                    {
+                        let value = row.value;
+                        view! {
+                            <div class="delete-row">
+                                <label>
+                                    <span class="sr-only">{t.subtopics_label}</span>
+                                    <input name="subtopic" autocomplete="off" spellcheck="false"
+                                        placeholder="ORACLE_np_56el1g1jvrs0_56el4eyvwvxc-1-0"
+                                        prop:value=move || value.get()
+                                        on:input=move |ev| value.set(event_target_value(&ev)) />
+                                </label>
+                                <button type="button" class="secondary small" title=t.remove_row aria-label=t.remove_row
+                                    on:click=move |_| draft.subtopics.update(|r| r.retain(|x| x.id != row.id))>"✕"</button>
+                            </div>
+                        }
+                    }
+                </For>
+                <button type="button" class="secondary"
+                    on:click=move |_| draft.subtopics.update(|r| r.extend(rows_of(vec![String::new()])))>{t.add_subtopic}</button>
+            </div>
+            <div class="result" aria-live="polite">
+                <p>
+                    <span class="muted">{t.epoch_seconds}</span> " "
+                    <output name="epoch">{move || result.get().map(|r| r.epoch.to_string()).unwrap_or_default()}</output>
+                </p>
+                {move || match result.get() {
+                    Err(error) => view! { <p class="error">{checkpoint_error(t, &error)}</p> }.into_any(),
+                    Ok(r) => {
+                        let utc = checkpoint::format_instant(r.epoch, &Zone::Utc).unwrap_or_default();
+                        let zoned = checkpoint::format_instant(r.epoch, &r.zone).unwrap_or_default();
+                        let age = browser::now_secs() - r.epoch;
+                        let relative = if age >= 0 { fill(t.ago, &[&duration_words(age)]) } else { fill(t.from_now, &[&duration_words(age)]) };
+                        view! {
+                            <dl class="answer">
+                                <dt>"UTC"</dt><dd data-utc="">{utc}</dd>
+                                <dt>{t.in_zone}</dt><dd>{zoned}</dd>
+                                <dt>{t.relative}</dt><dd>{relative}</dd>
+                                <dt><code>source.checkpoint</code></dt>
+                                <dd>{match &r.text {
+                                    Ok(text) => view! { <code data-checkpoint-text="">{text.clone()}</code> }.into_any(),
+                                    Err(errors) => errors.iter().map(|e| view! { <p class="error">{subtopic_error(t, e)}</p> }).collect_view().into_any(),
+                                }}</dd>
+                            </dl>
+                            {r.warnings.iter().map(|w| view! { <p class="warning">{warning_text(t, w)}</p> }).collect_view()}
+                            {r.ambiguity.map(|a| view! { <p class="warning">{ambiguity_text(t, &a, &r.zone)}</p> })}
+                        }.into_any()
+                    }
+                }}
+            </div>
+        </fieldset>
+    }
+}

@@ -1,0 +1,227 @@
+//! The `updateConfigMap` editor: rows and a JSON tab, synced both ways.
+
+use leptos::prelude::*;
+use oms_core::config_map::{
+    self, ConfigRow, ImportError, RowError, SCOPES, import_json, import_json_stringifying,
+    is_secret_key, validate_rows,
+};
+
+use crate::console;
+use crate::drafts::{ConfigRowDraft, Rows, rows_of, values_of};
+use crate::i18n::{Texts, fill};
+
+/// The rows as the core sees them.
+pub fn core_rows(rows: &Rows<ConfigRowDraft>) -> Vec<ConfigRow> {
+    values_of(rows)
+        .into_iter()
+        .map(|r| ConfigRow {
+            scope: r.scope.trim().to_owned(),
+            key: r.key.trim().to_owned(),
+            value: r.value,
+        })
+        .collect()
+}
+
+/// The message of a row problem (rows are numbered from 1).
+pub fn row_error(t: &Texts, error: &RowError) -> String {
+    match error {
+        RowError::EmptyScope { row } => fill(t.row_empty_scope, &[&(row + 1).to_string()]),
+        RowError::EmptyKey { row } => fill(t.row_empty_key, &[&(row + 1).to_string()]),
+        RowError::Duplicate { first, second } => fill(
+            t.row_duplicate,
+            &[&(first + 1).to_string(), &(second + 1).to_string()],
+        ),
+    }
+}
+
+fn import_error(t: &Texts, error: &ImportError) -> String {
+    match error {
+        ImportError::Syntax {
+            line,
+            column,
+            message,
+        } => fill(
+            t.json_syntax,
+            &[&line.to_string(), &column.to_string(), message],
+        ),
+        ImportError::NotAnObject => t.json_not_object.to_owned(),
+        ImportError::ScopeNotObject { scope } => fill(t.json_scope_not_object, &[scope]),
+        ImportError::NonStringLeaves { paths } => fill(t.json_non_string, &[&paths.join(", ")]),
+    }
+}
+
+fn from_core(rows: Vec<ConfigRow>) -> Vec<crate::drafts::Row<ConfigRowDraft>> {
+    rows_of(
+        rows.into_iter()
+            .map(|r| ConfigRowDraft {
+                scope: r.scope,
+                key: r.key,
+                value: r.value,
+            })
+            .collect(),
+    )
+}
+
+/// Re-formats a JSON value text, or leaves it as it is.
+fn reformat(text: &str, pretty: bool) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    if pretty {
+        serde_json::to_string_pretty(&value).ok()
+    } else {
+        Some(value.to_string())
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Rows,
+    Json,
+}
+
+/// `updateConfigMap` as editable rows and as JSON.
+#[component]
+pub fn ConfigEditor(
+    /// The rows.
+    rows: Rows<ConfigRowDraft>,
+    /// Whether secret values are shown.
+    reveal: RwSignal<bool>,
+) -> impl IntoView {
+    let t = console().t;
+    let tab = RwSignal::new(Tab::Rows);
+    let json_text = RwSignal::new(String::new());
+    let json_error = RwSignal::new(None::<ImportError>);
+    let errors = Memo::new(move |_| validate_rows(&core_rows(&rows)));
+    let has_secret = Memo::new(move |_| values_of(&rows).iter().any(|r| is_secret_key(&r.key)));
+    let show_json = move |_| {
+        if json_error.get_untracked().is_none() {
+            json_text.set(config_map::to_pretty(&core_rows(&rows)));
+        }
+        tab.set(Tab::Json);
+    };
+    let on_json = move |text: String| {
+        json_text.set(text.clone());
+        let result = if text.trim().is_empty() {
+            Ok(Vec::new())
+        } else {
+            import_json(&text)
+        };
+        match result {
+            Ok(imported) => {
+                rows.set(from_core(imported));
+                json_error.set(None);
+            }
+            Err(error) => json_error.set(Some(error)),
+        }
+    };
+    let store_as_text = move |_| {
+        if let Ok(imported) = import_json_stringifying(&json_text.get_untracked()) {
+            rows.set(from_core(imported));
+            json_text.set(config_map::to_pretty(&core_rows(&rows)));
+            json_error.set(None);
+        }
+    };
+    let add = move |_| rows.update(|r| r.extend(rows_of(vec![ConfigRowDraft::default()])));
+    view! {
+        <fieldset class="config-editor">
+            <legend><code>updateConfigMap</code> " " {t.update_config_map_label}</legend>
+            <p class="hint">{t.update_config_map_help}</p>
+            <div class="tabs" role="tablist">
+                <button type="button" role="tab" aria-selected=move || (tab.get() == Tab::Rows).to_string()
+                    on:click=move |_| tab.set(Tab::Rows)>{t.tab_rows}</button>
+                <button type="button" role="tab" aria-selected=move || (tab.get() == Tab::Json).to_string()
+                    on:click=show_json>{t.tab_json}</button>
+                <label class="inline">
+                    <input type="checkbox" prop:checked=move || reveal.get()
+                        on:change=move |ev| reveal.set(event_target_checked(&ev)) />
+                    {t.reveal_secrets}
+                </label>
+            </div>
+            <datalist id="scopes">
+                {SCOPES.map(|s| view! { <option value=s></option> }).collect_view()}
+            </datalist>
+            <div class="rows" hidden=move || tab.get() != Tab::Rows>
+                <For each=move || rows.get() key=|row| row.id let:row>
+                    {
+                        let index = move || rows.with(|all| all.iter().position(|r| r.id == row.id).unwrap_or(0));
+                        let value = row.value;
+                        let secret = move || is_secret_key(&value.with(|v| v.key.clone()));
+                        let row_errors = move || {
+                            let i = index();
+                            errors.get().iter().filter(|e| match e {
+                                RowError::EmptyScope { row } | RowError::EmptyKey { row } => *row == i,
+                                RowError::Duplicate { second, .. } => *second == i,
+                            }).map(|e| row_error(t, e)).collect::<Vec<_>>()
+                        };
+                        view! {
+                            <div class="config-row" data-row="">
+                                <label>
+                                    <span class="sr-only">{t.scope}</span>
+                                    <input name="scope" list="scopes" placeholder=t.scope autocomplete="off"
+                                        prop:value=move || value.with(|v| v.scope.clone())
+                                        on:input=move |ev| value.update(|v| v.scope = event_target_value(&ev)) />
+                                </label>
+                                <label>
+                                    <span class="sr-only">{t.key}</span>
+                                    <input name="key" placeholder=t.key autocomplete="off" spellcheck="false"
+                                        prop:value=move || value.with(|v| v.key.clone())
+                                        on:input=move |ev| value.update(|v| v.key = event_target_value(&ev)) />
+                                </label>
+                                <label class="value">
+                                    <span class="sr-only">{t.value}</span>
+                                    {move || if secret() && !reveal.get() {
+                                        view! {
+                                            <input name="value" type="password" placeholder=t.secret_value autocomplete="off"
+                                                prop:value=move || value.with(|v| v.value.clone())
+                                                on:input=move |ev| value.update(|v| v.value = event_target_value(&ev)) />
+                                        }.into_any()
+                                    } else {
+                                        view! {
+                                            <textarea name="value" rows="1" placeholder=t.value spellcheck="false"
+                                                prop:value=move || value.with(|v| v.value.clone())
+                                                on:input=move |ev| value.update(|v| v.value = event_target_value(&ev))></textarea>
+                                        }.into_any()
+                                    }}
+                                </label>
+                                <div class="row-actions">
+                                    <button type="button" class="secondary small" title=t.pretty_print aria-label=t.pretty_print
+                                        on:click=move |_| value.update(|v| if let Some(p) = reformat(&v.value, true) { v.value = p })>"{ }"</button>
+                                    <button type="button" class="secondary small" title=t.compact aria-label=t.compact
+                                        on:click=move |_| value.update(|v| if let Some(p) = reformat(&v.value, false) { v.value = p })>"{}"</button>
+                                    <button type="button" class="secondary small" title=t.remove_row aria-label=t.remove_row
+                                        on:click=move |_| rows.update(|r| r.retain(|x| x.id != row.id))>"✕"</button>
+                                </div>
+                                {move || row_errors().into_iter().map(|e| view! { <p class="error">{e}</p> }).collect_view()}
+                            </div>
+                        }
+                    }
+                </For>
+                <button type="button" class="secondary" on:click=add>{t.add_row}</button>
+            </div>
+            <div class="json" hidden=move || tab.get() != Tab::Json>
+                {move || if has_secret.get() && !reveal.get() {
+                    view! {
+                        <p class="hint">{t.json_secrets_hidden}</p>
+                        <pre class="body">{config_map::masked_body(&core_rows(&rows), false)}</pre>
+                    }.into_any()
+                } else {
+                    view! {
+                        <label for="configJson" class="sr-only">{t.tab_json}</label>
+                        <textarea id="configJson" name="updateConfigMapJson" rows="10" spellcheck="false"
+                            prop:value=move || json_text.get()
+                            on:input=move |ev| on_json(event_target_value(&ev))></textarea>
+                        {move || json_error.get().map(|e| {
+                            let offer = matches!(e, ImportError::NonStringLeaves { .. });
+                            view! {
+                                <p class="error" role="alert">{import_error(t, &e)}</p>
+                                {offer.then(|| view! {
+                                    <button type="button" class="secondary" on:click=store_as_text>{t.store_as_json_text}</button>
+                                })}
+                                <p class="hint">{t.json_rows_unchanged}</p>
+                            }
+                        })}
+                    }.into_any()
+                }}
+            </div>
+        </fieldset>
+    }
+}

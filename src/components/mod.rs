@@ -1,0 +1,11 @@
+//! The console's building blocks, thin over `oms-core`.
+
+pub mod checkpoint;
+pub mod config_editor;
+pub mod confirm;
+pub mod delete_params;
+pub mod header;
+pub mod operation_form;
+pub mod preview;
+pub mod response;
+pub mod task_name;

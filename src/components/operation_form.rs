@@ -1,0 +1,289 @@
+//! The form every single-request operation shares: task name, the page's
+//! fields, checks, preview, send with confirmation, and the answer.
+
+use leptos::prelude::*;
+use oms_core::request::{Check, Operation, Severity};
+
+use crate::components::confirm::ConfirmDialog;
+use crate::components::preview::RequestPreview;
+use crate::components::response::ResponsePanel;
+use crate::components::task_name::TaskNameField;
+use crate::console;
+use crate::i18n::Texts;
+use crate::transport::{self, Cancel, Sent};
+
+/// How an operation is confirmed before it is sent.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Confirm {
+    /// Sent at once.
+    None,
+    /// A dialog naming the task.
+    Plain,
+    /// A dialog that needs the task name typed.
+    Typed,
+}
+
+/// The message of a pre-send check.
+pub fn check_message(t: &Texts, check: Check) -> &'static str {
+    match check {
+        Check::BothFlags => t.check_both_flags,
+        Check::PullBackNotIncrSync => t.check_pull_back_not_incr,
+        Check::RestartNotFullImport => t.check_restart_not_full,
+        Check::NothingToUpdate => t.check_nothing_to_update,
+    }
+}
+
+/// Sends operations one at a time: the in-flight state, the answer, cancel.
+#[derive(Clone, Copy)]
+pub struct Sender {
+    action: Action<Operation, Sent>,
+    busy: RwSignal<bool>,
+    cancel: StoredValue<Option<Cancel>, LocalStorage>,
+    last: StoredValue<Option<Operation>>,
+}
+
+impl Sender {
+    /// A sender to the console's CM host.
+    pub fn new() -> Self {
+        let c = console();
+        let busy = RwSignal::new(false);
+        let cancel = StoredValue::new_local(None::<Cancel>);
+        let action = Action::new_local(move |operation: &Operation| {
+            let request = operation.request();
+            let base = c.base_url.get_untracked();
+            let timeout = c.timeout_ms.get_untracked();
+            let handle = Cancel::new();
+            cancel.set_value(handle.clone());
+            async move {
+                let sent = match handle {
+                    Some(handle) => transport::send(&request, &base, timeout, handle).await,
+                    None => unreachable_cancel(&request, &base),
+                };
+                busy.set(false);
+                sent
+            }
+        });
+        Self {
+            action,
+            busy,
+            cancel,
+            last: StoredValue::new(None),
+        }
+    }
+
+    /// Sends `operation` unless a request is in flight; true when it was sent.
+    pub fn send(&self, operation: Operation) -> bool {
+        if self.busy.get_untracked() {
+            return false;
+        }
+        self.busy.set(true);
+        self.last.set_value(Some(operation.clone()));
+        self.action.dispatch(operation);
+        true
+    }
+
+    /// Sends the last operation again.
+    pub fn retry(&self) {
+        if let Some(operation) = self.last.get_value() {
+            self.send(operation);
+        }
+    }
+
+    /// Cancels the request in flight.
+    pub fn cancel(&self) {
+        if let Some(cancel) = self.cancel.get_value() {
+            cancel.cancel();
+        }
+    }
+
+    /// Whether a request is in flight.
+    pub fn busy(&self) -> Signal<bool> {
+        self.busy.into()
+    }
+
+    /// The last answer.
+    pub fn sent(&self) -> Signal<Option<Sent>> {
+        self.action.value().into()
+    }
+
+    /// Forgets the last answer.
+    pub fn clear(&self) {
+        self.action.value().set(None);
+    }
+}
+
+/// An answer for a browser without AbortController (not expected in practice).
+fn unreachable_cancel(request: &oms_core::request::Request, base: &str) -> Sent {
+    Sent {
+        url: request.url(base),
+        outcome: oms_core::envelope::Outcome::Network {
+            detail: "AbortController is not available".into(),
+        },
+        status: None,
+        body: None,
+        latency_ms: 0,
+        ended_at_ms: crate::browser::now_ms(),
+    }
+}
+
+/// Send and Cancel buttons with the progress indicator.
+#[component]
+pub fn SendButtons(
+    /// The sender.
+    sender: Sender,
+    /// The submit button's label.
+    #[prop(into)]
+    label: Signal<String>,
+) -> impl IntoView {
+    let t = console().t;
+    let busy = sender.busy();
+    view! {
+        <div class="actions">
+            <button type="submit" disabled=move || busy.get() aria-busy=move || busy.get().to_string()>
+                {move || if busy.get() { t.sending.to_owned() } else { label.get() }}
+            </button>
+            <Show when=move || busy.get()>
+                <span class="spinner" role="progressbar" aria-label=t.sending></span>
+                <button type="button" class="secondary" on:click=move |_| sender.cancel()>
+                    {t.cancel}
+                </button>
+            </Show>
+        </div>
+    }
+}
+
+/// One operation's form.
+#[component]
+pub fn OperationForm(
+    /// The operation the fields describe, or what is wrong with them.
+    operation: Memo<Result<Operation, Vec<String>>>,
+    /// How it is confirmed.
+    confirm: Confirm,
+    /// The dialog's message (for confirmed operations).
+    #[prop(into, optional)]
+    confirm_message: Signal<String>,
+    /// The body as the preview shows it (secrets masked); defaults to the real one.
+    #[prop(into, optional)]
+    shown_body: Option<Signal<Option<String>>>,
+    /// Runs after a successful answer.
+    #[prop(optional)]
+    on_success: Option<Callback<Sent>>,
+    /// Clears the page's fields.
+    on_clear: Callback<()>,
+    /// The page's own fields.
+    children: Children,
+) -> impl IntoView {
+    let c = console();
+    let t = c.t;
+    let sender = Sender::new();
+    let tried = RwSignal::new(false);
+    let acknowledged = RwSignal::new(false);
+    let dialog_open = RwSignal::new(false);
+    Effect::new(move |_| {
+        operation.track();
+        acknowledged.set(false);
+    });
+    let errors = Memo::new(move |_| match operation.get() {
+        Err(errors) => errors,
+        Ok(op) => op
+            .checks()
+            .into_iter()
+            .filter(|c| c.severity() == Severity::Error)
+            .map(|c| check_message(t, c).to_owned())
+            .collect(),
+    });
+    let warnings = Memo::new(move |_| match operation.get() {
+        Err(_) => Vec::new(),
+        Ok(op) => op
+            .checks()
+            .into_iter()
+            .filter(|c| c.severity() == Severity::Warning)
+            .map(|c| check_message(t, c))
+            .collect::<Vec<_>>(),
+    });
+    let request = Signal::derive(move || operation.get().ok().map(|op| op.request()));
+    let shown_body =
+        shown_body.unwrap_or_else(|| Signal::derive(move || request.get().and_then(|r| r.body)));
+    if let Some(on_success) = on_success {
+        Effect::new(move |_| {
+            if let Some(sent) = sender.sent().get() {
+                if matches!(sent.outcome, oms_core::envelope::Outcome::Success { .. }) {
+                    on_success.run(sent);
+                }
+            }
+        });
+    }
+    let send_now = move || {
+        if let Ok(op) = operation.get_untracked() {
+            if sender.send(op) {
+                acknowledged.set(false);
+            }
+        }
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        tried.set(true);
+        if sender.busy().get_untracked()
+            || !errors.get_untracked().is_empty()
+            || operation.get_untracked().is_err()
+        {
+            return;
+        }
+        if !warnings.get_untracked().is_empty() && !acknowledged.get_untracked() {
+            acknowledged.set(true);
+            return;
+        }
+        match confirm {
+            Confirm::None => send_now(),
+            Confirm::Plain | Confirm::Typed => dialog_open.set(true),
+        }
+    };
+    let task_name = crate::components::task_name::task_name();
+    let label = Signal::derive(move || {
+        if acknowledged.get() {
+            t.send_anyway.to_owned()
+        } else {
+            t.send.to_owned()
+        }
+    });
+    let clear = move |_| {
+        on_clear.run(());
+        sender.clear();
+        tried.set(false);
+    };
+    view! {
+        <form class="operation" on:submit=submit novalidate>
+            <TaskNameField />
+            {children()}
+            <Show when=move || tried.get() && !errors.get().is_empty()>
+                <ul class="errors" role="alert">
+                    {move || errors.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}
+                </ul>
+            </Show>
+            <Show when=move || !warnings.get().is_empty()>
+                <ul class="warnings" data-warnings="" class:acknowledge=move || acknowledged.get()>
+                    {move || warnings.get().into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
+                    <Show when=move || acknowledged.get()>
+                        <li class="strong">{t.warning_second_click}</li>
+                    </Show>
+                </ul>
+            </Show>
+            <RequestPreview request=request shown_body=shown_body />
+            <div class="actions">
+                <SendButtons sender=sender label=label />
+                <button type="button" class="secondary" on:click=clear>{t.clear_form}</button>
+            </div>
+        </form>
+        <ConfirmDialog
+            open=dialog_open
+            title=Signal::derive(move || t.confirm_title.to_owned())
+            message=confirm_message
+            typed=Signal::derive(move || {
+                (confirm == Confirm::Typed).then(|| task_name.get().ok()).flatten()
+            })
+            confirm_label=Signal::derive(move || t.confirm_send.to_owned())
+            on_confirm=Callback::new(move |()| send_now())
+        />
+        <ResponsePanel sent=sender.sent() on_retry=Callback::new(move |()| sender.retry()) />
+    }
+}

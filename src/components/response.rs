@@ -1,0 +1,101 @@
+//! The response panel: what came back, shown as text, with its explanation.
+
+use leptos::prelude::*;
+use oms_core::envelope::Outcome;
+
+use crate::console;
+use crate::i18n::{Texts, fill};
+use crate::transport::Sent;
+
+/// The plain-language explanation of an outcome.
+pub fn explanation(t: &Texts, outcome: &Outcome) -> String {
+    match outcome {
+        Outcome::Success { .. } => t.explain_success.to_owned(),
+        Outcome::ApiError { .. } => t.explain_api_error.to_owned(),
+        Outcome::HttpError { status, .. } => fill(t.explain_http_error, &[&status.to_string()]),
+        Outcome::NotJson { .. } => t.explain_not_json.to_owned(),
+        Outcome::Network { .. } => t.explain_network.to_owned(),
+        Outcome::Timeout { after_ms } => fill(t.explain_timeout, &[&(after_ms / 1000).to_string()]),
+        Outcome::Cancelled => t.explain_cancelled.to_owned(),
+    }
+}
+
+fn field(label: &'static str, value: Option<String>) -> impl IntoView {
+    value.map(|value| {
+        view! {
+            <dt>{label}</dt>
+            <dd><code>{value}</code></dd>
+        }
+    })
+}
+
+fn time_of(ms: f64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    String::from(date.to_locale_time_string("default"))
+}
+
+/// Shows one answer; `on_retry` is offered when the CM says retrying is safe.
+#[component]
+pub fn ResponsePanel(
+    /// The answer, once there is one.
+    #[prop(into)]
+    sent: Signal<Option<Sent>>,
+    /// Sends the same request again.
+    #[prop(optional)]
+    on_retry: Option<Callback<()>>,
+) -> impl IntoView {
+    let t = console().t;
+    let outcome_class = move || sent.with(|s| s.as_ref().map(|s| s.outcome.class().as_str()));
+    view! {
+        <section class="response" aria-live="polite" aria-label=t.response_title data-outcome=outcome_class>
+            {move || sent.get().map(|sent| {
+                let outcome = sent.outcome.clone();
+                let ok = matches!(outcome, Outcome::Success { .. });
+                let (err_code, err_msg, error_detail, retryable) = match &outcome {
+                    Outcome::ApiError { err_code, err_msg, error_detail, retryable } => {
+                        (err_code.clone(), err_msg.clone(), error_detail.clone(), *retryable)
+                    }
+                    _ => (None, None, None, None),
+                };
+                let result = match &outcome {
+                    Outcome::Success { result: Some(value) } => Some(
+                        value.as_str().map_or_else(|| value.to_string(), str::to_owned),
+                    ),
+                    _ => None,
+                };
+                let retry = (outcome.retry_is_safe())
+                    .then_some(on_retry)
+                    .flatten()
+                    .map(|retry| view! {
+                        <button type="button" on:click=move |_| retry.run(())>{t.retry}</button>
+                    });
+                view! {
+                    <h3 class=if ok { "ok" } else { "failed" }>
+                        {if ok { t.outcome_success } else { t.outcome_failed }}
+                    </h3>
+                    <p class="explanation">{explanation(t, &outcome)}</p>
+                    {outcome.may_have_applied().then(|| view! {
+                        <p class="warning">{t.may_have_applied}</p>
+                    })}
+                    <dl class="answer">
+                        {field("result", result)}
+                        {field("errCode", err_code)}
+                        {field("errMsg", err_msg)}
+                        {field("errorDetail", error_detail)}
+                        {field("retryable", retryable.map(|r| r.to_string()))}
+                        {field(t.http_status, sent.status.map(|s| s.to_string()))}
+                        {field(t.latency, Some(format!("{} ms", sent.latency_ms)))}
+                        {field(t.answered_at, Some(time_of(sent.ended_at_ms)))}
+                    </dl>
+                    {retry}
+                    {sent.body.map(|body| view! {
+                        <details>
+                            <summary>{t.raw_body}</summary>
+                            <pre class="raw">{body}</pre>
+                        </details>
+                    })}
+                }
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,169 @@
+//! What the user typed, as signals, saved to the browser on every change
+//! (secret values are never saved).
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use oms_core::config_map::is_secret_key;
+
+use crate::browser;
+
+/// The storage key of the drafts (with its schema version).
+const DRAFTS_KEY: &str = "oms-console.drafts.v1";
+
+/// One editable row of a list, with a key stable across edits.
+#[derive(Clone, Copy)]
+pub struct Row<T: Send + Sync + 'static> {
+    /// Stable identity for rendering.
+    pub id: u64,
+    /// The row's content.
+    pub value: RwSignal<T>,
+}
+
+/// A list of rows that can grow and shrink.
+pub type Rows<T> = RwSignal<Vec<Row<T>>>;
+
+fn next_id() -> u64 {
+    thread_local!(static NEXT: std::cell::Cell<u64> = const { std::cell::Cell::new(1) });
+    NEXT.with(|n| {
+        let id = n.get();
+        n.set(id + 1);
+        id
+    })
+}
+
+/// Rows holding `values`.
+pub fn rows_of<T: Send + Sync + 'static>(values: Vec<T>) -> Vec<Row<T>> {
+    values
+        .into_iter()
+        .map(|v| Row {
+            id: next_id(),
+            value: RwSignal::new(v),
+        })
+        .collect()
+}
+
+/// The plain values of rows.
+pub fn values_of<T: Clone + Send + Sync + 'static>(rows: &Rows<T>) -> Vec<T> {
+    rows.with(|rows| rows.iter().map(|r| r.value.get()).collect())
+}
+
+/// One `updateConfigMap` row as typed.
+#[derive(Clone, Default, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ConfigRowDraft {
+    /// The scope.
+    pub scope: String,
+    /// The key.
+    pub key: String,
+    /// The value.
+    pub value: String,
+}
+
+/// The checkpoint builder's inputs.
+#[derive(Clone, Copy)]
+pub struct CheckpointDraft {
+    /// `YYYY-MM-DD`.
+    pub date: RwSignal<String>,
+    /// `HH:MM:SS`.
+    pub time: RwSignal<String>,
+    /// `local`, `UTC` or `UTC±HH:MM`.
+    pub zone: RwSignal<String>,
+    /// One per subtopic.
+    pub subtopics: Rows<String>,
+}
+
+/// Every form's draft.
+#[derive(Clone, Copy)]
+pub struct Drafts {
+    /// The task name, shared by all operations.
+    pub task_name: RwSignal<String>,
+    /// Resume's `pullBackFlag`.
+    pub pull_back_flag: RwSignal<bool>,
+    /// Resume's `restartFlag`.
+    pub restart_flag: RwSignal<bool>,
+    /// Update's `updateConfigMap` rows.
+    pub config_rows: Rows<ConfigRowDraft>,
+    /// Update's `deleteParams` entries.
+    pub delete_params: Rows<String>,
+    /// Migrate's `ip`.
+    pub ip: RwSignal<String>,
+    /// The checkpoint builder.
+    pub checkpoint: CheckpointDraft,
+}
+
+/// The drafts as stored.
+#[derive(Default, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+struct Stored {
+    task_name: String,
+    pull_back_flag: bool,
+    restart_flag: bool,
+    config_rows: Vec<ConfigRowDraft>,
+    delete_params: Vec<String>,
+    ip: String,
+    date: String,
+    time: String,
+    zone: String,
+    subtopics: Vec<String>,
+}
+
+impl Drafts {
+    /// The saved drafts, or empty ones; saves every later change.
+    pub fn load_and_autosave() -> Self {
+        let stored: Stored = browser::load(DRAFTS_KEY)
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_default();
+        let drafts = Self {
+            task_name: RwSignal::new(stored.task_name),
+            pull_back_flag: RwSignal::new(stored.pull_back_flag),
+            restart_flag: RwSignal::new(stored.restart_flag),
+            config_rows: RwSignal::new(rows_of(stored.config_rows)),
+            delete_params: RwSignal::new(rows_of(stored.delete_params)),
+            ip: RwSignal::new(stored.ip),
+            checkpoint: CheckpointDraft {
+                date: RwSignal::new(stored.date),
+                time: RwSignal::new(stored.time),
+                zone: RwSignal::new(if stored.zone.is_empty() {
+                    "local".into()
+                } else {
+                    stored.zone
+                }),
+                subtopics: RwSignal::new(rows_of(if stored.subtopics.is_empty() {
+                    vec![String::new()]
+                } else {
+                    stored.subtopics
+                })),
+            },
+        };
+        Effect::new(move |_| {
+            let text = serde_json::to_string(&drafts.snapshot()).unwrap_or_default();
+            browser::save(DRAFTS_KEY, &text);
+        });
+        drafts
+    }
+
+    fn snapshot(&self) -> Stored {
+        Stored {
+            task_name: self.task_name.get(),
+            pull_back_flag: self.pull_back_flag.get(),
+            restart_flag: self.restart_flag.get(),
+            config_rows: values_of(&self.config_rows)
+                .into_iter()
+                .map(|row| ConfigRowDraft {
+                    value: if is_secret_key(&row.key) {
+                        String::new()
+                    } else {
+                        row.value
+                    },
+                    ..row
+                })
+                .collect(),
+            delete_params: values_of(&self.delete_params),
+            ip: self.ip.get(),
+            date: self.checkpoint.date.get(),
+            time: self.checkpoint.time.get(),
+            zone: self.checkpoint.zone.get(),
+            subtopics: values_of(&self.checkpoint.subtopics),
+        }
+    }
+}

@@ -1,0 +1,76 @@
+//! `#/migrate`: move a connector to another node, then adopt its new name.
+
+use leptos::prelude::*;
+use oms_core::request::{Operation, parse_ip};
+
+use crate::components::operation_form::{Confirm, OperationForm};
+use crate::console;
+use crate::i18n::fill;
+use crate::pages::{PageIntro, task_name_or_error};
+use crate::transport::Sent;
+
+/// The migrate page.
+#[component]
+pub fn MigratePage() -> impl IntoView {
+    let c = console();
+    let t = c.t;
+    let d = c.drafts;
+    let name = task_name_or_error();
+    let ip = Memo::new(move |_| parse_ip(&d.ip.get()).map_err(|e| fill(t.ip_invalid, &[&e.0])));
+    let operation = Memo::new(move |_| match (name.get(), ip.get()) {
+        (Ok(task_name), Ok(ip)) => Ok(Operation::Migrate { task_name, ip }),
+        (name, ip) => Err(name.err().into_iter().chain(ip.err()).collect()),
+    });
+    let expected = move || match (name.get(), ip.get()) {
+        (Ok(name), Ok(ip)) => name.migrated(ip),
+        _ => None,
+    };
+    let message = Signal::derive(move || {
+        let current = name.get().map(|n| n.to_string()).unwrap_or_default();
+        let next = expected().unwrap_or_else(|| t.unknown.to_owned());
+        fill(t.confirm_migrate, &[&current, &next])
+    });
+    let new_name = RwSignal::new(None::<String>);
+    let on_success = Callback::new(move |sent: Sent| {
+        let current = d.task_name.get_untracked();
+        new_name.set(
+            sent.outcome
+                .result_text()
+                .filter(|r| *r != current.trim())
+                .map(str::to_owned),
+        );
+    });
+    let clear = Callback::new(move |()| {
+        d.task_name.set(String::new());
+        d.ip.set(String::new());
+        new_name.set(None);
+    });
+    view! {
+        <PageIntro title=t.op_migrate help=t.migrate_help />
+        <OperationForm operation=operation confirm=Confirm::Typed confirm_message=message on_success=on_success on_clear=clear>
+            <div class="field">
+                <label for="ip"><code>ip</code> " " {t.ip_label}</label>
+                <input id="ip" name="ip" type="text" autocomplete="off" spellcheck="false" placeholder="10.186.16.127"
+                    prop:value=move || d.ip.get()
+                    on:input=move |ev| d.ip.set(event_target_value(&ev)) />
+                <p class="hint">{t.ip_help}</p>
+                {move || ip.get().err().map(|e| view! { <p class="error">{e}</p> })}
+                {move || expected().map(|n| view! {
+                    <p class="hint">{t.migrate_expected} " " <code data-expected-name="">{n}</code></p>
+                })}
+            </div>
+        </OperationForm>
+        {move || new_name.get().map(|n| {
+            let adopt = n.clone();
+            view! {
+                <div class="adopt" role="status">
+                    <p>{t.migrate_new_name} " " <code data-new-task-name="">{n}</code></p>
+                    <button type="button" on:click=move |_| {
+                        d.task_name.set(adopt.clone());
+                        new_name.set(None);
+                    }>{t.use_new_name}</button>
+                </div>
+            }
+        })}
+    }
+}

@@ -1,0 +1,328 @@
+//! `#/pullback`: the reference's recipe as a guided flow — stop, update
+//! `source.checkpoint`, resume with `pullBackFlag=true` — halting at the
+//! first failure with the ways out.
+
+use leptos::prelude::*;
+use oms_core::checkpoint::{self, Zone};
+use oms_core::envelope::Outcome;
+use oms_core::pullback::pullback_steps;
+use oms_core::request::{METHOD, Operation};
+use oms_core::task_name::{Component, TaskName};
+
+use crate::components::checkpoint::{
+    CheckpointBuilder, checkpoint_error, computed, remember_subtopics, subtopic_error,
+};
+use crate::components::confirm::ConfirmDialog;
+use crate::components::preview::absolute_base;
+use crate::components::response::ResponsePanel;
+use crate::components::task_name::TaskNameField;
+use crate::console;
+use crate::drafts::values_of;
+use crate::i18n::{Texts, fill};
+use crate::pages::{PageIntro, task_name_or_error};
+use crate::transport::{self, Cancel, Sent};
+
+/// Where a step stands.
+#[derive(Clone, Debug, PartialEq)]
+enum StepState {
+    Waiting,
+    Running,
+    Done(Sent),
+    Failed(Sent),
+    Skipped,
+}
+
+impl StepState {
+    fn name(&self) -> &'static str {
+        match self {
+            Self::Waiting => "waiting",
+            Self::Running => "running",
+            Self::Done(_) => "done",
+            Self::Failed(_) => "failed",
+            Self::Skipped => "skipped",
+        }
+    }
+
+    fn sent(&self) -> Option<Sent> {
+        match self {
+            Self::Done(sent) | Self::Failed(sent) => Some(sent.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// A pullback once confirmed: fixed, whatever the fields do afterwards.
+#[derive(Clone, Debug, PartialEq)]
+struct Plan {
+    task_name: TaskName,
+    steps: [Operation; 3],
+    target_zone: String,
+    target_utc: String,
+}
+
+fn step_title(t: &Texts, index: usize) -> &'static str {
+    [t.step_stop, t.step_update, t.step_resume][index]
+}
+
+/// Where the connector stands when step `index` failed with `outcome`.
+fn standing(t: &Texts, index: usize, outcome: &Outcome) -> &'static str {
+    if outcome.may_have_applied() {
+        return [
+            t.stands_stop_unknown,
+            t.stands_update_unknown,
+            t.stands_resume_unknown,
+        ][index];
+    }
+    [
+        t.stands_running,
+        t.stands_stopped_unchanged,
+        t.stands_stopped_updated,
+    ][index]
+}
+
+/// The pullback page.
+#[component]
+pub fn PullbackPage() -> impl IntoView {
+    let c = console();
+    let t = c.t;
+    let d = c.drafts;
+    let name = task_name_or_error();
+    let checkpoint = computed(d.checkpoint);
+    let plan = Memo::new(move |_| -> Result<Plan, Vec<String>> {
+        let mut errors = Vec::new();
+        let task_name = name.get().map_err(|e| errors.push(e)).ok();
+        let computed = match checkpoint.get() {
+            Ok(computed) => Some(computed),
+            Err(e) => {
+                errors.push(checkpoint_error(t, &e));
+                None
+            }
+        };
+        let text = computed.as_ref().and_then(|c| {
+            c.text
+                .clone()
+                .map_err(|es| errors.extend(es.iter().map(|e| subtopic_error(t, e))))
+                .ok()
+        });
+        match (task_name, computed, text) {
+            (Some(task_name), Some(computed), Some(text)) if errors.is_empty() => Ok(Plan {
+                steps: pullback_steps(&task_name, &text),
+                task_name,
+                target_zone: checkpoint::format_instant(computed.epoch, &computed.zone)
+                    .unwrap_or_default(),
+                target_utc: checkpoint::format_instant(computed.epoch, &Zone::Utc)
+                    .unwrap_or_default(),
+            }),
+            _ => Err(errors),
+        }
+    });
+    let tried = RwSignal::new(false);
+    let dialog_open = RwSignal::new(false);
+    let running = RwSignal::new(None::<Plan>);
+    let states: [RwSignal<StepState>; 3] =
+        std::array::from_fn(|_| RwSignal::new(StepState::Waiting));
+    let busy = RwSignal::new(false);
+    let cancel = StoredValue::new_local(None::<Cancel>);
+    let restore = RwSignal::new(None::<Sent>);
+
+    let run_from = Action::new_local(move |start: &usize| {
+        let start = *start;
+        async move {
+            let Some(plan) = running.get_untracked() else {
+                busy.set(false);
+                return;
+            };
+            for (index, state) in states.iter().enumerate().skip(start) {
+                let Some(handle) = Cancel::new() else { break };
+                cancel.set_value(Some(handle.clone()));
+                state.set(StepState::Running);
+                let request = plan.steps[index].request();
+                let sent = transport::send(
+                    &request,
+                    &c.base_url.get_untracked(),
+                    c.timeout_ms.get_untracked(),
+                    handle,
+                )
+                .await;
+                let ok = matches!(sent.outcome, Outcome::Success { .. });
+                state.set(if ok {
+                    StepState::Done(sent)
+                } else {
+                    StepState::Failed(sent)
+                });
+                if !ok {
+                    break;
+                }
+            }
+            busy.set(false);
+        }
+    });
+    let go = move |start: usize| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        run_from.dispatch(start);
+    };
+    let start = move || {
+        let Ok(plan) = plan.get_untracked() else {
+            return;
+        };
+        remember_subtopics(plan.task_name.as_str(), &values_of(&d.checkpoint.subtopics));
+        for state in states {
+            state.set(StepState::Waiting);
+        }
+        restore.set(None);
+        running.set(Some(plan));
+        go(0);
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        tried.set(true);
+        if !busy.get_untracked() && plan.get_untracked().is_ok() {
+            dialog_open.set(true);
+        }
+    };
+    let failed_at = move || {
+        states
+            .iter()
+            .position(|s| matches!(s.get(), StepState::Failed(_)))
+    };
+    let skip = move |index: usize| {
+        states[index].set(StepState::Skipped);
+        if index < 2 {
+            go(index + 1)
+        }
+    };
+    let resume_plain = Action::new_local(move |(): &()| async move {
+        let Some(plan) = running.get_untracked() else {
+            return;
+        };
+        let Some(handle) = Cancel::new() else { return };
+        cancel.set_value(Some(handle.clone()));
+        let operation = Operation::Resume {
+            task_name: plan.task_name.clone(),
+            pull_back_flag: false,
+            restart_flag: false,
+        };
+        let sent = transport::send(
+            &operation.request(),
+            &c.base_url.get_untracked(),
+            c.timeout_ms.get_untracked(),
+            handle,
+        )
+        .await;
+        restore.set(Some(sent));
+        busy.set(false);
+    });
+    let not_incr = move || {
+        name.get()
+            .ok()
+            .is_some_and(|n| n.component() != Some(&Component::IncrSync))
+    };
+    let summary = Signal::derive(move || match plan.get() {
+        Ok(p) => fill(
+            t.pullback_summary,
+            &[p.task_name.as_str(), &p.target_zone, &p.target_utc],
+        ),
+        Err(_) => String::new(),
+    });
+    let typed = Signal::derive(move || plan.get().ok().map(|p| p.task_name));
+    view! {
+        <PageIntro title=t.op_pullback help=t.pullback_help />
+        <form class="operation" on:submit=submit novalidate>
+            <TaskNameField />
+            {move || not_incr().then(|| view! { <p class="warning" data-warnings="">{t.pullback_not_incr}</p> })}
+            <CheckpointBuilder draft=d.checkpoint />
+            <Show when=move || tried.get() && plan.get().is_err()>
+                <ul class="errors" role="alert">
+                    {move || plan.get().err().unwrap_or_default().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}
+                </ul>
+            </Show>
+            <section class="preview">
+                <h3>{t.pullback_steps_title}</h3>
+                {move || match plan.get() {
+                    Err(_) => view! { <p class="muted">{t.preview_incomplete}</p> }.into_any(),
+                    Ok(p) => view! {
+                        <ol class="plan">
+                            {p.steps.iter().enumerate().map(|(i, op)| {
+                                let request = op.request();
+                                view! {
+                                    <li>
+                                        <strong>{step_title(t, i)}</strong>
+                                        <p class="request-line"><span class="method">{METHOD}</span> " "
+                                            <code class="url">{request.url(&absolute_base(&c.base_url.get_untracked()))}</code></p>
+                                        {request.body.map(|b| view! { <pre class="body">{b}</pre> })}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ol>
+                    }.into_any(),
+                }}
+            </section>
+            <div class="actions">
+                <button type="submit" disabled=move || busy.get()>
+                    {move || if busy.get() { t.sending } else { t.start_pullback }}
+                </button>
+                <Show when=move || busy.get()>
+                    <span class="spinner" role="progressbar" aria-label=t.sending></span>
+                    <button type="button" class="secondary" on:click=move |_| {
+                        if let Some(handle) = cancel.get_value() { handle.cancel() }
+                    }>{t.cancel}</button>
+                </Show>
+            </div>
+        </form>
+        <ConfirmDialog
+            open=dialog_open
+            title=Signal::derive(move || t.pullback_confirm_title.to_owned())
+            message=summary
+            typed=typed
+            confirm_label=Signal::derive(move || t.start_pullback.to_owned())
+            on_confirm=Callback::new(move |()| start())
+        />
+        <Show when=move || running.get().is_some()>
+            <ol class="steps" aria-label=t.pullback_steps_title>
+                {(0..3).map(|index| {
+                    let state = states[index];
+                    view! {
+                        <li class="step" data-step=index + 1 data-state=move || state.get().name()>
+                            <h3>{step_title(t, index)} " · " {move || state.get().name()}</h3>
+                            <ResponsePanel sent=Signal::derive(move || state.get().sent()) />
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+            {move || failed_at().map(|index| {
+                let outcome = states[index].get().sent().map(|s| s.outcome);
+                let stands = outcome.map(|o| standing(t, index, &o)).unwrap_or_default();
+                view! {
+                    <div class="halt" role="alert" data-halted-at=index + 1>
+                        <p class="strong">{fill(t.pullback_halted, &[&(index + 1).to_string()])}</p>
+                        <p data-standing="">{stands}</p>
+                        <div class="actions">
+                            <button type="button" data-action="retry-step" on:click=move |_| go(index) disabled=move || busy.get()>{t.retry_step}</button>
+                            {(index < 2).then(|| view! {
+                                <button type="button" class="secondary" data-action="skip-step" on:click=move |_| skip(index) disabled=move || busy.get()>{t.skip_step}</button>
+                            })}
+                            {(index > 0).then(|| view! {
+                                <button type="button" class="secondary" data-action="resume-without-pullback" disabled=move || busy.get() on:click=move |_| {
+                                    busy.set(true);
+                                    resume_plain.dispatch(());
+                                }>{t.resume_without_pullback}</button>
+                            })}
+                        </div>
+                    </div>
+                }
+            })}
+            {move || restore.get().map(|sent| view! {
+                <div data-restore="">
+                <h3>{t.resume_without_pullback}</h3>
+                <ResponsePanel sent=Signal::derive(move || Some(sent.clone())) />
+                </div>
+            })}
+            {move || matches!(states[2].get(), StepState::Done(_)).then(|| view! {
+                <p class="ok strong" role="status" data-pullback-done="">{t.pullback_done}</p>
+            })}
+        </Show>
+    }
+}

@@ -1,0 +1,125 @@
+//! Sends one request to the CM host and maps every ending to an [`Outcome`].
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo_net::http::RequestBuilder;
+use gloo_timers::callback::Timeout;
+use oms_core::envelope::{Outcome, RawAnswer};
+use oms_core::request::Request;
+use web_sys::AbortController;
+
+use crate::browser;
+
+/// The default request time limit.
+pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
+
+/// What one request produced.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sent {
+    /// The request's URL.
+    pub url: String,
+    /// How it ended.
+    pub outcome: Outcome,
+    /// The HTTP status, when an answer came.
+    pub status: Option<u16>,
+    /// The raw body text, when an answer came.
+    pub body: Option<String>,
+    /// From sending to the end, in milliseconds.
+    pub latency_ms: u32,
+    /// When it ended, epoch milliseconds.
+    pub ended_at_ms: f64,
+}
+
+/// A way to cancel a request in flight.
+#[derive(Clone)]
+pub struct Cancel {
+    controller: AbortController,
+    cancelled: Rc<Cell<bool>>,
+}
+
+impl Cancel {
+    /// A new, unused cancel handle (`None` if the browser has no AbortController).
+    pub fn new() -> Option<Self> {
+        Some(Self {
+            controller: AbortController::new().ok()?,
+            cancelled: Rc::new(Cell::new(false)),
+        })
+    }
+
+    /// Aborts the request; it ends as [`Outcome::Cancelled`].
+    pub fn cancel(&self) {
+        self.cancelled.set(true);
+        self.controller.abort();
+    }
+}
+
+/// Sends `request` to `base` with a time limit; never fails, every ending is an outcome.
+pub async fn send(request: &Request, base: &str, timeout_ms: u32, cancel: Cancel) -> Sent {
+    let url = request.url(base);
+    let started = browser::now_ms();
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = {
+        let timed_out = timed_out.clone();
+        let controller = cancel.controller.clone();
+        Timeout::new(timeout_ms, move || {
+            timed_out.set(true);
+            controller.abort();
+        })
+    };
+    let signal = cancel.controller.signal();
+    let mut builder = RequestBuilder::new(&url)
+        .method(gloo_net::http::Method::POST)
+        .abort_signal(Some(&signal));
+    if let Some(content_type) = request.content_type() {
+        builder = builder.header("Content-Type", content_type);
+    }
+    let built = match &request.body {
+        Some(body) => builder.body(body.clone()),
+        None => builder.build(),
+    };
+    let answer = match built {
+        Ok(req) => match req.send().await {
+            Ok(response) => {
+                let status = response.status();
+                let content_type = response.headers().get("content-type");
+                response.text().await.map(|body| RawAnswer {
+                    status,
+                    content_type,
+                    body,
+                })
+            }
+            Err(e) => Err(e),
+        },
+        Err(e) => Err(e),
+    };
+    drop(timer);
+    let ended_at_ms = browser::now_ms();
+    let latency_ms = (ended_at_ms - started).max(0.0) as u32;
+    let (outcome, status, body) = match answer {
+        Ok(raw) => (Outcome::classify(&raw), Some(raw.status), Some(raw.body)),
+        Err(_) if cancel.cancelled.get() => (Outcome::Cancelled, None, None),
+        Err(_) if timed_out.get() => (
+            Outcome::Timeout {
+                after_ms: timeout_ms,
+            },
+            None,
+            None,
+        ),
+        Err(e) => (
+            Outcome::Network {
+                detail: e.to_string(),
+            },
+            None,
+            None,
+        ),
+    };
+    Sent {
+        url,
+        outcome,
+        status,
+        body,
+        latency_ms,
+        ended_at_ms,
+    }
+}

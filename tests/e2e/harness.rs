@@ -1,0 +1,324 @@
+//! The end-to-end harness: the simulator serving the built console on one
+//! origin, chromedriver with headless Chromium, and helpers to drive them.
+
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use cm_sim::{Options, Sim};
+use fantoccini::wd::{Capabilities, WebDriverCompatibleCommand};
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{Value, json};
+
+/// How long a wait for the page may take before the test fails.
+const WAIT: Duration = Duration::from_secs(20);
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+/// chromedriver in its own process group; dropping it ends the group (and Chromium).
+struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Driver {
+    fn start() -> Self {
+        use std::os::unix::process::CommandExt;
+        let program = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+        let port = free_port();
+        let mut child = Command::new(&program)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {program} (set CHROMEDRIVER): {e}"));
+        let stdout = child.stdout.take().expect("piped stdout");
+        let mut lines = BufReader::new(stdout).lines();
+        loop {
+            match lines.next() {
+                Some(Ok(line)) if line.contains("started successfully") => break,
+                Some(Ok(_)) => continue,
+                _ => panic!("chromedriver ended before it was ready"),
+            }
+        }
+        std::thread::spawn(move || for _ in lines {});
+        Self { child, port }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// chromedriver's log command (`browser` entries of the page's console).
+#[derive(Debug)]
+struct BrowserLog;
+
+impl WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({"type": "browser"}).to_string()),
+        )
+    }
+}
+
+/// One test's world: a simulator serving `dist/`, a browser, an HTTP client.
+pub struct World {
+    /// The browser session.
+    pub client: Client,
+    /// The simulator (also serving the console).
+    pub sim: Sim,
+    http: reqwest::Client,
+    _driver: Driver,
+}
+
+/// The built console.
+fn dist() -> PathBuf {
+    let dist = std::env::var_os("OMS_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"));
+    assert!(
+        dist.join("index.html").exists(),
+        "no built console in {} (run `cargo xtask test`, which builds it first)",
+        dist.display()
+    );
+    dist
+}
+
+impl World {
+    /// Starts everything with the demo fleet.
+    pub async fn start() -> Self {
+        let sim = Sim::start(Options {
+            addr: "127.0.0.1:0".parse().unwrap(),
+            static_dir: Some(dist()),
+            ..Options::default()
+        })
+        .await
+        .expect("simulator starts");
+        let driver = Driver::start();
+        let profile =
+            std::env::temp_dir().join(format!("oms-e2e-{}-{}", std::process::id(), driver.port));
+        let mut caps = Capabilities::new();
+        caps.insert(
+            "goog:chromeOptions".into(),
+            json!({
+                "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+                "args": [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update",
+                    "--no-first-run", "--window-size=1280,1000",
+                    format!("--user-data-dir={}", profile.display()),
+                ],
+            }),
+        );
+        caps.insert("goog:loggingPrefs".into(), json!({"browser": "ALL"}));
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let client = ClientBuilder::new(connector)
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", driver.port))
+            .await
+            .expect("a browser session");
+        Self {
+            client,
+            sim,
+            http: reqwest::Client::new(),
+            _driver: driver,
+        }
+    }
+
+    /// Opens a route (e.g. `#/stop`) and waits until the app is ready.
+    pub async fn open(&self, route: &str) {
+        self.client
+            .goto(&format!("{}/{route}", self.sim.url()))
+            .await
+            .expect("navigates");
+        self.wait_for("body[data-ready='true']").await;
+    }
+
+    /// Waits for an element matching `css`.
+    pub async fn wait_for(&self, css: &str) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+    }
+
+    /// Text of the element matching `css`.
+    pub async fn text(&self, css: &str) -> String {
+        self.wait_for(css).await.text().await.expect("text")
+    }
+
+    /// Sets a field's value as a user would (input and change events).
+    pub async fn set(&self, css: &str, value: &str) {
+        self.wait_for(css).await;
+        self.client
+            .execute(
+                "const el = document.querySelector(arguments[0]);
+                 el.focus();
+                 el.value = arguments[1];
+                 el.dispatchEvent(new Event('input', {bubbles: true}));
+                 el.dispatchEvent(new Event('change', {bubbles: true}));",
+                vec![json!(css), json!(value)],
+            )
+            .await
+            .expect("sets the value");
+    }
+
+    /// Clicks the element matching `css`.
+    pub async fn click(&self, css: &str) {
+        self.wait_for(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    /// Runs a script in the page and returns its value.
+    pub async fn js(&self, script: &str) -> Value {
+        self.client
+            .execute(script, vec![])
+            .await
+            .expect("script runs")
+    }
+
+    /// The simulator's request journal.
+    pub async fn journal(&self) -> Vec<Value> {
+        self.sim_get("/_sim/requests")
+            .await
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// A task as the simulator holds it.
+    pub async fn task(&self, name: &str) -> Option<Value> {
+        let tasks = self.sim_get("/_sim/tasks").await;
+        tasks
+            .as_array()?
+            .iter()
+            .find(|t| t["taskName"] == name)
+            .cloned()
+    }
+
+    async fn sim_get(&self, path: &str) -> Value {
+        self.http
+            .get(format!("{}{path}", self.sim.url()))
+            .send()
+            .await
+            .expect("simulator answers")
+            .json()
+            .await
+            .expect("JSON")
+    }
+
+    /// Sets the simulator's fault injection.
+    pub async fn faults(&self, settings: Value) {
+        let response = self
+            .http
+            .post(format!("{}/_sim/faults", self.sim.url()))
+            .body(settings.to_string())
+            .send()
+            .await
+            .expect("simulator answers");
+        assert!(response.status().is_success());
+    }
+
+    /// Severe entries of the browser's console so far.
+    pub async fn console_errors(&self) -> Vec<String> {
+        let log = self
+            .client
+            .issue_cmd(BrowserLog)
+            .await
+            .expect("browser log");
+        log.as_array()
+            .into_iter()
+            .flatten()
+            .filter(|entry| entry["level"] == "SEVERE")
+            .map(|entry| entry["message"].as_str().unwrap_or_default().to_owned())
+            .collect()
+    }
+
+    /// Saves a screenshot under `target/e2e-screenshots/` (not committed).
+    pub async fn screenshot(&self, name: &str) {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots");
+        std::fs::create_dir_all(&dir).expect("screenshot folder");
+        let png = self.client.screenshot().await.expect("screenshot");
+        std::fs::write(dir.join(format!("{name}.png")), png).expect("screenshot written");
+    }
+
+    /// Waits until the response panel inside `scope` shows an outcome; returns it.
+    pub async fn outcome(&self, scope: &str) -> String {
+        let css = format!("{scope} section.response[data-outcome]");
+        self.wait_for(&css)
+            .await
+            .attr("data-outcome")
+            .await
+            .expect("attr")
+            .unwrap_or_default()
+    }
+
+    /// Ends the browser session; the browser's console must hold no error.
+    pub async fn finish(self) {
+        self.finish_allowing_failed_api_calls(false).await;
+    }
+
+    /// Ends the session; with `allowed`, the browser's own notes of API
+    /// calls that answered an HTTP error (which the test injected) are allowed.
+    pub async fn finish_allowing_failed_api_calls(self, allowed: bool) {
+        let errors: Vec<String> = self
+            .console_errors()
+            .await
+            .into_iter()
+            .filter(|e| {
+                !(allowed
+                    && e.contains("/connector/task/v2/")
+                    && e.contains("Failed to load resource"))
+            })
+            .collect();
+        let _ = self.client.close().await;
+        assert!(
+            errors.is_empty(),
+            "errors in the browser console: {errors:#?}"
+        );
+    }
+}
+
+/// Parses a journal entry's query into decoded pairs.
+pub fn decoded_query(entry: &Value) -> Vec<(String, String)> {
+    let query = entry["query"].as_str().unwrap_or_default();
+    url::form_urlencoded::parse(query.as_bytes())
+        .into_owned()
+        .collect()
+}
+
+/// `(name, value)` pairs, for comparing with [`decoded_query`].
+pub fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
+    items
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect()
+}

@@ -1,0 +1,278 @@
+//! Every single-request operation, end to end: what the simulator receives
+//! and what the page shows.
+
+use serde_json::{Value, json};
+
+use crate::fleet::{FULL_FINISHED, INCR_RUNNING, INCR_STOPPED};
+use crate::harness::{World, decoded_query, pairs};
+
+const SUBMIT: &str = "main form button[type='submit']";
+const CONFIRM: &str = "dialog[open] button[type='submit']";
+const CONFIRM_NAME: &str = "dialog[open] input[name='confirmTaskName']";
+
+#[tokio::test]
+async fn resume_sends_the_task_name_alone_and_shows_the_answer() {
+    let world = World::start().await;
+    world.open("#/resume").await;
+    world.set("input[name='taskName']", INCR_STOPPED).await;
+    assert_eq!(world.text("dl.parts .badge").await, "Incr-Sync");
+    world.click(SUBMIT).await;
+    assert_eq!(world.outcome("").await, "success");
+    let journal = world.journal().await;
+    assert_eq!(journal.len(), 1);
+    assert_eq!(journal[0]["method"], "POST");
+    assert_eq!(journal[0]["path"], "/connector/task/v2/resume");
+    assert_eq!(
+        decoded_query(&journal[0]),
+        pairs(&[("taskName", INCR_STOPPED)])
+    );
+    assert_eq!(journal[0]["body"], Value::Null);
+    assert!(world.text("section.response").await.contains(INCR_STOPPED));
+    assert_eq!(world.task(INCR_STOPPED).await.unwrap()["state"], "RUNNING");
+    world.finish().await;
+}
+
+#[tokio::test]
+async fn a_double_click_sends_once() {
+    let world = World::start().await;
+    world.faults(json!({"latencyMs": 300})).await;
+    world.open("#/resume").await;
+    world.set("input[name='taskName']", INCR_STOPPED).await;
+    world
+        .js("const b = document.querySelector(\"main form button[type='submit']\"); b.click(); b.click(); return true")
+        .await;
+    assert_eq!(world.outcome("").await, "success");
+    assert_eq!(world.journal().await.len(), 1);
+    world.finish().await;
+}
+
+#[tokio::test]
+async fn resume_with_a_flag_on_the_wrong_component_needs_a_second_click() {
+    let world = World::start().await;
+    world.open("#/resume").await;
+    world.set("input[name='taskName']", INCR_STOPPED).await;
+    world.click("input[name='restartFlag']").await;
+    world.click(SUBMIT).await;
+    world.wait_for("ul.warnings.acknowledge").await;
+    assert!(
+        world.journal().await.is_empty(),
+        "a warning holds the first click"
+    );
+    world.click(SUBMIT).await;
+    assert_eq!(world.outcome("").await, "api-error");
+    let journal = world.journal().await;
+    assert_eq!(
+        decoded_query(&journal[0]),
+        pairs(&[("taskName", INCR_STOPPED), ("restartFlag", "true")])
+    );
+    world.finish().await;
+}
+
+#[tokio::test]
+async fn stop_asks_for_confirmation_naming_the_task() {
+    let world = World::start().await;
+    world.open("#/stop").await;
+    world.set("input[name='taskName']", INCR_RUNNING).await;
+    world.click(SUBMIT).await;
+    assert!(
+        world
+            .text("dialog[open] .dialog-message")
+            .await
+            .contains(INCR_RUNNING)
+    );
+    assert!(
+        world.journal().await.is_empty(),
+        "nothing sent before confirming"
+    );
+    world.click(CONFIRM).await;
+    assert_eq!(world.outcome("").await, "success");
+    let journal = world.journal().await;
+    assert_eq!(journal.len(), 1);
+    assert_eq!(journal[0]["path"], "/connector/task/v2/stop");
+    assert_eq!(
+        decoded_query(&journal[0]),
+        pairs(&[("taskName", INCR_RUNNING)])
+    );
+    assert_eq!(world.task(INCR_RUNNING).await.unwrap()["state"], "STOPPED");
+    world.finish().await;
+}
+
+#[tokio::test]
+async fn update_sends_delete_params_and_the_config_map() {
+    let world = World::start().await;
+    world.open("#/update").await;
+    world.set("input[name='taskName']", INCR_STOPPED).await;
+    world.click("fieldset.delete-params > button").await;
+    world
+        .set("input[name='deleteParams']", "sink.workerNum")
+        .await;
+    world.click("fieldset.config-editor .rows > button").await;
+    world.set("input[name='scope']", "sink").await;
+    world.set("input[name='key']", "batchSize").await;
+    world.set("textarea[name='value']", "500").await;
+    assert_eq!(
+        world.text("[data-preview-body]").await,
+        r#"{"sink":{"batchSize":"500"}}"#
+    );
+    world.click(SUBMIT).await;
+    assert_eq!(world.outcome("").await, "success");
+    let journal = world.journal().await;
+    assert_eq!(journal.len(), 1);
+    assert_eq!(journal[0]["path"], "/connector/task/v2/update");
+    assert_eq!(
+        decoded_query(&journal[0]),
+        pairs(&[
+            ("taskName", INCR_STOPPED),
+            ("deleteParams", "sink.workerNum")
+        ])
+    );
+    assert_eq!(journal[0]["body"], r#"{"sink":{"batchSize":"500"}}"#);
+    let config = &world.task(INCR_STOPPED).await.unwrap()["config"]["sink"];
+    assert_eq!(config["batchSize"], "500");
+    assert_eq!(config.get("workerNum"), None);
+    world.finish().await;
+}
+
+#[tokio::test]
+async fn secrets_are_masked_in_the_preview_but_sent() {
+    let world = World::start().await;
+    world.open("#/update").await;
+    world.set("input[name='taskName']", INCR_STOPPED).await;
+    world.click("fieldset.config-editor .rows > button").await;
+    world.set("input[name='scope']", "sink").await;
+    world.set("input[name='key']", "password").await;
+    world
+        .set("input[name='value'][type='password']", "hunter2")
+        .await;
+    assert!(!world.text("[data-preview-body]").await.contains("hunter2"));
+    world.click(SUBMIT).await;
+    assert_eq!(world.outcome("").await, "success");
+    assert_eq!(
+        world.journal().await[0]["body"],
+        r#"{"sink":{"password":"hunter2"}}"#
+    );
+    let stored = world
+        .js("return localStorage.getItem('oms-console.drafts.v1')")
+        .await;
+    assert!(
+        !stored.as_str().unwrap().contains("hunter2"),
+        "secrets are not stored"
+    );
+    world.finish().await;
+}
+
+#[tokio::test]
+async fn migrate_needs_the_name_typed_and_offers_the_new_name() {
+    let world = World::start().await;
+    world.open("#/migrate").await;
+    world.set("input[name='taskName']", INCR_STOPPED).await;
+    world.set("input[name='ip']", "10.0.0.9").await;
+    let expected = "10.0.0.9-9000:connector_v2:np_5f3k2m9q8x1a-incr_trans-1-0:0000000002";
+    assert_eq!(world.text("[data-expected-name]").await, expected);
+    world.click(SUBMIT).await;
+    let confirm = world.wait_for(CONFIRM).await;
+    assert_eq!(
+        confirm.attr("disabled").await.unwrap().as_deref(),
+        Some("true")
+    );
+    world.set(CONFIRM_NAME, "0000000001").await;
+    world.click(CONFIRM).await;
+    assert_eq!(world.outcome("").await, "success");
+    let journal = world.journal().await;
+    assert_eq!(journal.len(), 1);
+    assert_eq!(
+        decoded_query(&journal[0]),
+        pairs(&[("taskName", INCR_STOPPED), ("ip", "10.0.0.9")])
+    );
+    assert_eq!(world.text("[data-new-task-name]").await, expected);
+    world.click(".adopt button").await;
+    let value = world
+        .js("return document.querySelector(\"input[name='taskName']\").value")
+        .await;
+    assert_eq!(value, expected);
+    world.finish().await;
+}
+
+#[tokio::test]
+async fn delete_needs_the_name_typed() {
+    let world = World::start().await;
+    world.open("#/delete").await;
+    world.set("input[name='taskName']", FULL_FINISHED).await;
+    world.click(SUBMIT).await;
+    world.set(CONFIRM_NAME, "0000000002").await;
+    let confirm = world.wait_for(CONFIRM).await;
+    assert_eq!(
+        confirm.attr("disabled").await.unwrap().as_deref(),
+        Some("true"),
+        "a wrong name keeps it disabled"
+    );
+    world.set(CONFIRM_NAME, FULL_FINISHED).await;
+    world.click(CONFIRM).await;
+    assert_eq!(world.outcome("").await, "success");
+    let journal = world.journal().await;
+    assert_eq!(journal.len(), 1);
+    assert_eq!(journal[0]["path"], "/connector/task/v2/delete");
+    assert!(world.task(FULL_FINISHED).await.is_none());
+    world.finish().await;
+}
+
+#[tokio::test]
+async fn a_reload_keeps_the_drafts() {
+    let world = World::start().await;
+    world.open("#/update").await;
+    world.set("input[name='taskName']", INCR_STOPPED).await;
+    world.click("fieldset.config-editor .rows > button").await;
+    world.set("input[name='scope']", "source").await;
+    world.set("input[name='key']", "workerNum").await;
+    world.set("textarea[name='value']", "6").await;
+    world.client.refresh().await.unwrap();
+    world.wait_for("body[data-ready='true']").await;
+    let values = world
+        .js("return ['taskName','scope','key','value'].map(n => document.querySelector(`[name='${n}']`).value)")
+        .await;
+    assert_eq!(values, json!([INCR_STOPPED, "source", "workerNum", "6"]));
+    world.open("#/stop").await;
+    let carried = world
+        .js("return document.querySelector(\"input[name='taskName']\").value")
+        .await;
+    assert_eq!(
+        carried, INCR_STOPPED,
+        "the task name carries over between operations"
+    );
+    world.finish().await;
+}
+
+#[tokio::test]
+async fn an_error_message_is_shown_as_text_and_never_run() {
+    let world = World::start().await;
+    let payload = "<img src=x onerror=alert(1)>";
+    world
+        .faults(json!({"next": ["internalError"], "errMsg": payload}))
+        .await;
+    world.open("#/resume").await;
+    world.set("input[name='taskName']", INCR_STOPPED).await;
+    world.click(SUBMIT).await;
+    assert_eq!(world.outcome("").await, "api-error");
+    let shown = world
+        .js("return [...document.querySelectorAll('section.response dd code')].map(e => e.textContent)")
+        .await;
+    assert!(
+        shown.as_array().unwrap().iter().any(|v| v == payload),
+        "{shown}"
+    );
+    assert_eq!(
+        world
+            .js("return document.querySelectorAll('section.response img').length")
+            .await,
+        0
+    );
+    assert!(
+        world.client.get_alert_text().await.is_err(),
+        "no script ran"
+    );
+    assert!(
+        world.text("section.response").await.contains("Retry"),
+        "INTERNAL_ERROR is retryable"
+    );
+    world.finish().await;
+}

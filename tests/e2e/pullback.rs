@@ -1,0 +1,131 @@
+//! The guided pullback: the reference's three requests, and its halts.
+
+use serde_json::json;
+
+use crate::fleet::{INCR_RUNNING, INCR_RUNNING_SUBTOPIC};
+use crate::harness::{World, decoded_query, pairs};
+
+/// Fills the reference's pullback: 2023-02-13 19:00:00 at UTC+08:00.
+async fn fill_and_confirm(world: &World) {
+    world.open("#/pullback").await;
+    world.set("input[name='taskName']", INCR_RUNNING).await;
+    world.set("input[name='date']", "2023-02-13").await;
+    world.set("input[name='time']", "19:00:00").await;
+    world.set("select[name='zone']", "UTC+08:00").await;
+    world
+        .set("input[name='subtopic']", INCR_RUNNING_SUBTOPIC)
+        .await;
+    assert_eq!(world.text("output[name='epoch']").await, "1676286000");
+    world.click("main form button[type='submit']").await;
+    let summary = world.text("dialog[open] .dialog-message").await;
+    assert!(
+        summary.contains("2023-02-13 19:00:00 UTC+08:00"),
+        "{summary}"
+    );
+    assert!(summary.contains("2023-02-13 11:00:00 UTC"), "{summary}");
+    assert!(world.journal().await.is_empty());
+    world
+        .set("dialog[open] input[name='confirmTaskName']", "0000000002")
+        .await;
+    world.click("dialog[open] button[type='submit']").await;
+}
+
+fn checkpoint_body() -> String {
+    json!({"source": {"checkpoint": format!(r#"{{"{INCR_RUNNING_SUBTOPIC}":"1676286000"}}"#)}})
+        .to_string()
+}
+
+#[tokio::test]
+async fn the_references_pullback_sends_its_three_requests_exactly() {
+    let world = World::start().await;
+    fill_and_confirm(&world).await;
+    world.wait_for("[data-pullback-done]").await;
+    let journal = world.journal().await;
+    assert_eq!(journal.len(), 3);
+    let paths: Vec<_> = journal
+        .iter()
+        .map(|e| e["path"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "/connector/task/v2/stop",
+            "/connector/task/v2/update",
+            "/connector/task/v2/resume"
+        ]
+    );
+    assert_eq!(
+        decoded_query(&journal[0]),
+        pairs(&[("taskName", INCR_RUNNING)])
+    );
+    assert_eq!(
+        decoded_query(&journal[1]),
+        pairs(&[
+            ("taskName", INCR_RUNNING),
+            ("deleteParams", "source.checkpoint")
+        ])
+    );
+    assert_eq!(journal[1]["body"], checkpoint_body());
+    assert_eq!(
+        decoded_query(&journal[2]),
+        pairs(&[("taskName", INCR_RUNNING), ("pullBackFlag", "true")])
+    );
+    let task = world.task(INCR_RUNNING).await.unwrap();
+    assert_eq!(task["state"], "RUNNING");
+    assert_eq!(
+        task["position"],
+        format!(r#"{{"{INCR_RUNNING_SUBTOPIC}":"1676286000"}}"#)
+    );
+    world.screenshot("pullback-done").await;
+    world.finish().await;
+}
+
+#[tokio::test]
+async fn a_failure_at_step_two_halts_and_can_be_retried() {
+    let world = World::start().await;
+    world.faults(json!({"next": ["ok", "internalError"]})).await;
+    fill_and_confirm(&world).await;
+    world.wait_for("[data-halted-at='2']").await;
+    assert!(
+        world
+            .text("[data-standing]")
+            .await
+            .contains("stopped; its checkpoint is unchanged")
+    );
+    assert_eq!(
+        world.journal().await.len(),
+        2,
+        "nothing sent after the failure"
+    );
+    assert_eq!(world.task(INCR_RUNNING).await.unwrap()["state"], "STOPPED");
+    world.click("[data-action='retry-step']").await;
+    world.wait_for("[data-pullback-done]").await;
+    let journal = world.journal().await;
+    assert_eq!(journal.len(), 4);
+    assert_eq!(journal[2]["path"], "/connector/task/v2/update");
+    assert_eq!(journal[2]["body"], checkpoint_body());
+    assert_eq!(journal[3]["path"], "/connector/task/v2/resume");
+    world.finish().await;
+}
+
+#[tokio::test]
+async fn a_failure_at_step_three_offers_resume_without_pullback() {
+    let world = World::start().await;
+    world
+        .faults(json!({"next": ["ok", "ok", "http500Html"]}))
+        .await;
+    fill_and_confirm(&world).await;
+    world.wait_for("[data-halted-at='3']").await;
+    assert_eq!(world.outcome("li.step[data-step='3']").await, "http-error");
+    assert_eq!(world.task(INCR_RUNNING).await.unwrap()["state"], "STOPPED");
+    world.click("[data-action='resume-without-pullback']").await;
+    assert_eq!(world.outcome("[data-restore]").await, "success");
+    let journal = world.journal().await;
+    assert_eq!(journal.len(), 4);
+    assert_eq!(
+        decoded_query(&journal[3]),
+        pairs(&[("taskName", INCR_RUNNING)])
+    );
+    assert_eq!(world.task(INCR_RUNNING).await.unwrap()["state"], "RUNNING");
+    world.finish_allowing_failed_api_calls(true).await;
+}

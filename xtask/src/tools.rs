@@ -1,0 +1,153 @@
+//! Installing what is missing, idempotently, at the versions pinned here.
+
+use std::process::Stdio;
+
+use crate::project::{command, root, run_visible, tools_dir, version_of};
+
+/// Trunk's version (0.22 needs a newer rustc).
+pub const TRUNK_VERSION: &str = "0.21.14";
+/// The npm package `binaryen` that provides `wasm-opt`.
+pub const BINARYEN_VERSION: &str = "132.0.0";
+/// The wasm target.
+pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
+/// Debian's Chromium and its WebDriver.
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+/// Debian's ChromeDriver.
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// The `wasm-bindgen` version `Cargo.lock` holds (pinned with `=` in Cargo.toml).
+pub fn wasm_bindgen_version() -> Result<String, String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            let version = lines.next().unwrap_or_default();
+            if let Some(v) = version.strip_prefix("version = \"") {
+                return Ok(v.trim_end_matches('"').to_owned());
+            }
+        }
+    }
+    Err("wasm-bindgen is not in Cargo.lock".into())
+}
+
+fn say(what: &str) {
+    println!("install: {what}");
+}
+
+fn ensure_target() -> Result<(), String> {
+    let output = command("rustup", &["target", "list", "--installed"])
+        .output()
+        .map_err(|e| format!("rustup: {e}"))?;
+    if String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .any(|l| l.trim() == WASM_TARGET)
+    {
+        return Ok(());
+    }
+    say(WASM_TARGET);
+    run_visible(command("rustup", &["target", "add", WASM_TARGET]))
+}
+
+fn ensure_trunk() -> Result<(), String> {
+    if version_of("trunk").as_deref() == Some(&format!("trunk {TRUNK_VERSION}")) {
+        return Ok(());
+    }
+    say(&format!("trunk {TRUNK_VERSION} (about 8 minutes)"));
+    run_visible(command(
+        "cargo",
+        &["install", "trunk", "--version", TRUNK_VERSION, "--locked"],
+    ))
+}
+
+fn ensure_wasm_bindgen() -> Result<(), String> {
+    let version = wasm_bindgen_version()?;
+    let wanted = format!("wasm-bindgen {version}");
+    if version_of("wasm-bindgen").as_deref() == Some(&wanted)
+        && version_of("wasm-bindgen-test-runner").is_some()
+    {
+        return Ok(());
+    }
+    say(&format!("wasm-bindgen-cli {version}"));
+    let exact = format!("={version}");
+    run_visible(command(
+        "cargo",
+        &[
+            "install",
+            "wasm-bindgen-cli",
+            "--version",
+            &exact,
+            "--force",
+        ],
+    ))
+}
+
+fn ensure_wasm_opt() -> Result<(), String> {
+    let major = BINARYEN_VERSION.split('.').next().unwrap_or_default();
+    let installed = version_of("wasm-opt")
+        .is_some_and(|v| v.starts_with(&format!("wasm-opt version {major} ")));
+    let local = tools_dir().join("node_modules/.bin/wasm-opt").exists();
+    if installed && local {
+        return Ok(());
+    }
+    say(&format!(
+        "wasm-opt (npm binaryen@{BINARYEN_VERSION}) into tools/"
+    ));
+    std::fs::create_dir_all(tools_dir()).map_err(|e| format!("tools/: {e}"))?;
+    let package = format!("binaryen@{BINARYEN_VERSION}");
+    let prefix = tools_dir().display().to_string();
+    run_visible(command(
+        "npm",
+        &[
+            "install",
+            "--prefix",
+            &prefix,
+            "--no-save",
+            "--no-audit",
+            "--no-fund",
+            &package,
+        ],
+    ))
+}
+
+fn ensure_chromium() -> Result<(), String> {
+    let present = |program: &str| {
+        command(program, &["--version"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    if present(CHROMIUM) && present(CHROMEDRIVER) {
+        return Ok(());
+    }
+    say("chromium and chromium-driver (Debian)");
+    run_visible(command("apt-get", &["update", "-qq"]))?;
+    let mut install = command(
+        "apt-get",
+        &[
+            "install",
+            "-y",
+            "-qq",
+            "--no-install-recommends",
+            "chromium",
+            "chromium-driver",
+        ],
+    );
+    install.env("DEBIAN_FRONTEND", "noninteractive");
+    run_visible(install)
+}
+
+/// What building the console needs.
+pub fn ensure_build_tools() -> Result<(), String> {
+    ensure_target()?;
+    ensure_trunk()?;
+    ensure_wasm_bindgen()?;
+    ensure_wasm_opt()
+}
+
+/// What building and testing need.
+pub fn ensure_test_tools() -> Result<(), String> {
+    ensure_build_tools()?;
+    ensure_chromium()
+}
