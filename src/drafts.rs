@@ -23,9 +23,15 @@ pub struct Row<T: Send + Sync + 'static> {
 /// A list of rows that can grow and shrink.
 pub type Rows<T> = RwSignal<Vec<Row<T>>>;
 
+thread_local! {
+    static NEXT_ID: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
+    /// The owner of row signals: the drafts' own, so rows created in event
+    /// handlers live as long as the drafts do.
+    static ROW_OWNER: std::cell::RefCell<Option<Owner>> = const { std::cell::RefCell::new(None) };
+}
+
 fn next_id() -> u64 {
-    thread_local!(static NEXT: std::cell::Cell<u64> = const { std::cell::Cell::new(1) });
-    NEXT.with(|n| {
+    NEXT_ID.with(|n| {
         let id = n.get();
         n.set(id + 1);
         id
@@ -34,13 +40,19 @@ fn next_id() -> u64 {
 
 /// Rows holding `values`.
 pub fn rows_of<T: Send + Sync + 'static>(values: Vec<T>) -> Vec<Row<T>> {
-    values
-        .into_iter()
-        .map(|v| Row {
-            id: next_id(),
-            value: RwSignal::new(v),
-        })
-        .collect()
+    let make = move || {
+        values
+            .into_iter()
+            .map(|v| Row {
+                id: next_id(),
+                value: RwSignal::new(v),
+            })
+            .collect()
+    };
+    match ROW_OWNER.with(|o| o.borrow().clone()) {
+        Some(owner) => owner.with(make),
+        None => make(),
+    }
 }
 
 /// The plain values of rows.
@@ -110,6 +122,7 @@ struct Stored {
 impl Drafts {
     /// The saved drafts, or empty ones; saves every later change.
     pub fn load_and_autosave() -> Self {
+        ROW_OWNER.with(|o| *o.borrow_mut() = Owner::current());
         let stored: Stored = browser::load(DRAFTS_KEY)
             .and_then(|text| serde_json::from_str(&text).ok())
             .unwrap_or_default();

@@ -65,7 +65,7 @@ impl Injector {
     }
 
     /// The wait and the fault for the next API request.
-    pub fn next(&mut self) -> (u64, Fault) {
+    pub fn draw(&mut self) -> (u64, Fault) {
         let jitter = match self.settings.jitter_ms {
             0 => 0,
             max => self.rng.u64(0..=max),
@@ -95,7 +95,7 @@ mod tests {
         };
         let run = |settings: Faults| {
             let mut injector = Injector::new(settings);
-            (0..40).map(|_| injector.next().1).collect::<Vec<_>>()
+            (0..40).map(|_| injector.draw().1).collect::<Vec<_>>()
         };
         let first = run(settings.clone());
         assert_eq!(&first[..2], &[Fault::Drop, Fault::Ok]);

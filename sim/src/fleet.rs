@@ -107,7 +107,7 @@ impl ApiError {
 pub fn component_type(name: &str) -> Option<&str> {
     let (_, rest) = name.split_once(":connector_v2:")?;
     let (component, _) = rest.rsplit_once(':')?;
-    component.rsplitn(4, '-').nth(2)
+    component.rsplit('-').nth(2)
 }
 
 /// The name a migrated task gets: sequence + 1, node address replaced by `ip`.

@@ -111,7 +111,7 @@ impl AppState {
 
     /// The wait and the fault for the next API request.
     pub fn next_fault(&self) -> (u64, Fault) {
-        self.lock().injector.next()
+        self.lock().injector.draw()
     }
 
     /// The `errMsg` of injected internal errors.

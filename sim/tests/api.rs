@@ -459,7 +459,7 @@ async fn pullback_checks_the_checkpoint() {
     };
     let resume = format!("resume?taskName={INCR_STOPPED}&pullBackFlag=true");
     let cases = [
-        (format!(r#"{{"other-1-0":"1676286000"}}"#), "other-1-0"),
+        (r#"{"other-1-0":"1676286000"}"#.to_string(), "other-1-0"),
         (format!(r#"{{"{sub_a}":"4102444800"}}"#), "future"),
         (format!(r#"{{"{sub_a}":"soon"}}"#), "epoch seconds"),
         (format!(r#"{{"{sub_a}":1676286000}}"#), "JSON text"),

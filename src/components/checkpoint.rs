@@ -141,11 +141,11 @@ pub fn remember_subtopics(task_name: &str, subtopics: &[String]) {
 }
 
 fn set_from_epoch(draft: CheckpointDraft, epoch: i64) {
-    if let Ok(zone) = zone_of(&draft.zone.get_untracked()) {
-        if let Ok((date, time)) = checkpoint::from_epoch(epoch, &zone) {
-            draft.date.set(date);
-            draft.time.set(time);
-        }
+    if let Ok(zone) = zone_of(&draft.zone.get_untracked())
+        && let Ok((date, time)) = checkpoint::from_epoch(epoch, &zone)
+    {
+        draft.date.set(date);
+        draft.time.set(time);
     }
 }
 
@@ -167,10 +167,8 @@ pub fn CheckpointBuilder(
         let empty = values_of(&draft.subtopics)
             .iter()
             .all(|s| s.trim().is_empty());
-        if empty {
-            if let Some(known) = remembered().get(name).filter(|k| !k.is_empty()) {
-                draft.subtopics.set(rows_of(known.clone()));
-            }
+        if empty && let Some(known) = remembered().get(name).filter(|k| !k.is_empty()) {
+            draft.subtopics.set(rows_of(known.clone()));
         }
     });
     let step_back = move |seconds: i64| {

@@ -171,7 +171,8 @@ pub fn OperationForm(
     /// Clears the page's fields.
     on_clear: Callback<()>,
     /// The page's own fields.
-    children: Children,
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let c = console();
     let t = c.t;
@@ -206,18 +207,18 @@ pub fn OperationForm(
         shown_body.unwrap_or_else(|| Signal::derive(move || request.get().and_then(|r| r.body)));
     if let Some(on_success) = on_success {
         Effect::new(move |_| {
-            if let Some(sent) = sender.sent().get() {
-                if matches!(sent.outcome, oms_core::envelope::Outcome::Success { .. }) {
-                    on_success.run(sent);
-                }
+            if let Some(sent) = sender.sent().get()
+                && matches!(sent.outcome, oms_core::envelope::Outcome::Success { .. })
+            {
+                on_success.run(sent);
             }
         });
     }
     let send_now = move || {
-        if let Ok(op) = operation.get_untracked() {
-            if sender.send(op) {
-                acknowledged.set(false);
-            }
+        if let Ok(op) = operation.get_untracked()
+            && sender.send(op)
+        {
+            acknowledged.set(false);
         }
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -254,7 +255,7 @@ pub fn OperationForm(
     view! {
         <form class="operation" on:submit=submit novalidate>
             <TaskNameField />
-            {children()}
+            {children.map(|children| children())}
             <Show when=move || tried.get() && !errors.get().is_empty()>
                 <ul class="errors" role="alert">
                     {move || errors.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}

@@ -33,8 +33,6 @@ pub fn DeletePage() -> impl IntoView {
     view! {
         <PageIntro title=t.op_delete help=t.delete_help />
         <p class="warning strong">{t.delete_irreversible}</p>
-        <OperationForm operation=operation confirm=Confirm::Typed confirm_message=message on_clear=clear>
-            {()}
-        </OperationForm>
+        <OperationForm operation=operation confirm=Confirm::Typed confirm_message=message on_clear=clear />
     }
 }

@@ -32,8 +32,6 @@ pub fn StopPage() -> impl IntoView {
     let clear = Callback::new(move |()| c.drafts.task_name.set(String::new()));
     view! {
         <PageIntro title=t.op_stop help=t.stop_help />
-        <OperationForm operation=operation confirm=Confirm::Plain confirm_message=message on_clear=clear>
-            {()}
-        </OperationForm>
+        <OperationForm operation=operation confirm=Confirm::Plain confirm_message=message on_clear=clear />
     }
 }
