@@ -313,6 +313,16 @@ pub struct Texts {
     pub step_update: &'static str,
     /// 3. Resume with pullBackFlag=true
     pub step_resume: &'static str,
+    /// waiting
+    pub step_waiting: &'static str,
+    /// running…
+    pub step_running: &'static str,
+    /// done
+    pub step_done: &'static str,
+    /// failed
+    pub step_failed: &'static str,
+    /// skipped
+    pub step_skipped: &'static str,
     /// The pullback halted at step (0).
     pub pullback_halted: &'static str,
     /// The connector was not stopped; its checkpoint is unchanged.
@@ -493,6 +503,11 @@ pub static EN: Texts = Texts {
     step_stop: "1. Stop",
     step_update: "2. Update source.checkpoint",
     step_resume: "3. Resume with pullBackFlag=true",
+    step_waiting: "waiting",
+    step_running: "running…",
+    step_done: "done",
+    step_failed: "failed",
+    step_skipped: "skipped",
     pullback_halted: "The pullback halted at step {0}.",
     stands_running: "The connector was not stopped; its checkpoint is unchanged. If the CM said it is already stopped, skip this step.",
     stands_stopped_unchanged: "The connector is stopped; its checkpoint is unchanged. Retry, or resume without pullback to restore service.",

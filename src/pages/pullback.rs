@@ -17,7 +17,7 @@ use crate::components::preview::absolute_base;
 use crate::components::response::ResponsePanel;
 use crate::components::task_name::TaskNameField;
 use crate::console;
-use crate::drafts::values_of;
+use crate::drafts::{rows_of, values_of};
 use crate::i18n::{Texts, fill};
 use crate::pages::{PageIntro, task_name_or_error};
 use crate::transport::{self, Cancel, Sent};
@@ -58,6 +58,16 @@ struct Plan {
     steps: [Operation; 3],
     target_zone: String,
     target_utc: String,
+}
+
+fn step_state_label(t: &Texts, state: &StepState) -> &'static str {
+    match state {
+        StepState::Waiting => t.step_waiting,
+        StepState::Running => t.step_running,
+        StepState::Done(_) => t.step_done,
+        StepState::Failed(_) => t.step_failed,
+        StepState::Skipped => t.step_skipped,
+    }
 }
 
 fn step_title(t: &Texts, index: usize) -> &'static str {
@@ -264,6 +274,14 @@ pub fn PullbackPage() -> impl IntoView {
                 <button type="submit" disabled=move || busy.get()>
                     {move || if busy.get() { t.sending } else { t.start_pullback }}
                 </button>
+                <button type="button" class="secondary" disabled=move || busy.get() on:click=move |_| {
+                    d.task_name.set(String::new());
+                    d.checkpoint.date.set(String::new());
+                    d.checkpoint.time.set(String::new());
+                    d.checkpoint.subtopics.set(rows_of(vec![String::new()]));
+                    running.set(None);
+                    tried.set(false);
+                }>{t.clear_form}</button>
                 <Show when=move || busy.get()>
                     <span class="spinner" role="progressbar" aria-label=t.sending></span>
                     <button type="button" class="secondary" on:click=move |_| {
@@ -284,9 +302,15 @@ pub fn PullbackPage() -> impl IntoView {
             <ol class="steps" aria-label=t.pullback_steps_title>
                 {(0..3).map(|index| {
                     let state = states[index];
+                    let request = move || running.get().map(|plan| plan.steps[index].request());
                     view! {
                         <li class="step" data-step=index + 1 data-state=move || state.get().name()>
-                            <h3>{step_title(t, index)} " · " {move || state.get().name()}</h3>
+                            <h3>{step_title(t, index)} " · " {move || step_state_label(t, &state.get())}</h3>
+                            {move || request().map(|r| view! {
+                                <p class="request-line"><span class="method">{METHOD}</span> " "
+                                    <code class="url">{r.url(&absolute_base(&c.base_url.get_untracked()))}</code></p>
+                                {r.body.map(|b| view! { <pre class="body">{b}</pre> })}
+                            })}
                             <ResponsePanel sent=Signal::derive(move || state.get().sent()) />
                         </li>
                     }

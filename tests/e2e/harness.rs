@@ -26,6 +26,7 @@ fn free_port() -> u16 {
 struct Driver {
     child: Child,
     port: u16,
+    profile: PathBuf,
 }
 
 impl Driver {
@@ -50,7 +51,12 @@ impl Driver {
             }
         }
         std::thread::spawn(move || for _ in lines {});
-        Self { child, port }
+        let profile = std::env::temp_dir().join(format!("oms-e2e-{}-{port}", std::process::id()));
+        Self {
+            child,
+            port,
+            profile,
+        }
     }
 }
 
@@ -60,6 +66,7 @@ impl Drop for Driver {
         let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
         let _ = self.child.kill();
         let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.profile);
     }
 }
 
@@ -129,7 +136,7 @@ impl World {
                     "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update",
                     "--no-first-run", "--window-size=1280,1000",
-                    format!("--user-data-dir={}", profile.display()),
+                    format!("--user-data-dir={}", driver.profile.display()),
                 ],
             }),
         );

@@ -2,6 +2,7 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 use flate2::Compression;
 use flate2::write::GzEncoder;
@@ -9,10 +10,13 @@ use flate2::write::GzEncoder;
 use crate::project::{command, root, run_visible};
 use crate::tools;
 
-/// Runs `trunk build --release --offline` after `cargo fetch`.
-pub fn release_build() -> Result<(), String> {
-    run_visible(command("cargo", &["fetch", "--quiet"]))?;
-    run_visible(command("trunk", &["build", "--release", "--offline"]))
+/// The commands of a release build: `cargo fetch`, then
+/// `trunk build --release --offline` (trunk must never download a tool).
+pub fn release_build_commands() -> [Command; 2] {
+    [
+        command("cargo", &["fetch", "--quiet"]),
+        command("trunk", &["build", "--release", "--offline"]),
+    ]
 }
 
 fn files(dir: &Path) -> Vec<PathBuf> {
@@ -40,7 +44,9 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
 /// Builds `dist/`, writes a `.gz` beside each file and prints the sizes.
 pub fn dist() -> Result<(), String> {
     tools::ensure_build_tools()?;
-    release_build()?;
+    for step in release_build_commands() {
+        run_visible(step)?;
+    }
     let dist = root().join("dist");
     let (mut raw_total, mut gz_total) = (0, 0);
     println!("{:<48} {:>10} {:>10}", "file", "raw", "gzip");
