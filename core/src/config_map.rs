@@ -35,7 +35,7 @@ impl ConfigKey {
 }
 
 /// One `updateConfigMap` row, as the user typed it.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ConfigRow {
     /// The scope, e.g. `source`.
     pub scope: String,
@@ -282,6 +282,23 @@ pub fn masked_body(rows: &[ConfigRow], reveal: bool) -> String {
         })
         .collect();
     to_body(&masked)
+}
+
+/// A JSON body text with every secret value masked (other text as it is).
+pub fn mask_body_text(body: &str) -> String {
+    let Ok(Value::Object(mut scopes)) = serde_json::from_str::<Value>(body) else {
+        return body.to_owned();
+    };
+    for keys in scopes.values_mut() {
+        if let Value::Object(keys) = keys {
+            for (key, value) in keys.iter_mut() {
+                if is_secret_key(key) {
+                    *value = Value::String(MASK.into());
+                }
+            }
+        }
+    }
+    Value::Object(scopes).to_string()
 }
 
 #[cfg(test)]

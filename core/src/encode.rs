@@ -20,6 +20,28 @@ pub fn percent_encode(text: &str) -> String {
     out
 }
 
+/// Decodes `%XX` sequences (`+` stays `+`); invalid sequences are kept as
+/// written and invalid UTF-8 is replaced.
+pub fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |at: usize| bytes.get(at).and_then(|b| (*b as char).to_digit(16));
+        match (bytes[i], hex(i + 1), hex(i + 2)) {
+            (b'%', Some(high), Some(low)) => {
+                out.push((high * 16 + low) as u8);
+                i += 3;
+            }
+            (byte, _, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -44,6 +66,11 @@ mod tests {
             let query = format!("taskName={}&ip={}", percent_encode(&text), percent_encode(&other));
             let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes()).into_owned().collect();
             prop_assert_eq!(pairs, vec![("taskName".to_owned(), text), ("ip".to_owned(), other)]);
+        }
+
+        #[test]
+        fn decode_undoes_encode(text in any::<String>()) {
+            prop_assert_eq!(percent_decode(&percent_encode(&text)), text);
         }
 
         #[test]

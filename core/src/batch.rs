@@ -1,0 +1,168 @@
+//! Batch operations: a pasted list of task names, checked before anything is sent.
+
+use crate::request::Operation;
+use crate::task_name::{TaskName, TaskNameError};
+
+/// The default number of requests in flight at once.
+pub const DEFAULT_CONCURRENCY: usize = 4;
+/// The most requests in flight at once.
+pub const MAX_CONCURRENCY: usize = 16;
+
+/// What is wrong with one line of the list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LineIssue {
+    /// An empty line (skipped).
+    Empty,
+    /// The same name as an earlier line (1-based); skipped.
+    Duplicate { first_line: usize },
+    /// Not a task name at all; skipped.
+    Invalid(TaskNameError),
+    /// A name outside the v2 grammar; sent, but worth a look.
+    NotUnderstood,
+}
+
+impl LineIssue {
+    /// Whether the line is left out of the run.
+    pub fn skips(&self) -> bool {
+        !matches!(self, Self::NotUnderstood)
+    }
+}
+
+/// The list, checked.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BatchPlan {
+    /// The names to send to, in order, each once.
+    pub names: Vec<TaskName>,
+    /// Lines with an issue: 1-based line number, its text and the issue.
+    pub flagged: Vec<(usize, String, LineIssue)>,
+}
+
+/// Checks a pasted list, one task name per line.
+pub fn plan(text: &str) -> BatchPlan {
+    let mut plan = BatchPlan::default();
+    let mut seen: Vec<(String, usize)> = Vec::new();
+    let lines: Vec<&str> = text.lines().collect();
+    let last_content = lines
+        .iter()
+        .rposition(|l| !l.trim().is_empty())
+        .map_or(0, |i| i + 1);
+    for (index, line) in lines.iter().take(last_content).enumerate() {
+        let number = index + 1;
+        match TaskName::parse(line) {
+            Err(TaskNameError::Empty) => {
+                plan.flagged.push((number, String::new(), LineIssue::Empty))
+            }
+            Err(error) => plan
+                .flagged
+                .push((number, line.to_string(), LineIssue::Invalid(error))),
+            Ok(name) => {
+                if let Some((_, first_line)) = seen.iter().find(|(n, _)| n == name.as_str()) {
+                    plan.flagged.push((
+                        number,
+                        name.to_string(),
+                        LineIssue::Duplicate {
+                            first_line: *first_line,
+                        },
+                    ));
+                    continue;
+                }
+                seen.push((name.to_string(), number));
+                if name.parts().is_none() {
+                    plan.flagged
+                        .push((number, name.to_string(), LineIssue::NotUnderstood));
+                }
+                plan.names.push(name);
+            }
+        }
+    }
+    plan
+}
+
+/// The operations a batch can run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BatchOperation {
+    /// `stop`.
+    Stop,
+    /// `resume`, with its flags.
+    Resume {
+        /// `pullBackFlag`.
+        pull_back_flag: bool,
+        /// `restartFlag`.
+        restart_flag: bool,
+    },
+    /// `delete`.
+    Delete,
+}
+
+impl BatchOperation {
+    /// The operation for one task.
+    pub fn for_task(self, task_name: TaskName) -> Operation {
+        match self {
+            Self::Stop => Operation::Stop { task_name },
+            Self::Resume {
+                pull_back_flag,
+                restart_flag,
+            } => Operation::Resume {
+                task_name,
+                pull_back_flag,
+                restart_flag,
+            },
+            Self::Delete => Operation::Delete { task_name },
+        }
+    }
+}
+
+/// Clamps a requested concurrency to 1..=[`MAX_CONCURRENCY`].
+pub fn concurrency(requested: usize) -> usize {
+    requested.clamp(1, MAX_CONCURRENCY)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const A: &str = "10.0.0.1-9000:connector_v2:np_a-incr_trans-1-0:0000000001";
+    const B: &str = "10.0.0.1-9000:connector_v2:np_b-full_trans-1-0:0000000001";
+
+    #[test]
+    fn lines_are_checked_and_flagged() {
+        let text = format!("{A}\n\n  {B}  \n{A}\nstore_x\nbad name\n\n");
+        let plan = plan(&text);
+        let names: Vec<_> = plan.names.iter().map(|n| n.as_str()).collect();
+        assert_eq!(names, vec![A, B, "store_x"]);
+        assert_eq!(
+            plan.flagged,
+            vec![
+                (2, String::new(), LineIssue::Empty),
+                (4, A.to_owned(), LineIssue::Duplicate { first_line: 1 }),
+                (5, "store_x".to_owned(), LineIssue::NotUnderstood),
+                (
+                    6,
+                    "bad name".to_owned(),
+                    LineIssue::Invalid(TaskNameError::BadCharacter {
+                        index: 3,
+                        character: ' '
+                    })
+                ),
+            ]
+        );
+        assert!(!LineIssue::NotUnderstood.skips());
+        assert!(LineIssue::Empty.skips());
+    }
+
+    #[test]
+    fn operations_and_concurrency() {
+        let name = TaskName::parse(A).unwrap();
+        let op = BatchOperation::Resume {
+            pull_back_flag: true,
+            restart_flag: false,
+        }
+        .for_task(name);
+        assert_eq!(
+            op.request().query_string(),
+            format!("taskName={A}&pullBackFlag=true")
+        );
+        assert_eq!(concurrency(0), 1);
+        assert_eq!(concurrency(99), MAX_CONCURRENCY);
+    }
+}

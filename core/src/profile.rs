@@ -1,0 +1,279 @@
+//! CM host profiles: where requests go, how long they may take, and a label.
+
+use serde::{Deserialize, Serialize};
+
+/// The stored format's version.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A CM host the console can talk to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Profile {
+    /// Shown in the header and every confirmation.
+    pub name: String,
+    /// Empty (this origin), a path prefix such as `/cm/east/`, or `http(s)://host:port`.
+    pub base_url: String,
+    /// The request time limit in milliseconds.
+    pub timeout_ms: u32,
+    /// An environment label, e.g. `PROD` (may be empty).
+    #[serde(default)]
+    pub label: String,
+    /// The label's colour: `red`, `orange`, `green`, `blue` or `gray`.
+    #[serde(default)]
+    pub color: String,
+}
+
+/// The label colours offered.
+pub const COLORS: [&str; 5] = ["red", "orange", "green", "blue", "gray"];
+
+impl Default for Profile {
+    fn default() -> Self {
+        Self {
+            name: "This origin".into(),
+            base_url: String::new(),
+            timeout_ms: 15_000,
+            label: String::new(),
+            color: "gray".into(),
+        }
+    }
+}
+
+/// What is wrong with a profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProfileError {
+    /// The name is empty.
+    EmptyName,
+    /// Another profile has this name.
+    DuplicateName,
+    /// The base URL is neither empty, a `/path/` nor `http(s)://host[:port]`.
+    BadBaseUrl,
+    /// The time limit is outside 1 s to 10 min.
+    BadTimeout,
+    /// An unknown colour.
+    BadColor,
+}
+
+/// Checks a base URL's form.
+pub fn valid_base_url(base: &str) -> bool {
+    let base = base.trim();
+    if base.is_empty() {
+        return true;
+    }
+    if base.starts_with('/') {
+        return !base.starts_with("//") && !base.contains(['?', '#', ' ']);
+    }
+    let rest = base
+        .strip_prefix("http://")
+        .or_else(|| base.strip_prefix("https://"));
+    rest.is_some_and(|rest| {
+        let host = rest.split('/').next().unwrap_or_default();
+        !host.is_empty() && !rest.contains(['?', '#', ' ', '@'])
+    })
+}
+
+impl Profile {
+    /// Problems with this profile among `others` (the other profiles).
+    pub fn validate(&self, others: &[Profile]) -> Vec<ProfileError> {
+        let mut errors = Vec::new();
+        if self.name.trim().is_empty() {
+            errors.push(ProfileError::EmptyName);
+        } else if others.iter().any(|p| p.name.trim() == self.name.trim()) {
+            errors.push(ProfileError::DuplicateName);
+        }
+        if !valid_base_url(&self.base_url) {
+            errors.push(ProfileError::BadBaseUrl);
+        }
+        if !(1_000..=600_000).contains(&self.timeout_ms) {
+            errors.push(ProfileError::BadTimeout);
+        }
+        if !self.color.is_empty() && !COLORS.contains(&self.color.as_str()) {
+            errors.push(ProfileError::BadColor);
+        }
+        errors
+    }
+}
+
+/// The profiles and which one is in use, as stored and exported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Profiles {
+    /// The format's version.
+    pub version: u32,
+    /// At least one.
+    pub profiles: Vec<Profile>,
+    /// The name of the one in use.
+    pub active: String,
+}
+
+impl Default for Profiles {
+    fn default() -> Self {
+        let profile = Profile::default();
+        Self {
+            version: SCHEMA_VERSION,
+            active: profile.name.clone(),
+            profiles: vec![profile],
+        }
+    }
+}
+
+/// Why profiles text was not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProfilesError {
+    /// Not the profiles' JSON.
+    Corrupt(String),
+    /// A version this console does not know.
+    UnknownVersion(u32),
+    /// A profile is invalid: its index and problems.
+    Invalid(usize, Vec<ProfileError>),
+    /// No profile at all.
+    Empty,
+}
+
+impl Profiles {
+    /// Reads stored or imported text, checking every profile.
+    pub fn from_json(text: &str) -> Result<Self, ProfilesError> {
+        let mut profiles: Self =
+            serde_json::from_str(text).map_err(|e| ProfilesError::Corrupt(e.to_string()))?;
+        if profiles.version != SCHEMA_VERSION {
+            return Err(ProfilesError::UnknownVersion(profiles.version));
+        }
+        if profiles.profiles.is_empty() {
+            return Err(ProfilesError::Empty);
+        }
+        for (i, profile) in profiles.profiles.iter().enumerate() {
+            let others: Vec<_> = profiles.profiles[..i].to_vec();
+            let errors = profile.validate(&others);
+            if !errors.is_empty() {
+                return Err(ProfilesError::Invalid(i, errors));
+            }
+        }
+        if !profiles.profiles.iter().any(|p| p.name == profiles.active) {
+            profiles.active = profiles.profiles[0].name.clone();
+        }
+        Ok(profiles)
+    }
+
+    /// The text to store or export.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// The profile in use.
+    pub fn active(&self) -> &Profile {
+        self.profiles
+            .iter()
+            .find(|p| p.name == self.active)
+            .unwrap_or(&self.profiles[0])
+    }
+}
+
+/// What a connection check found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reachability {
+    /// The CM refused a `GET` on an operation path, as it should.
+    Answers,
+    /// No answer at all.
+    NoAnswer,
+    /// Something answered, but not like a CM host.
+    NotACmHost,
+}
+
+/// Reads the status a `GET` on an operation path got (`None`: no answer).
+pub fn reachability(status: Option<u16>) -> Reachability {
+    match status {
+        None => Reachability::NoAnswer,
+        Some(405) => Reachability::Answers,
+        Some(_) => Reachability::NotACmHost,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_urls() {
+        for good in [
+            "",
+            "/cm/east/",
+            "http://10.0.0.1:8088",
+            "https://cm.example.com/",
+            "http://[fd00::1]:8088",
+        ] {
+            assert!(valid_base_url(good), "{good}");
+        }
+        for bad in [
+            "cm:8088",
+            "//evil",
+            "ftp://x",
+            "http://",
+            "http://a b",
+            "/x?y",
+            "http://u@h",
+        ] {
+            assert!(!valid_base_url(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn profiles_are_checked() {
+        let p = Profile {
+            name: " ".into(),
+            base_url: "x".into(),
+            timeout_ms: 5,
+            label: String::new(),
+            color: "pink".into(),
+        };
+        assert_eq!(
+            p.validate(&[]),
+            vec![
+                ProfileError::EmptyName,
+                ProfileError::BadBaseUrl,
+                ProfileError::BadTimeout,
+                ProfileError::BadColor
+            ]
+        );
+        let d = Profile::default();
+        assert_eq!(
+            d.validate(std::slice::from_ref(&d)),
+            vec![ProfileError::DuplicateName]
+        );
+    }
+
+    #[test]
+    fn stored_profiles_round_trip_and_bad_ones_are_refused() {
+        let mut profiles = Profiles::default();
+        profiles.profiles.push(Profile {
+            name: "east".into(),
+            base_url: "/cm/east/".into(),
+            label: "PROD".into(),
+            color: "red".into(),
+            ..Profile::default()
+        });
+        profiles.active = "east".into();
+        let back = Profiles::from_json(&profiles.to_json()).unwrap();
+        assert_eq!(back, profiles);
+        assert_eq!(back.active().base_url, "/cm/east/");
+        assert!(matches!(
+            Profiles::from_json("[]"),
+            Err(ProfilesError::Corrupt(_))
+        ));
+        assert_eq!(
+            Profiles::from_json(r#"{"version":1,"profiles":[],"active":""}"#),
+            Err(ProfilesError::Empty)
+        );
+        let bad = r#"{"version":1,"profiles":[{"name":"a","baseUrl":"nope","timeoutMs":1000}],"active":"a"}"#;
+        assert_eq!(
+            Profiles::from_json(bad),
+            Err(ProfilesError::Invalid(0, vec![ProfileError::BadBaseUrl]))
+        );
+    }
+
+    #[test]
+    fn reachability_from_status() {
+        assert_eq!(reachability(Some(405)), Reachability::Answers);
+        assert_eq!(reachability(None), Reachability::NoAnswer);
+        assert_eq!(reachability(Some(200)), Reachability::NotACmHost);
+        assert_eq!(reachability(Some(404)), Reachability::NotACmHost);
+    }
+}
