@@ -4,9 +4,10 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use oms_core::config_map::is_secret_key;
+use oms_core::config_map::{ConfigRow, is_secret_key};
+use oms_core::share::ShareState;
 
-use crate::browser;
+use crate::{browser, store};
 
 /// The storage key of the drafts (with its schema version).
 const DRAFTS_KEY: &str = "oms-console.drafts.v1";
@@ -101,12 +102,18 @@ pub struct Drafts {
     pub ip: RwSignal<String>,
     /// The checkpoint builder.
     pub checkpoint: CheckpointDraft,
+    /// The batch page's task names, one per line.
+    pub batch_text: RwSignal<String>,
 }
+
+/// The drafts' stored format version.
+const VERSION: u32 = 1;
 
 /// The drafts as stored.
 #[derive(Default, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
 struct Stored {
+    version: u32,
     task_name: String,
     pull_back_flag: bool,
     restart_flag: bool,
@@ -117,15 +124,21 @@ struct Stored {
     time: String,
     zone: String,
     subtopics: Vec<String>,
+    batch_text: String,
 }
 
 impl Drafts {
     /// The saved drafts, or empty ones; saves every later change.
-    pub fn load_and_autosave() -> Self {
+    pub fn load_and_autosave(notices: RwSignal<Vec<String>>, unreadable: &str) -> Self {
         ROW_OWNER.with(|o| *o.borrow_mut() = Owner::current());
-        let stored: Stored = browser::load(DRAFTS_KEY)
-            .and_then(|text| serde_json::from_str(&text).ok())
-            .unwrap_or_default();
+        let mut found = Vec::new();
+        let parse = |text: &str| match serde_json::from_str::<Stored>(text) {
+            Ok(stored) if stored.version == VERSION => Ok(stored),
+            Ok(stored) => Err(format!("version {}", stored.version)),
+            Err(e) => Err(e.to_string()),
+        };
+        let stored = store::load(DRAFTS_KEY, parse, &mut found, unreadable).unwrap_or_default();
+        notices.update(|n| n.extend(found));
         let drafts = Self {
             task_name: RwSignal::new(stored.task_name),
             pull_back_flag: RwSignal::new(stored.pull_back_flag),
@@ -147,6 +160,7 @@ impl Drafts {
                     stored.subtopics
                 })),
             },
+            batch_text: RwSignal::new(stored.batch_text),
         };
         Effect::new(move |_| {
             let text = serde_json::to_string(&drafts.snapshot()).unwrap_or_default();
@@ -155,8 +169,63 @@ impl Drafts {
         drafts
     }
 
+    /// Fills every form from a share link's fields.
+    pub fn fill_from_share(&self, state: ShareState) {
+        self.task_name.set(state.task_name);
+        self.pull_back_flag.set(state.pull_back_flag);
+        self.restart_flag.set(state.restart_flag);
+        self.ip.set(state.ip);
+        self.config_rows.set(rows_of(
+            state
+                .rows
+                .into_iter()
+                .map(|r| ConfigRowDraft {
+                    scope: r.scope,
+                    key: r.key,
+                    value: r.value,
+                })
+                .collect(),
+        ));
+        self.delete_params.set(rows_of(state.delete_params));
+        self.checkpoint.date.set(state.date);
+        self.checkpoint.time.set(state.time);
+        if !state.zone.is_empty() {
+            self.checkpoint.zone.set(state.zone);
+        }
+        let subtopics = if state.subtopics.is_empty() {
+            vec![String::new()]
+        } else {
+            state.subtopics
+        };
+        self.checkpoint.subtopics.set(rows_of(subtopics));
+    }
+
+    /// Every field, for a share link.
+    pub fn to_share(self) -> ShareState {
+        ShareState {
+            task_name: self.task_name.get_untracked(),
+            pull_back_flag: self.pull_back_flag.get_untracked(),
+            restart_flag: self.restart_flag.get_untracked(),
+            ip: self.ip.get_untracked(),
+            rows: values_of(&self.config_rows)
+                .into_iter()
+                .map(|r| ConfigRow {
+                    scope: r.scope,
+                    key: r.key,
+                    value: r.value,
+                })
+                .collect(),
+            delete_params: values_of(&self.delete_params),
+            date: self.checkpoint.date.get_untracked(),
+            time: self.checkpoint.time.get_untracked(),
+            zone: self.checkpoint.zone.get_untracked(),
+            subtopics: values_of(&self.checkpoint.subtopics),
+        }
+    }
+
     fn snapshot(&self) -> Stored {
         Stored {
+            version: VERSION,
             task_name: self.task_name.get(),
             pull_back_flag: self.pull_back_flag.get(),
             restart_flag: self.restart_flag.get(),
@@ -177,6 +246,7 @@ impl Drafts {
             time: self.checkpoint.time.get(),
             zone: self.checkpoint.zone.get(),
             subtopics: values_of(&self.checkpoint.subtopics),
+            batch_text: self.batch_text.get(),
         }
     }
 }

@@ -345,6 +345,152 @@ pub struct Texts {
     pub resume_without_pullback: &'static str,
     /// Pullback done: the connector runs from the new checkpoint.
     pub pullback_done: &'static str,
+    /// Batch
+    pub page_batch: &'static str,
+    /// Journal
+    pub page_journal: &'static str,
+    /// CM hosts
+    pub page_settings: &'static str,
+    /// Dismiss
+    pub dismiss: &'static str,
+    /// Stored data could not be read and was set aside; the console
+    pub storage_unreadable: &'static str,
+    /// Browser storage is full: the oldest journal entries were dro
+    pub journal_full: &'static str,
+    /// CM host profile:
+    pub on_profile: &'static str,
+    /// Copy link
+    pub copy_link: &'static str,
+    /// Link copied. Opening it fills this page; it sends nothing.
+    pub link_copied: &'static str,
+    /// This link's fields could not be read; nothing was filled.
+    pub share_bad: &'static str,
+    /// The form was filled from a link. Nothing was sent.
+    pub share_filled: &'static str,
+    /// Fill in the secret values the link leaves out: (0).
+    pub share_fill_secrets: &'static str,
+    /// Export JSON
+    pub export_json: &'static str,
+    /// Export CSV
+    pub export_csv: &'static str,
+    /// Every request this browser sent, newest first, with what cam
+    pub journal_help: &'static str,
+    /// Operation
+    pub journal_operation: &'static str,
+    /// Outcome
+    pub journal_outcome: &'static str,
+    /// All
+    pub journal_all: &'static str,
+    /// From
+    pub journal_from: &'static str,
+    /// Until
+    pub journal_to: &'static str,
+    /// Clear journal
+    pub journal_clear: &'static str,
+    /// Delete every journal entry kept in this browser? Export it f
+    pub journal_clear_confirm: &'static str,
+    /// (0) entries
+    pub journal_count: &'static str,
+    /// CM host profile: (0)
+    pub journal_profile: &'static str,
+    /// Fill form from this entry
+    pub journal_fill: &'static str,
+    /// Stop, resume or delete many connectors: one task name per li
+    pub batch_help: &'static str,
+    /// Task names, one per line
+    pub batch_names_label: &'static str,
+    /// (0) tasks will be sent to.
+    pub batch_count: &'static str,
+    /// Recent:
+    pub batch_recent: &'static str,
+    /// Line (0):
+    pub batch_line: &'static str,
+    /// empty, skipped.
+    pub batch_line_empty: &'static str,
+    /// the same as line (0), skipped.
+    pub batch_line_duplicate: &'static str,
+    /// not a connector_v2 name; it will be sent as typed.
+    pub batch_line_not_understood: &'static str,
+    /// Operation
+    pub batch_operation: &'static str,
+    /// Requests at once (1–16)
+    pub batch_concurrency: &'static str,
+    /// Requests at once must be a whole number from 1 to 16.
+    pub batch_concurrency_bad: &'static str,
+    /// Paste at least one task name.
+    pub batch_empty: &'static str,
+    /// Start batch
+    pub batch_start: &'static str,
+    /// Retry failed
+    pub batch_retry_failed: &'static str,
+    /// Send (1) to (0) tasks?
+    pub batch_confirm: &'static str,
+    /// (0) tasks
+    pub batch_tasks: &'static str,
+    /// Batch progress
+    pub batch_progress: &'static str,
+    /// (0) of (1) answered, (2) failed.
+    pub batch_progress_text: &'static str,
+    /// Cancelled: no more requests were started.
+    pub batch_cancelled: &'static str,
+    /// Outcome
+    pub batch_outcome: &'static str,
+    /// not sent
+    pub batch_not_sent: &'static str,
+    /// A profile names a CM host: its base URL, the request time li
+    pub settings_help: &'static str,
+    /// (in use)
+    pub profile_in_use: &'static str,
+    /// Use
+    pub profile_use: &'static str,
+    /// Edit
+    pub profile_edit: &'static str,
+    /// Check connection
+    pub profile_check: &'static str,
+    /// Delete
+    pub profile_delete: &'static str,
+    /// Answers: a CM host is there.
+    pub check_answers: &'static str,
+    /// Does not answer: the host is down, unreachable, or refuses b
+    pub check_no_answer: &'static str,
+    /// Answers, but not like a CM host: check the base URL.
+    pub check_not_cm: &'static str,
+    /// Add a profile
+    pub profile_add_title: &'static str,
+    /// Edit the profile
+    pub profile_edit_title: &'static str,
+    /// Name
+    pub profile_name: &'static str,
+    /// Base URL
+    pub profile_base: &'static str,
+    /// Time limit (ms)
+    pub profile_timeout: &'static str,
+    /// Environment label
+    pub profile_label: &'static str,
+    /// Label colour
+    pub profile_color: &'static str,
+    /// Empty: this origin. A path prefix such as /cm/east/: a proxy
+    pub profile_base_help: &'static str,
+    /// Save profile
+    pub profile_save: &'static str,
+    /// Give the profile a name.
+    pub profile_name_empty: &'static str,
+    /// Another profile has this name.
+    pub profile_name_taken: &'static str,
+    /// The base URL must be empty, a path such as /cm/east/, or htt
+    pub profile_base_bad: &'static str,
+    /// The time limit must be from 1000 to 600000 ms.
+    pub profile_timeout_bad: &'static str,
+    /// Choose one of the offered colours.
+    pub profile_color_bad: &'static str,
+    /// Share profiles
+    pub profiles_share_title: &'static str,
+    /// Paste exported profiles (JSON) to replace these:
+    pub profiles_import_label: &'static str,
+    /// Import
+    pub profiles_import: &'static str,
+    /// These profiles could not be imported: (0)
+    pub profiles_import_bad: &'static str,
 }
 
 /// English.
@@ -519,6 +665,79 @@ pub static EN: Texts = Texts {
     skip_step: "Skip this step",
     resume_without_pullback: "Resume without pullback",
     pullback_done: "Pullback done: the connector runs from the new checkpoint.",
+    page_batch: "Batch",
+    page_journal: "Journal",
+    page_settings: "CM hosts",
+    dismiss: "Dismiss",
+    storage_unreadable: "Stored data could not be read and was set aside; the console started afresh.",
+    journal_full: "Browser storage is full: the oldest journal entries were dropped.",
+    on_profile: "CM host profile:",
+    copy_link: "Copy link",
+    link_copied: "Link copied. Opening it fills this page; it sends nothing.",
+    share_bad: "This link's fields could not be read; nothing was filled.",
+    share_filled: "The form was filled from a link. Nothing was sent.",
+    share_fill_secrets: "Fill in the secret values the link leaves out: {0}.",
+    export_json: "Export JSON",
+    export_csv: "Export CSV",
+    journal_help: "Every request this browser sent, newest first, with what came back. Secret values are masked. Kept in this browser only (newest 2,000 entries).",
+    journal_operation: "Operation",
+    journal_outcome: "Outcome",
+    journal_all: "All",
+    journal_from: "From",
+    journal_to: "Until",
+    journal_clear: "Clear journal",
+    journal_clear_confirm: "Delete every journal entry kept in this browser? Export it first if you need it.",
+    journal_count: "{0} entries",
+    journal_profile: "CM host profile: {0}",
+    journal_fill: "Fill form from this entry",
+    batch_help: "Stop, resume or delete many connectors: one task name per line. Duplicates, empty lines and names that are not task names are flagged and skipped.",
+    batch_names_label: "Task names, one per line",
+    batch_count: "{0} tasks will be sent to.",
+    batch_recent: "Recent:",
+    batch_line: "Line {0}:",
+    batch_line_empty: "empty, skipped.",
+    batch_line_duplicate: "the same as line {0}, skipped.",
+    batch_line_not_understood: "not a connector_v2 name; it will be sent as typed.",
+    batch_operation: "Operation",
+    batch_concurrency: "Requests at once (1–16)",
+    batch_concurrency_bad: "Requests at once must be a whole number from 1 to 16.",
+    batch_empty: "Paste at least one task name.",
+    batch_start: "Start batch",
+    batch_retry_failed: "Retry failed",
+    batch_confirm: "Send {1} to {0} tasks?",
+    batch_tasks: "{0} tasks",
+    batch_progress: "Batch progress",
+    batch_progress_text: "{0} of {1} answered, {2} failed.",
+    batch_cancelled: "Cancelled: no more requests were started.",
+    batch_outcome: "Outcome",
+    batch_not_sent: "not sent",
+    settings_help: "A profile names a CM host: its base URL, the request time limit and an environment label. The active profile is shown in the header and in every confirmation.",
+    profile_in_use: "(in use)",
+    profile_use: "Use",
+    profile_edit: "Edit",
+    profile_check: "Check connection",
+    profile_delete: "Delete",
+    check_answers: "Answers: a CM host is there.",
+    check_no_answer: "Does not answer: the host is down, unreachable, or refuses browser calls (CORS).",
+    check_not_cm: "Answers, but not like a CM host: check the base URL.",
+    profile_add_title: "Add a profile",
+    profile_edit_title: "Edit the profile",
+    profile_name: "Name",
+    profile_base: "Base URL",
+    profile_timeout: "Time limit (ms)",
+    profile_label: "Environment label",
+    profile_color: "Label colour",
+    profile_base_help: "Empty: this origin. A path prefix such as /cm/east/: a proxy on this origin. http(s)://host:port: a CM host that allows browser calls.",
+    profile_save: "Save profile",
+    profile_name_empty: "Give the profile a name.",
+    profile_name_taken: "Another profile has this name.",
+    profile_base_bad: "The base URL must be empty, a path such as /cm/east/, or http(s)://host:port.",
+    profile_timeout_bad: "The time limit must be from 1000 to 600000 ms.",
+    profile_color_bad: "Choose one of the offered colours.",
+    profiles_share_title: "Share profiles",
+    profiles_import_label: "Paste exported profiles (JSON) to replace these:",
+    profiles_import: "Import",
+    profiles_import_bad: "These profiles could not be imported: {0}",
 };
 
 /// Replaces `{0}`, `{1}`… in `template` with `args`.

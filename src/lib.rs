@@ -6,14 +6,20 @@ mod browser;
 mod components;
 mod drafts;
 mod i18n;
+mod journal;
 mod pages;
+mod profiles;
 mod route;
+mod store;
 mod transport;
 
 use leptos::prelude::*;
 
+use oms_core::profile::{Profile, Profiles};
+
 use crate::drafts::Drafts;
 use crate::i18n::Texts;
+use crate::journal::JournalStore;
 use crate::route::Page;
 
 /// What every component may read: the drafts, the texts and the CM host.
@@ -23,10 +29,18 @@ pub struct Console {
     pub drafts: Drafts,
     /// The message catalogue of the chosen language.
     pub t: &'static Texts,
+    /// Every CM host profile and the one in use.
+    pub profiles: RwSignal<Profiles>,
+    /// The profile in use.
+    pub profile: Signal<Profile>,
     /// The CM API's base: empty for this origin.
-    pub base_url: RwSignal<String>,
+    pub base_url: Signal<String>,
     /// The request time limit in milliseconds.
-    pub timeout_ms: RwSignal<u32>,
+    pub timeout_ms: Signal<u32>,
+    /// The journal of every request sent.
+    pub journal: JournalStore,
+    /// Notices shown once at the top of the page.
+    pub notices: RwSignal<Vec<String>>,
 }
 
 /// The console's shared state, from any component.
@@ -37,17 +51,27 @@ pub fn console() -> Console {
 /// The whole console.
 #[component]
 pub fn App() -> impl IntoView {
+    let t = &i18n::EN;
+    let notices = RwSignal::new(Vec::new());
+    let profiles = profiles::load(notices, t.storage_unreadable);
+    let profile = profiles::active(profiles);
     let console = Console {
-        drafts: Drafts::load_and_autosave(),
-        t: &i18n::EN,
-        base_url: RwSignal::new(String::new()),
-        timeout_ms: RwSignal::new(transport::DEFAULT_TIMEOUT_MS),
+        drafts: Drafts::load_and_autosave(notices, t.storage_unreadable),
+        t,
+        profiles,
+        profile,
+        base_url: Signal::derive(move || profile.with(|p| p.base_url.trim().to_owned())),
+        timeout_ms: Signal::derive(move || profile.with(|p| p.timeout_ms)),
+        journal: JournalStore::load(notices, t.storage_unreadable, t.journal_full),
+        notices,
     };
     provide_context(console);
-    let page = route::current_page();
-    let t = console.t;
+    let hash = route::current_hash();
+    let page = Memo::new(move |_| Page::from_hash(&hash.get()));
+    Effect::new(move |_| route::apply_share(&hash.get(), console));
     view! {
         <components::header::Header />
+        <components::notices::Notices />
         <div class="layout">
             <nav class="ops" aria-label=t.nav_label>
                 {Page::ALL
@@ -56,6 +80,7 @@ pub fn App() -> impl IntoView {
                         view! {
                             <a
                                 href=p.hash()
+                                class:tool=p.is_tool()
                                 class:active=move || page.get() == p
                                 aria-current=move || (page.get() == p).then_some("page")
                             >
@@ -73,6 +98,9 @@ pub fn App() -> impl IntoView {
                     Page::Pullback => view! { <pages::pullback::PullbackPage /> }.into_any(),
                     Page::Migrate => view! { <pages::migrate::MigratePage /> }.into_any(),
                     Page::Delete => view! { <pages::delete::DeletePage /> }.into_any(),
+                    Page::Batch => view! { <pages::batch::BatchPage /> }.into_any(),
+                    Page::Journal => view! { <pages::journal::JournalPage /> }.into_any(),
+                    Page::Settings => view! { <pages::settings::SettingsPage /> }.into_any(),
                 }}
             </main>
         </div>

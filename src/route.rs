@@ -2,8 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::browser;
-use crate::i18n::Texts;
+use oms_core::share;
+
+use crate::i18n::{Texts, fill};
+use crate::{Console, browser};
 
 /// The console's pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,18 +22,32 @@ pub enum Page {
     Migrate,
     /// `#/delete`
     Delete,
+    /// `#/batch`
+    Batch,
+    /// `#/journal`
+    Journal,
+    /// `#/settings`
+    Settings,
 }
 
 impl Page {
     /// Every page, in the navigation's order.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 9] = [
         Self::Resume,
         Self::Stop,
         Self::Update,
         Self::Pullback,
         Self::Migrate,
         Self::Delete,
+        Self::Batch,
+        Self::Journal,
+        Self::Settings,
     ];
+
+    /// Whether this is a tool page rather than an operation.
+    pub fn is_tool(self) -> bool {
+        matches!(self, Self::Batch | Self::Journal | Self::Settings)
+    }
 
     /// The route, e.g. `#/stop`.
     pub fn hash(self) -> &'static str {
@@ -42,6 +58,9 @@ impl Page {
             Self::Pullback => "#/pullback",
             Self::Migrate => "#/migrate",
             Self::Delete => "#/delete",
+            Self::Batch => "#/batch",
+            Self::Journal => "#/journal",
+            Self::Settings => "#/settings",
         }
     }
 
@@ -54,10 +73,14 @@ impl Page {
             Self::Pullback => t.op_pullback,
             Self::Migrate => t.op_migrate,
             Self::Delete => t.op_delete,
+            Self::Batch => t.page_batch,
+            Self::Journal => t.page_journal,
+            Self::Settings => t.page_settings,
         }
     }
 
-    fn from_hash(hash: &str) -> Self {
+    /// The page a hash names (`#/resume` when it names none).
+    pub fn from_hash(hash: &str) -> Self {
         let path = hash.split('?').next().unwrap_or_default();
         Self::ALL
             .into_iter()
@@ -66,12 +89,40 @@ impl Page {
     }
 }
 
-/// The page the location's hash names, following changes.
-pub fn current_page() -> ReadSignal<Page> {
-    let (page, set_page) = signal(Page::from_hash(&browser::hash()));
+/// The location's hash, following changes.
+pub fn current_hash() -> ReadSignal<String> {
+    let (hash, set_hash) = signal(browser::hash());
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
-        set_page.set(Page::from_hash(&browser::hash()));
+        set_hash.set(browser::hash());
     });
     on_cleanup(move || handle.remove());
-    page
+    hash
+}
+
+/// Fills the forms from a share link in `hash`, then drops it from the
+/// address. Nothing is sent.
+pub fn apply_share(hash: &str, console: Console) {
+    let Some(read) = share::read_share(hash) else {
+        return;
+    };
+    let t = console.t;
+    let route = hash.split('?').next().unwrap_or_default().to_owned();
+    browser::replace_hash(&route);
+    match read {
+        Err(_) => console.notices.update(|n| n.push(t.share_bad.to_owned())),
+        Ok(state) => {
+            let secrets = state.secrets_to_fill();
+            console.drafts.fill_from_share(state);
+            let notice = if secrets.is_empty() {
+                t.share_filled.to_owned()
+            } else {
+                format!(
+                    "{} {}",
+                    t.share_filled,
+                    fill(t.share_fill_secrets, &[&secrets.join(", ")])
+                )
+            };
+            console.notices.update(|n| n.push(notice));
+        }
+    }
 }

@@ -6,13 +6,11 @@ use std::rc::Rc;
 use gloo_net::http::RequestBuilder;
 use gloo_timers::callback::Timeout;
 use oms_core::envelope::{Outcome, RawAnswer};
+use oms_core::journal::JournalRequest;
 use oms_core::request::Request;
 use web_sys::AbortController;
 
 use crate::browser;
-
-/// The default request time limit.
-pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
 
 /// What one request produced.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,6 +27,13 @@ pub struct Sent {
     pub latency_ms: u32,
     /// When it ended, epoch milliseconds.
     pub ended_at_ms: f64,
+}
+
+impl Sent {
+    /// The journal's record of this answer to `request`.
+    pub fn record(&self, step: &str, request: &Request) -> JournalRequest {
+        JournalRequest::new(step, request, &self.outcome, self.status, self.latency_ms)
+    }
 }
 
 /// A way to cancel a request in flight.

@@ -4,7 +4,7 @@ use std::net::IpAddr;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use axum::body::to_bytes;
-use axum::extract::{Request, State};
+use axum::extract::{OriginalUri, Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
@@ -94,9 +94,13 @@ impl Answer {
 pub async fn handle(State(state): State<AppState>, request: Request) -> Response {
     let started = Instant::now();
     let method = request.method().clone();
-    let path = request.uri().path().to_owned();
+    let path = request.extensions().get::<OriginalUri>().map_or_else(
+        || request.uri().path().to_owned(),
+        |o| o.0.path().to_owned(),
+    );
     let query = request.uri().query().unwrap_or_default().to_owned();
     let drop_connection = request.extensions().get::<DropConnection>().cloned();
+    let request_path = request.uri().path().to_owned();
     let bytes = to_bytes(request.into_body(), BODY_LIMIT)
         .await
         .unwrap_or_default();
@@ -107,7 +111,7 @@ pub async fn handle(State(state): State<AppState>, request: Request) -> Response
         .collect();
     let task_name = first(&params, "taskName").unwrap_or_default();
 
-    let operation = path
+    let operation = request_path
         .strip_prefix("/connector/task/v2/")
         .filter(|op| OPERATIONS.contains(op));
     let answer = match operation {

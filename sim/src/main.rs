@@ -8,7 +8,8 @@ use cm_sim::faults::Faults;
 use cm_sim::fleet::Task;
 use cm_sim::{Options, Sim};
 
-const USAGE: &str = "usage: cm-sim [--addr IP:PORT] [--tasks FILE] [--static DIR] [--cors]
+const USAGE: &str =
+    "usage: cm-sim [--addr IP:PORT] [--tasks FILE] [--static DIR] [--cors] [--prefix /cm/NAME]
               [--latency-ms N] [--jitter-ms N] [--fail-rate 0..1] [--seed N]
 
 Serves the OMS CM host's connector API (/connector/task/v2/...) with a demo
@@ -38,6 +39,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
                 options.tasks = tasks;
             }
             "--static" => options.static_dir = Some(PathBuf::from(value)),
+            "--prefix" => options.prefixes.push(value.clone()),
             "--latency-ms" => faults.latency_ms = value.parse().map_err(|_| bad("a number"))?,
             "--jitter-ms" => faults.jitter_ms = value.parse().map_err(|_| bad("a number"))?,
             "--seed" => faults.seed = value.parse().map_err(|_| bad("a number"))?,

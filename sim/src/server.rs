@@ -38,6 +38,9 @@ pub struct Options {
     pub cors: bool,
     /// Fault injection at start.
     pub faults: Faults,
+    /// Also serve the API under these path prefixes (e.g. `/cm/east`), as a
+    /// proxy in front of several CM hosts would; the journal shows full paths.
+    pub prefixes: Vec<String>,
 }
 
 impl Default for Options {
@@ -48,6 +51,7 @@ impl Default for Options {
             static_dir: None,
             cors: false,
             faults: Faults::default(),
+            prefixes: Vec::new(),
         }
     }
 }
@@ -193,9 +197,14 @@ pub fn router(options: &Options) -> Router {
         next_id: 0,
         injector: Injector::new(options.faults.clone()),
     })));
-    let mut router = Router::new()
+    let api = Router::new()
         .route("/connector", any(api::handle))
-        .route("/connector/{*rest}", any(api::handle))
+        .route("/connector/{*rest}", any(api::handle));
+    let mut router = Router::new().merge(api.clone());
+    for prefix in &options.prefixes {
+        router = router.nest(prefix.trim_end_matches('/'), api.clone());
+    }
+    let mut router = router
         .route("/_sim/tasks", get(tasks))
         .route("/_sim/requests", get(requests).delete(clear_requests))
         .route("/_sim/reset", post(reset))

@@ -732,6 +732,34 @@ async fn the_demo_fleet_covers_every_state_and_component() {
 }
 
 #[tokio::test]
+async fn the_api_can_also_be_served_under_a_prefix() {
+    let h = Harness::with(Options {
+        prefixes: vec!["/cm/east".into()],
+        ..Options::default()
+    })
+    .await;
+    let response = h
+        .client
+        .post(format!(
+            "{}/cm/east/connector/task/v2/stop?taskName={INCR}",
+            h.sim.url()
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.json::<Value>().await.unwrap(), ok(INCR));
+    assert_eq!(
+        h.get("/_sim/requests").await[0]["path"],
+        "/cm/east/connector/task/v2/stop"
+    );
+    assert_eq!(
+        h.post(&format!("stop?taskName={INCR}"), None).await.0,
+        200,
+        "the plain path still works"
+    );
+}
+
+#[tokio::test]
 async fn static_files_and_cors() {
     let dir = std::env::temp_dir().join(format!("cm-sim-static-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

@@ -6,10 +6,37 @@ use oms_core::task_name::TaskName;
 
 use crate::console;
 
-/// Whether typed text confirms `name`: the whole name or its last `:`-segment.
-pub fn confirms(typed: &str, name: &TaskName) -> bool {
-    let typed = typed.trim();
-    !typed.is_empty() && (typed == name.as_str() || typed == name.last_segment())
+/// What must be typed to confirm: shown to the user, and the texts accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expected {
+    /// What the dialog shows.
+    pub shown: String,
+    /// Any of these confirms.
+    pub accepted: Vec<String>,
+}
+
+impl Expected {
+    /// A task name: the whole name or its last `:`-segment.
+    pub fn task_name(name: &TaskName) -> Self {
+        Self {
+            shown: name.last_segment().to_owned(),
+            accepted: vec![name.as_str().to_owned(), name.last_segment().to_owned()],
+        }
+    }
+
+    /// Exactly this text (e.g. a count).
+    pub fn exact(text: String) -> Self {
+        Self {
+            shown: text.clone(),
+            accepted: vec![text],
+        }
+    }
+
+    /// Whether `typed` confirms.
+    pub fn confirms(&self, typed: &str) -> bool {
+        let typed = typed.trim();
+        !typed.is_empty() && self.accepted.iter().any(|a| a == typed)
+    }
 }
 
 /// A modal `<dialog>`; `open` shows and hides it, Esc closes it.
@@ -23,16 +50,17 @@ pub fn ConfirmDialog(
     /// What will happen.
     #[prop(into)]
     message: Signal<String>,
-    /// When set, this task name must be typed to enable the confirm button.
+    /// When set, this must be typed to enable the confirm button.
     #[prop(into)]
-    typed: Signal<Option<TaskName>>,
+    typed: Signal<Option<Expected>>,
     /// The confirm button's label.
     #[prop(into)]
     confirm_label: Signal<String>,
     /// Runs on confirmation.
     on_confirm: Callback<()>,
 ) -> impl IntoView {
-    let t = console().t;
+    let c = console();
+    let t = c.t;
     let dialog = NodeRef::<Dialog>::new();
     let entered = RwSignal::new(String::new());
     Effect::new(move |_| {
@@ -49,7 +77,7 @@ pub fn ConfirmDialog(
         }
     });
     let allowed =
-        move || typed.with(|name| name.as_ref().is_none_or(|n| confirms(&entered.get(), n)));
+        move || typed.with(|expected| expected.as_ref().is_none_or(|e| e.confirms(&entered.get())));
     view! {
         <dialog node_ref=dialog on:close=move |_| open.set(false)>
             <form
@@ -64,9 +92,17 @@ pub fn ConfirmDialog(
             >
                 <h2>{title}</h2>
                 <p class="dialog-message">{message}</p>
-                {move || typed.get().map(|name| view! {
+                <p class="dialog-profile" data-profile="">
+                    {t.on_profile} " " <strong>{move || c.profile.get().name}</strong> " "
+                    <code>{move || crate::components::header::host_text(c)}</code>
+                    {move || {
+                        let p = c.profile.get();
+                        (!p.label.is_empty()).then(|| view! { " " <span class=format!("env env-{}", p.color)>{p.label}</span> })
+                    }}
+                </p>
+                {move || typed.get().map(|expected| view! {
                     <label for="confirmTaskName">{t.type_to_confirm}</label>
-                    <p><code>{name.last_segment().to_owned()}</code></p>
+                    <p><code>{expected.shown}</code></p>
                     <input
                         id="confirmTaskName"
                         name="confirmTaskName"

@@ -6,6 +6,18 @@ use crate::{browser, console};
 
 const THEME_KEY: &str = "oms-console.theme.v1";
 
+/// Where requests go, for display: the base URL, or this origin.
+pub fn host_text(c: crate::Console) -> String {
+    let base = c.base_url.get();
+    if base.is_empty() {
+        format!("{} ({})", c.t.this_origin, browser::origin())
+    } else if base.starts_with('/') {
+        format!("{}{base}", browser::origin())
+    } else {
+        base
+    }
+}
+
 /// The page header.
 #[component]
 pub fn Header() -> impl IntoView {
@@ -17,21 +29,20 @@ pub fn Header() -> impl IntoView {
         browser::set_root_attribute("data-theme", &value);
         browser::save(THEME_KEY, &value);
     });
-    let host = move || {
-        let base = c.base_url.get();
-        if base.is_empty() {
-            format!("{} ({})", t.this_origin, browser::origin())
-        } else {
-            base
-        }
-    };
+    let host = move || host_text(c);
     view! {
         <header class="top">
             <h1>{t.app_title}</h1>
             <p class="host">
                 <span class="muted">{t.cm_host}</span>
                 " "
-                <strong data-cm-host="">{host}</strong>
+                <a href="#/settings" data-profile-name="">{move || c.profile.get().name}</a>
+                {move || {
+                    let p = c.profile.get();
+                    (!p.label.is_empty()).then(|| view! { " " <span class=format!("env env-{}", p.color) data-env-label="">{p.label}</span> })
+                }}
+                " "
+                <code data-cm-host="">{host}</code>
             </p>
             <label class="theme">
                 <span>{t.theme}</span>

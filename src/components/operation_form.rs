@@ -4,9 +4,10 @@
 use leptos::prelude::*;
 use oms_core::request::{Check, Operation, Severity};
 
-use crate::components::confirm::ConfirmDialog;
+use crate::components::confirm::{ConfirmDialog, Expected};
 use crate::components::preview::RequestPreview;
 use crate::components::response::ResponsePanel;
+use crate::components::share::ShareLink;
 use crate::components::task_name::TaskNameField;
 use crate::console;
 use crate::i18n::Texts;
@@ -54,11 +55,17 @@ impl Sender {
             let timeout = c.timeout_ms.get_untracked();
             let handle = Cancel::new();
             cancel.set_value(handle.clone());
+            let entry = c.journal.start(
+                &c.profile.get_untracked().name,
+                operation.kind().as_str(),
+                operation.task_name().as_str(),
+            );
             async move {
                 let sent = match handle {
                     Some(handle) => transport::send(&request, &base, timeout, handle).await,
                     None => unreachable_cancel(&request, &base),
                 };
+                c.journal.add(entry, sent.record("", &request));
                 busy.set(false);
                 sent
             }
@@ -273,6 +280,7 @@ pub fn OperationForm(
             <div class="actions">
                 <SendButtons sender=sender label=label />
                 <button type="button" class="secondary" on:click=clear>{t.clear_form}</button>
+                <ShareLink />
             </div>
         </form>
         <ConfirmDialog
@@ -280,7 +288,7 @@ pub fn OperationForm(
             title=Signal::derive(move || t.confirm_title.to_owned())
             message=confirm_message
             typed=Signal::derive(move || {
-                (confirm == Confirm::Typed).then(|| task_name.get().ok()).flatten()
+                (confirm == Confirm::Typed).then(|| task_name.get().ok().map(|n| Expected::task_name(&n))).flatten()
             })
             confirm_label=Signal::derive(move || t.confirm_send.to_owned())
             on_confirm=Callback::new(move |()| send_now())

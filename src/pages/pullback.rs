@@ -12,9 +12,10 @@ use oms_core::task_name::{Component, TaskName};
 use crate::components::checkpoint::{
     CheckpointBuilder, checkpoint_error, computed, remember_subtopics, subtopic_error,
 };
-use crate::components::confirm::ConfirmDialog;
+use crate::components::confirm::{ConfirmDialog, Expected};
 use crate::components::preview::absolute_base;
 use crate::components::response::ResponsePanel;
+use crate::components::share::ShareLink;
 use crate::components::task_name::TaskNameField;
 use crate::console;
 use crate::drafts::{rows_of, values_of};
@@ -134,6 +135,12 @@ pub fn PullbackPage() -> impl IntoView {
     let busy = RwSignal::new(false);
     let cancel = StoredValue::new_local(None::<Cancel>);
     let restore = RwSignal::new(None::<Sent>);
+    let entry = StoredValue::new(None::<u64>);
+    let record = move |step: &str, request: &oms_core::request::Request, sent: &Sent| {
+        if let Some(id) = entry.get_value() {
+            c.journal.add(id, sent.record(step, request));
+        }
+    };
 
     let run_from = Action::new_local(move |start: &usize| {
         let start = *start;
@@ -154,6 +161,7 @@ pub fn PullbackPage() -> impl IntoView {
                     handle,
                 )
                 .await;
+                record(step_title(t, index), &request, &sent);
                 let ok = matches!(sent.outcome, Outcome::Success { .. });
                 state.set(if ok {
                     StepState::Done(sent)
@@ -183,6 +191,11 @@ pub fn PullbackPage() -> impl IntoView {
             state.set(StepState::Waiting);
         }
         restore.set(None);
+        entry.set_value(Some(c.journal.start(
+            &c.profile.get_untracked().name,
+            "pullback",
+            plan.task_name.as_str(),
+        )));
         running.set(Some(plan));
         go(0);
     };
@@ -215,13 +228,15 @@ pub fn PullbackPage() -> impl IntoView {
             pull_back_flag: false,
             restart_flag: false,
         };
+        let request = operation.request();
         let sent = transport::send(
-            &operation.request(),
+            &request,
             &c.base_url.get_untracked(),
             c.timeout_ms.get_untracked(),
             handle,
         )
         .await;
+        record(t.resume_without_pullback, &request, &sent);
         restore.set(Some(sent));
         busy.set(false);
     });
@@ -237,7 +252,7 @@ pub fn PullbackPage() -> impl IntoView {
         ),
         Err(_) => String::new(),
     });
-    let typed = Signal::derive(move || plan.get().ok().map(|p| p.task_name));
+    let typed = Signal::derive(move || plan.get().ok().map(|p| Expected::task_name(&p.task_name)));
     view! {
         <PageIntro title=t.op_pullback help=t.pullback_help />
         <form class="operation" on:submit=submit novalidate>
@@ -282,6 +297,7 @@ pub fn PullbackPage() -> impl IntoView {
                     running.set(None);
                     tried.set(false);
                 }>{t.clear_form}</button>
+                <ShareLink />
                 <Show when=move || busy.get()>
                     <span class="spinner" role="progressbar" aria-label=t.sending></span>
                     <button type="button" class="secondary" on:click=move |_| {

@@ -117,16 +117,20 @@ fn dist() -> PathBuf {
 impl World {
     /// Starts everything with the demo fleet.
     pub async fn start() -> Self {
+        Self::start_with(Options::default()).await
+    }
+
+    /// Starts everything with these simulator options (address and static
+    /// folder are the harness's).
+    pub async fn start_with(options: Options) -> Self {
         let sim = Sim::start(Options {
             addr: "127.0.0.1:0".parse().unwrap(),
             static_dir: Some(dist()),
-            ..Options::default()
+            ..options
         })
         .await
         .expect("simulator starts");
         let driver = Driver::start();
-        let profile =
-            std::env::temp_dir().join(format!("oms-e2e-{}-{}", std::process::id(), driver.port));
         let mut caps = Capabilities::new();
         caps.insert(
             "goog:chromeOptions".into(),
@@ -242,6 +246,23 @@ impl World {
             .expect("JSON")
     }
 
+    /// Clears the simulator's request journal.
+    pub async fn clear_journal(&self) {
+        self.http
+            .delete(format!("{}/_sim/requests", self.sim.url()))
+            .send()
+            .await
+            .expect("simulator answers");
+    }
+
+    /// Runs an async script (its last argument is the callback) and returns what it passes back.
+    pub async fn js_async(&self, script: &str) -> Value {
+        self.client
+            .execute_async(script, vec![])
+            .await
+            .expect("script runs")
+    }
+
     /// Sets the simulator's fault injection.
     pub async fn faults(&self, settings: Value) {
         let response = self
@@ -294,7 +315,8 @@ impl World {
     }
 
     /// Ends the session; with `allowed`, the browser's own notes of API
-    /// calls that answered an HTTP error (which the test injected) are allowed.
+    /// calls that answered an HTTP error (injected by the test, or the 405
+    /// a connection check expects) are allowed.
     pub async fn finish_allowing_failed_api_calls(self, allowed: bool) {
         let errors: Vec<String> = self
             .console_errors()

@@ -6,6 +6,7 @@ mod harness;
 mod operations;
 mod pullback;
 mod routes;
+mod workflow;
 
 /// Task names of the simulator's demo fleet.
 pub mod fleet {

@@ -1,0 +1,25 @@
+//! Notices shown once at the top of the page, each dismissible.
+
+use leptos::prelude::*;
+
+use crate::console;
+
+/// The notices banner.
+#[component]
+pub fn Notices() -> impl IntoView {
+    let c = console();
+    let t = c.t;
+    view! {
+        <Show when=move || !c.notices.get().is_empty()>
+            <div class="notices" role="status">
+                {move || c.notices.get().into_iter().enumerate().map(|(i, notice)| view! {
+                    <p class="notice">
+                        <span>{notice}</span>
+                        <button type="button" class="secondary small" aria-label=t.dismiss title=t.dismiss
+                            on:click=move |_| c.notices.update(|n| { if i < n.len() { n.remove(i); } })>"✕"</button>
+                    </p>
+                }).collect_view()}
+            </div>
+        </Show>
+    }
+}

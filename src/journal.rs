@@ -1,0 +1,107 @@
+//! The journal in the browser: every request sent, saved to localStorage.
+
+use leptos::prelude::*;
+use oms_core::journal::{Journal, JournalEntry, JournalRequest};
+
+use crate::{browser, store};
+
+/// The journal's storage key.
+const KEY: &str = "oms-console.journal.v1";
+
+/// The journal and its persistence.
+#[derive(Clone, Copy)]
+pub struct JournalStore {
+    journal: RwSignal<Journal>,
+    full_noticed: RwSignal<bool>,
+    notices: RwSignal<Vec<String>>,
+    full_notice: &'static str,
+}
+
+impl JournalStore {
+    /// Loads the stored journal (setting aside unreadable text) and saves every change.
+    pub fn load(
+        notices: RwSignal<Vec<String>>,
+        unreadable: &str,
+        full_notice: &'static str,
+    ) -> Self {
+        let mut found = Vec::new();
+        let journal = store::load(
+            KEY,
+            |t| Journal::from_json(t).map_err(|e| format!("{e:?}")),
+            &mut found,
+            unreadable,
+        )
+        .unwrap_or_else(Journal::new);
+        notices.update(|n| n.extend(found));
+        Self {
+            journal: RwSignal::new(journal),
+            full_noticed: RwSignal::new(false),
+            notices,
+            full_notice,
+        }
+    }
+
+    /// Saves, dropping the oldest entries while storage is full; never fails an operation.
+    fn save(&self) {
+        let mut journal = self.journal.get_untracked();
+        let mut dropped = false;
+        while !browser::save(KEY, &journal.to_json()) {
+            if journal.entries.is_empty() {
+                break;
+            }
+            let tenth = journal.entries.len().div_ceil(10);
+            journal.drop_oldest(tenth);
+            dropped = true;
+        }
+        if dropped {
+            self.journal.set(journal);
+            if !self.full_noticed.get_untracked() {
+                self.full_noticed.set(true);
+                let notice = self.full_notice.to_owned();
+                self.notices.update(|n| n.push(notice));
+            }
+        }
+    }
+
+    /// Starts an entry; returns its id.
+    pub fn start(&self, profile: &str, operation: &str, task_name: &str) -> u64 {
+        let at_ms = browser::now_ms();
+        let mut id = at_ms as u64;
+        self.journal.update(|j| {
+            while j.entries.iter().any(|e| e.id == id) {
+                id += 1;
+            }
+            j.push(JournalEntry {
+                id,
+                at_ms,
+                profile: profile.to_owned(),
+                operation: operation.to_owned(),
+                task_name: task_name.to_owned(),
+                requests: Vec::new(),
+            });
+        });
+        self.save();
+        id
+    }
+
+    /// Adds a request to entry `id`.
+    pub fn add(&self, id: u64, request: JournalRequest) {
+        self.journal.update(|j| {
+            if let Some(entry) = j.entry_mut(id) {
+                entry.requests.push(request);
+            }
+        });
+        self.save();
+    }
+
+    /// The journal, for reading.
+    pub fn journal(&self) -> Signal<Journal> {
+        self.journal.into()
+    }
+
+    /// Empties the journal.
+    pub fn clear(&self) {
+        self.journal.set(Journal::new());
+        self.save();
+    }
+}

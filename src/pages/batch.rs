@@ -1,0 +1,380 @@
+//! `#/batch`: stop, resume or delete many connectors, a row per task.
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use oms_core::batch::{self, BatchOperation, DEFAULT_CONCURRENCY, LineIssue, MAX_CONCURRENCY};
+use oms_core::envelope::Outcome;
+use oms_core::journal::{Filter, csv_field};
+use oms_core::task_name::TaskName;
+
+use crate::components::confirm::{ConfirmDialog, Expected};
+use crate::components::task_name::task_name_error;
+use crate::drafts::{Row, rows_of};
+use crate::i18n::{Texts, fill};
+use crate::pages::PageIntro;
+use crate::transport::{self, Cancel, Sent};
+use crate::{browser, console};
+
+/// One task's row.
+#[derive(Clone, Debug, PartialEq)]
+struct BatchRow {
+    task_name: TaskName,
+    running: bool,
+    sent: Option<Sent>,
+}
+
+impl BatchRow {
+    fn outcome(&self) -> Option<&'static str> {
+        self.sent.as_ref().map(|s| s.outcome.class().as_str())
+    }
+
+    fn failed(&self) -> bool {
+        self.sent
+            .as_ref()
+            .is_some_and(|s| !matches!(s.outcome, Outcome::Success { .. }))
+    }
+}
+
+fn issue_text(t: &Texts, issue: &LineIssue) -> String {
+    match issue {
+        LineIssue::Empty => t.batch_line_empty.to_owned(),
+        LineIssue::Duplicate { first_line } => {
+            fill(t.batch_line_duplicate, &[&first_line.to_string()])
+        }
+        LineIssue::Invalid(error) => task_name_error(t, error),
+        LineIssue::NotUnderstood => t.batch_line_not_understood.to_owned(),
+    }
+}
+
+fn op_name(op: &str) -> &'static str {
+    match op {
+        "resume" => "resume",
+        "delete" => "delete",
+        _ => "stop",
+    }
+}
+
+/// The batch page.
+#[component]
+pub fn BatchPage() -> impl IntoView {
+    let c = console();
+    let t = c.t;
+    let text = c.drafts.batch_text;
+    let op = RwSignal::new("stop".to_owned());
+    let pull_back = RwSignal::new(false);
+    let restart = RwSignal::new(false);
+    let workers = RwSignal::new(DEFAULT_CONCURRENCY.to_string());
+    let plan = Memo::new(move |_| batch::plan(&text.get()));
+    let rows: RwSignal<Vec<Row<BatchRow>>> = RwSignal::new(Vec::new());
+    let running = RwSignal::new(false);
+    let cancel_requested = RwSignal::new(false);
+    let dialog_open = RwSignal::new(false);
+    let tried = RwSignal::new(false);
+    let operation = move || match op.get().as_str() {
+        "resume" => BatchOperation::Resume {
+            pull_back_flag: pull_back.get(),
+            restart_flag: restart.get(),
+        },
+        "delete" => BatchOperation::Delete,
+        _ => BatchOperation::Stop,
+    };
+    let concurrency = Memo::new(move |_| {
+        workers
+            .get()
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=MAX_CONCURRENCY).contains(n))
+    });
+    let recent = Memo::new(move |_| {
+        let mut names: Vec<String> = Vec::new();
+        for entry in c.journal.journal().get().select(&Filter::default()) {
+            for request in entry.requests {
+                if !request.task_name.is_empty() && !names.contains(&request.task_name) {
+                    names.push(request.task_name);
+                }
+            }
+            if names.len() >= 10 {
+                break;
+            }
+        }
+        names.truncate(10);
+        names
+    });
+
+    let run = move |indices: Vec<usize>| {
+        let Some(workers) = concurrency.get_untracked() else {
+            return;
+        };
+        if indices.is_empty() || running.get_untracked() {
+            return;
+        }
+        let operation = operation();
+        let entry = c.journal.start(
+            &c.profile.get_untracked().name,
+            &format!("batch-{}", op_name(&op.get_untracked())),
+            &fill(t.batch_tasks, &[&indices.len().to_string()]),
+        );
+        running.set(true);
+        cancel_requested.set(false);
+        let all = rows.get_untracked();
+        for &i in &indices {
+            all[i].value.update(|r| {
+                r.sent = None;
+                r.running = false;
+            });
+        }
+        let queue = Rc::new(RefCell::new(indices.into_iter().collect::<VecDeque<_>>()));
+        let active = Rc::new(Cell::new(batch::concurrency(workers)));
+        for _ in 0..batch::concurrency(workers) {
+            let queue = queue.clone();
+            let active = active.clone();
+            let all = all.clone();
+            spawn_local(async move {
+                loop {
+                    if cancel_requested.get_untracked() {
+                        break;
+                    }
+                    let Some(i) = queue.borrow_mut().pop_front() else {
+                        break;
+                    };
+                    let row = all[i].value;
+                    let Some(handle) = Cancel::new() else { break };
+                    row.update(|r| r.running = true);
+                    let request = operation
+                        .for_task(row.with_untracked(|r| r.task_name.clone()))
+                        .request();
+                    let sent = transport::send(
+                        &request,
+                        &c.base_url.get_untracked(),
+                        c.timeout_ms.get_untracked(),
+                        handle,
+                    )
+                    .await;
+                    c.journal
+                        .add(entry, sent.record(&format!("{}", i + 1), &request));
+                    row.update(|r| {
+                        r.running = false;
+                        r.sent = Some(sent);
+                    });
+                }
+                active.set(active.get() - 1);
+                if active.get() == 0 {
+                    running.set(false);
+                }
+            });
+        }
+    };
+    let start = move || {
+        let names = plan.get_untracked().names;
+        rows.set(rows_of(
+            names
+                .into_iter()
+                .map(|task_name| BatchRow {
+                    task_name,
+                    running: false,
+                    sent: None,
+                })
+                .collect(),
+        ));
+        run((0..rows.with_untracked(Vec::len)).collect());
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        tried.set(true);
+        if running.get_untracked()
+            || plan.get_untracked().names.is_empty()
+            || concurrency.get_untracked().is_none()
+        {
+            return;
+        }
+        dialog_open.set(true);
+    };
+    let retry_failed = move |_| {
+        let failed: Vec<usize> = rows.with_untracked(|all| {
+            all.iter()
+                .enumerate()
+                .filter(|(_, r)| r.value.with_untracked(BatchRow::failed))
+                .map(|(i, _)| i)
+                .collect()
+        });
+        run(failed);
+    };
+    let export = move |_| {
+        let mut csv = String::from("taskName,outcome,status,errCode,errMsg,latencyMs\r\n");
+        for row in rows.get_untracked() {
+            let r = row.value.get_untracked();
+            let (code, msg) = match r.sent.as_ref().map(|s| &s.outcome) {
+                Some(Outcome::ApiError {
+                    err_code, err_msg, ..
+                }) => (
+                    err_code.clone().unwrap_or_default(),
+                    err_msg.clone().unwrap_or_default(),
+                ),
+                _ => (String::new(), String::new()),
+            };
+            let fields = [
+                r.task_name.to_string(),
+                r.outcome().unwrap_or(t.batch_not_sent).to_owned(),
+                r.sent
+                    .as_ref()
+                    .and_then(|s| s.status)
+                    .map(|s| s.to_string())
+                    .unwrap_or_default(),
+                code,
+                msg,
+                r.sent
+                    .as_ref()
+                    .map(|s| s.latency_ms.to_string())
+                    .unwrap_or_default(),
+            ];
+            csv.push_str(
+                &fields
+                    .iter()
+                    .map(|f| csv_field(f))
+                    .collect::<Vec<_>>()
+                    .join(","),
+            );
+            csv.push_str("\r\n");
+        }
+        browser::download("batch.csv", "text/csv", &csv);
+    };
+    let done = move || {
+        rows.with(|all| {
+            all.iter()
+                .filter(|r| r.value.with(|r| r.sent.is_some()))
+                .count()
+        })
+    };
+    let total = move || rows.with(Vec::len);
+    let failed = move || {
+        rows.with(|all| {
+            all.iter()
+                .filter(|r| r.value.with(BatchRow::failed))
+                .count()
+        })
+    };
+    let message = Signal::derive(move || {
+        let count = plan.get().names.len().to_string();
+        fill(t.batch_confirm, &[&count, op_name(&op.get())])
+    });
+    let typed = Signal::derive(move || {
+        (op.get() == "delete").then(|| Expected::exact(plan.get().names.len().to_string()))
+    });
+    view! {
+        <PageIntro title=t.page_batch help=t.batch_help />
+        <form class="operation" on:submit=submit novalidate>
+            <div class="field">
+                <label for="taskNames">{t.batch_names_label}</label>
+                <textarea id="taskNames" name="taskNames" rows="8" spellcheck="false"
+                    prop:value=move || text.get()
+                    on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+                <p class="hint">{move || fill(t.batch_count, &[&plan.get().names.len().to_string()])}</p>
+            </div>
+            {move || {
+                let names = recent.get();
+                (!names.is_empty()).then(|| view! {
+                    <div class="recent">
+                        <span class="muted">{t.batch_recent}</span>
+                        {names.into_iter().map(|name| {
+                            let add = name.clone();
+                            view! {
+                                <button type="button" class="secondary small" on:click=move |_| text.update(|t| {
+                                    if !t.is_empty() && !t.ends_with('\n') { t.push('\n'); }
+                                    t.push_str(&add);
+                                    t.push('\n');
+                                })>{name}</button>
+                            }
+                        }).collect_view()}
+                    </div>
+                })
+            }}
+            <ul class="warnings" hidden=move || plan.get().flagged.is_empty()>
+                {move || plan.get().flagged.into_iter().map(|(line, text, issue)| view! {
+                    <li data-line=line>{fill(t.batch_line, &[&line.to_string()])} " " <code>{text}</code> " " {issue_text(t, &issue)}</li>
+                }).collect_view()}
+            </ul>
+            <div class="grid3">
+                <label>
+                    <span>{t.batch_operation}</span>
+                    <select name="operation" prop:value=move || op.get() on:change=move |ev| op.set(event_target_value(&ev))>
+                        <option value="stop">{t.op_stop}</option>
+                        <option value="resume">{t.op_resume}</option>
+                        <option value="delete">{t.op_delete}</option>
+                    </select>
+                </label>
+                <label>
+                    <span>{t.batch_concurrency}</span>
+                    <input name="concurrency" type="number" min="1" max=MAX_CONCURRENCY.to_string()
+                        prop:value=move || workers.get() on:input=move |ev| workers.set(event_target_value(&ev)) />
+                </label>
+            </div>
+            {move || concurrency.get().is_none().then(|| view! { <p class="error">{t.batch_concurrency_bad}</p> })}
+            <Show when=move || op.get() == "resume">
+                <div class="field check">
+                    <label>
+                        <input type="checkbox" name="pullBackFlag" prop:checked=move || pull_back.get()
+                            on:change=move |ev| pull_back.set(event_target_checked(&ev)) />
+                        <code>pullBackFlag</code>
+                    </label>
+                    <label>
+                        <input type="checkbox" name="restartFlag" prop:checked=move || restart.get()
+                            on:change=move |ev| restart.set(event_target_checked(&ev)) />
+                        <code>restartFlag</code>
+                    </label>
+                </div>
+            </Show>
+            {move || (tried.get() && plan.get().names.is_empty()).then(|| view! { <p class="error">{t.batch_empty}</p> })}
+            <div class="actions">
+                <button type="submit" disabled=move || running.get()>{t.batch_start}</button>
+                <Show when=move || running.get()>
+                    <button type="button" class="secondary" data-action="cancel-batch" on:click=move |_| {
+                        cancel_requested.set(true);
+                    }>{t.cancel}</button>
+                </Show>
+                <button type="button" class="secondary" data-action="retry-failed"
+                    disabled=move || running.get() || failed() == 0 on:click=retry_failed>{t.batch_retry_failed}</button>
+                <button type="button" class="secondary" disabled=move || total() == 0 on:click=export>{t.export_csv}</button>
+            </div>
+        </form>
+        <ConfirmDialog
+            open=dialog_open
+            title=Signal::derive(move || t.confirm_title.to_owned())
+            message=message
+            typed=typed
+            confirm_label=Signal::derive(move || t.batch_start.to_owned())
+            on_confirm=Callback::new(move |()| start())
+        />
+        <Show when=move || { total() > 0 }>
+            <section class="batch-results">
+                <progress max=total value=done aria-label=t.batch_progress></progress>
+                <p role="status" data-batch-progress="">
+                    {move || fill(t.batch_progress_text, &[&done().to_string(), &total().to_string(), &failed().to_string()])}
+                    {move || (cancel_requested.get() && !running.get()).then(|| format!(" {}", t.batch_cancelled))}
+                </p>
+                <table>
+                    <thead><tr><th>"taskName"</th><th>{t.batch_outcome}</th><th>"errCode"</th><th>"errMsg"</th></tr></thead>
+                    <tbody>
+                        <For each=move || rows.get() key=|row| row.id let:row>
+                            {
+                                let value = row.value;
+                                view! {
+                                    <tr data-task-name=move || value.with(|r| r.task_name.to_string()) data-outcome=move || value.with(BatchRow::outcome)>
+                                        <td><code>{move || value.with(|r| r.task_name.to_string())}</code></td>
+                                        <td>{move || value.with(|r| if r.running { t.sending.to_owned() } else { r.outcome().unwrap_or(t.batch_not_sent).to_owned() })}</td>
+                                        <td>{move || value.with(|r| match r.sent.as_ref().map(|s| &s.outcome) { Some(Outcome::ApiError { err_code, .. }) => err_code.clone().unwrap_or_default(), _ => String::new() })}</td>
+                                        <td>{move || value.with(|r| match r.sent.as_ref().map(|s| &s.outcome) { Some(Outcome::ApiError { err_msg, .. }) => err_msg.clone().unwrap_or_default(), _ => String::new() })}</td>
+                                    </tr>
+                                }
+                            }
+                        </For>
+                    </tbody>
+                </table>
+            </section>
+        </Show>
+    }
+}

@@ -1,0 +1,245 @@
+//! `#/journal`: every request this browser sent, newest first.
+
+use leptos::prelude::*;
+use oms_core::checkpoint::{self, Zone};
+use oms_core::config_map::{import_json, is_secret_key};
+use oms_core::journal::{Filter, JournalEntry, to_csv};
+
+use crate::components::checkpoint::zone_of;
+use crate::components::confirm::ConfirmDialog;
+use crate::drafts::{ConfigRowDraft, rows_of};
+use crate::i18n::fill;
+use crate::pages::PageIntro;
+use crate::{Console, browser, console};
+
+/// The outcome classes offered in the filter.
+const OUTCOMES: [&str; 8] = [
+    "success",
+    "api-error",
+    "http-error",
+    "not-json",
+    "network",
+    "timeout",
+    "cancelled",
+    "pending",
+];
+/// The operations offered in the filter.
+const OPERATIONS: [&str; 9] = [
+    "resume",
+    "stop",
+    "update",
+    "pullback",
+    "migrate",
+    "delete",
+    "batch-stop",
+    "batch-resume",
+    "batch-delete",
+];
+
+fn parse_local_ms(text: &str) -> Option<f64> {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(text));
+    let ms = date.get_time();
+    (!text.is_empty() && ms.is_finite()).then_some(ms)
+}
+
+/// Fills the forms from an entry's first request (never sends) and opens its page.
+fn fill_form(c: Console, entry: &JournalEntry) {
+    let d = c.drafts;
+    if entry.operation.starts_with("batch-") {
+        let names: Vec<String> = entry.requests.iter().map(|r| r.task_name.clone()).collect();
+        d.batch_text.set(names.join("\n") + "\n");
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().set_hash("#/batch");
+        }
+        return;
+    }
+    let Some(first) = entry.requests.first() else {
+        return;
+    };
+    let param = |name: &str| {
+        first
+            .params
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+    };
+    d.task_name.set(entry.task_name.clone());
+    match entry.operation.as_str() {
+        "resume" => {
+            d.pull_back_flag
+                .set(param("pullBackFlag").as_deref() == Some("true"));
+            d.restart_flag
+                .set(param("restartFlag").as_deref() == Some("true"));
+        }
+        "migrate" => d.ip.set(param("ip").unwrap_or_default()),
+        "update" => {
+            let deletes = param("deleteParams").unwrap_or_default();
+            d.delete_params.set(rows_of(
+                deletes
+                    .split(',')
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
+            ));
+            let rows = first
+                .body
+                .as_deref()
+                .and_then(|b| import_json(b).ok())
+                .unwrap_or_default();
+            d.config_rows.set(rows_of(
+                rows.into_iter()
+                    .map(|r| ConfigRowDraft {
+                        value: if is_secret_key(&r.key) {
+                            String::new()
+                        } else {
+                            r.value
+                        },
+                        scope: r.scope,
+                        key: r.key,
+                    })
+                    .collect(),
+            ));
+        }
+        "pullback" => {
+            let update = entry.requests.iter().find(|r| r.path.ends_with("/update"));
+            let checkpoint = update
+                .and_then(|r| r.body.as_deref())
+                .and_then(|b| serde_json::from_str::<serde_json::Value>(b).ok())
+                .and_then(|v| v["source"]["checkpoint"].as_str().map(str::to_owned))
+                .and_then(|text| {
+                    serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&text).ok()
+                });
+            if let Some(map) = checkpoint {
+                let epoch = map.values().find_map(|v| v.as_str()?.parse::<i64>().ok());
+                d.checkpoint
+                    .subtopics
+                    .set(rows_of(map.keys().cloned().collect()));
+                let zone = zone_of(&d.checkpoint.zone.get_untracked()).unwrap_or(Zone::Utc);
+                if let Some((date, time)) =
+                    epoch.and_then(|e| checkpoint::from_epoch(e, &zone).ok())
+                {
+                    d.checkpoint.date.set(date);
+                    d.checkpoint.time.set(time);
+                }
+            }
+        }
+        _ => {}
+    }
+    if let Some(window) = web_sys::window() {
+        let _ = window
+            .location()
+            .set_hash(&format!("#/{}", entry.operation));
+    }
+}
+
+/// The journal page.
+#[component]
+pub fn JournalPage() -> impl IntoView {
+    let c = console();
+    let t = c.t;
+    let task_name = RwSignal::new(String::new());
+    let operation = RwSignal::new(String::new());
+    let outcome = RwSignal::new(String::new());
+    let from = RwSignal::new(String::new());
+    let to = RwSignal::new(String::new());
+    let open_entry = RwSignal::new(None::<u64>);
+    let confirm_clear = RwSignal::new(false);
+    let filter = Memo::new(move |_| Filter {
+        task_name: task_name.get(),
+        operation: operation.get(),
+        outcome: outcome.get(),
+        from_ms: parse_local_ms(&from.get()),
+        to_ms: parse_local_ms(&to.get()),
+    });
+    let entries = Memo::new(move |_| c.journal.journal().with(|j| j.select(&filter.get())));
+    let export_json = move |_| {
+        let text = serde_json::to_string_pretty(&entries.get_untracked()).unwrap_or_default();
+        browser::download("journal.json", "application/json", &text);
+    };
+    let export_csv = move |_| {
+        browser::download(
+            "journal.csv",
+            "text/csv",
+            &to_csv(&entries.get_untracked(), browser::local_time),
+        );
+    };
+    view! {
+        <PageIntro title=t.page_journal help=t.journal_help />
+        <form class="filters" on:submit=|ev| ev.prevent_default()>
+            <div class="grid3">
+                <label><span>"taskName"</span>
+                    <input name="filterTaskName" prop:value=move || task_name.get() on:input=move |ev| task_name.set(event_target_value(&ev)) /></label>
+                <label><span>{t.journal_operation}</span>
+                    <select name="filterOperation" prop:value=move || operation.get() on:change=move |ev| operation.set(event_target_value(&ev))>
+                        <option value="">{t.journal_all}</option>
+                        {OPERATIONS.map(|o| view! { <option value=o>{o}</option> }).collect_view()}
+                    </select></label>
+                <label><span>{t.journal_outcome}</span>
+                    <select name="filterOutcome" prop:value=move || outcome.get() on:change=move |ev| outcome.set(event_target_value(&ev))>
+                        <option value="">{t.journal_all}</option>
+                        {OUTCOMES.map(|o| view! { <option value=o>{o}</option> }).collect_view()}
+                    </select></label>
+                <label><span>{t.journal_from}</span>
+                    <input name="filterFrom" type="datetime-local" step="1" prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev)) /></label>
+                <label><span>{t.journal_to}</span>
+                    <input name="filterTo" type="datetime-local" step="1" prop:value=move || to.get() on:input=move |ev| to.set(event_target_value(&ev)) /></label>
+            </div>
+            <div class="actions">
+                <button type="button" class="secondary" data-action="export-json" on:click=export_json>{t.export_json}</button>
+                <button type="button" class="secondary" data-action="export-csv" on:click=export_csv>{t.export_csv}</button>
+                <button type="button" class="secondary" data-action="clear-journal" on:click=move |_| confirm_clear.set(true)>{t.journal_clear}</button>
+            </div>
+        </form>
+        <p class="hint" role="status" data-journal-count="">{move || fill(t.journal_count, &[&entries.get().len().to_string()])}</p>
+        <ul class="journal">
+            <For each=move || entries.get() key=|e| (e.id, e.requests.len()) let:entry>
+                {
+                    let id = entry.id;
+                    let shown = entry.clone();
+                    let filled = entry.clone();
+                    view! {
+                        <li data-op=entry.operation.clone() data-task-name=entry.task_name.clone() data-outcome=entry.outcome().to_owned()>
+                            <button type="button" class="entry" aria-expanded=move || (open_entry.get() == Some(id)).to_string()
+                                on:click=move |_| open_entry.update(|o| *o = if *o == Some(id) { None } else { Some(id) })>
+                                <span class="muted">{browser::local_time(entry.at_ms)}</span>
+                                " " <strong>{entry.operation.clone()}</strong>
+                                " " <code>{entry.task_name.clone()}</code>
+                                " " <span class=format!("outcome outcome-{}", entry.outcome())>{entry.outcome().to_owned()}</span>
+                            </button>
+                            <Show when=move || open_entry.get() == Some(id)>
+                                <div class="entry-details">
+                                    <p class="muted">{fill(t.journal_profile, &[&shown.profile])}</p>
+                                    <ol>
+                                        {shown.requests.iter().map(|r| {
+                                            let query = r.params.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&");
+                                            view! {
+                                                <li>
+                                                    <p><strong>{r.step.clone()}</strong> " " {r.method.clone()} " " <code>{format!("{}?{query}", r.path)}</code></p>
+                                                    {r.body.clone().map(|b| view! { <pre class="body">{b}</pre> })}
+                                                    <p>{r.outcome.clone()} " " {r.status.map(|s| format!("HTTP {s}"))} " "
+                                                        {r.err_code.clone()} " " {r.err_msg.clone()} " " {r.result.clone()} " " {format!("{} ms", r.latency_ms)}</p>
+                                                </li>
+                                            }
+                                        }).collect_view()}
+                                    </ol>
+                                    {
+                                        let entry = filled.clone();
+                                        view! { <button type="button" data-action="fill-form" on:click=move |_| fill_form(c, &entry)>{t.journal_fill}</button> }
+                                    }
+                                </div>
+                            </Show>
+                        </li>
+                    }
+                }
+            </For>
+        </ul>
+        <ConfirmDialog
+            open=confirm_clear
+            title=Signal::derive(move || t.journal_clear.to_owned())
+            message=Signal::derive(move || t.journal_clear_confirm.to_owned())
+            typed=Signal::derive(|| None)
+            confirm_label=Signal::derive(move || t.journal_clear.to_owned())
+            on_confirm=Callback::new(move |()| c.journal.clear())
+        />
+    }
+}

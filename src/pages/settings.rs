@@ -1,0 +1,228 @@
+//! `#/settings`: CM host profiles — add, edit, delete, switch, check, export, import.
+
+use gloo_net::http::Request;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use oms_core::profile::{COLORS, Profile, ProfileError, Profiles, Reachability, reachability};
+use oms_core::request::OperationKind;
+
+use crate::i18n::{Texts, fill};
+use crate::pages::PageIntro;
+use crate::{browser, console};
+
+fn profile_error(t: &Texts, error: ProfileError) -> &'static str {
+    match error {
+        ProfileError::EmptyName => t.profile_name_empty,
+        ProfileError::DuplicateName => t.profile_name_taken,
+        ProfileError::BadBaseUrl => t.profile_base_bad,
+        ProfileError::BadTimeout => t.profile_timeout_bad,
+        ProfileError::BadColor => t.profile_color_bad,
+    }
+}
+
+/// Asks `base` whether it is a CM host, without side effects: a `GET` on an
+/// operation path, which the CM refuses with 405.
+async fn check(base: String, timeout_ms: u32) -> Reachability {
+    let url = format!(
+        "{}/connector/task/v2/{}",
+        base.trim_end_matches('/'),
+        OperationKind::Stop.as_str()
+    );
+    let Ok(controller) = web_sys::AbortController::new() else {
+        return Reachability::NoAnswer;
+    };
+    let abort = controller.clone();
+    let _timer = gloo_timers::callback::Timeout::new(timeout_ms, move || abort.abort());
+    let signal = controller.signal();
+    let status = Request::get(&url)
+        .abort_signal(Some(&signal))
+        .send()
+        .await
+        .ok()
+        .map(|r| r.status());
+    reachability(status)
+}
+
+/// The settings page.
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let c = console();
+    let t = c.t;
+    let editing = RwSignal::new(None::<String>);
+    let name = RwSignal::new(String::new());
+    let base_url = RwSignal::new(String::new());
+    let timeout = RwSignal::new("15000".to_owned());
+    let label = RwSignal::new(String::new());
+    let color = RwSignal::new("gray".to_owned());
+    let tried = RwSignal::new(false);
+    let checked = RwSignal::new(None::<(String, Reachability)>);
+    let import_text = RwSignal::new(String::new());
+    let import_error = RwSignal::new(None::<String>);
+    let draft = Memo::new(move |_| Profile {
+        name: name.get().trim().to_owned(),
+        base_url: base_url.get().trim().to_owned(),
+        timeout_ms: timeout.get().trim().parse().unwrap_or(0),
+        label: label.get().trim().to_owned(),
+        color: color.get(),
+    });
+    let errors = Memo::new(move |_| {
+        let editing = editing.get();
+        let others: Vec<Profile> = c.profiles.with(|p| {
+            p.profiles
+                .iter()
+                .filter(|p| Some(&p.name) != editing.as_ref())
+                .cloned()
+                .collect()
+        });
+        draft.get().validate(&others)
+    });
+    let load_form = move |profile: Option<Profile>| {
+        let p = profile.clone().unwrap_or(Profile {
+            name: String::new(),
+            ..Profile::default()
+        });
+        editing.set(profile.map(|p| p.name));
+        name.set(p.name);
+        base_url.set(p.base_url);
+        timeout.set(p.timeout_ms.to_string());
+        label.set(p.label);
+        color.set(if p.color.is_empty() {
+            "gray".into()
+        } else {
+            p.color
+        });
+        tried.set(false);
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        tried.set(true);
+        if !errors.get_untracked().is_empty() {
+            return;
+        }
+        let profile = draft.get_untracked();
+        c.profiles.update(|all| {
+            match editing
+                .get_untracked()
+                .and_then(|old| all.profiles.iter().position(|p| p.name == old))
+            {
+                Some(i) => {
+                    if all.active == all.profiles[i].name {
+                        all.active = profile.name.clone();
+                    }
+                    all.profiles[i] = profile;
+                }
+                None => all.profiles.push(profile),
+            }
+        });
+        load_form(None);
+    };
+    let run_check = move |profile: Profile| {
+        let base = if profile.base_url.is_empty() || profile.base_url.starts_with('/') {
+            format!("{}{}", browser::origin(), profile.base_url)
+        } else {
+            profile.base_url.clone()
+        };
+        checked.set(None);
+        spawn_local(async move {
+            let result = check(base, profile.timeout_ms).await;
+            checked.set(Some((profile.name, result)));
+        });
+    };
+    let import = move |_| match Profiles::from_json(&import_text.get_untracked()) {
+        Ok(profiles) => {
+            c.profiles.set(profiles);
+            import_error.set(None);
+            import_text.set(String::new());
+        }
+        Err(e) => import_error.set(Some(fill(t.profiles_import_bad, &[&format!("{e:?}")]))),
+    };
+    let export = move |_| {
+        browser::download(
+            "cm-profiles.json",
+            "application/json",
+            &c.profiles.with_untracked(Profiles::to_json),
+        )
+    };
+    view! {
+        <PageIntro title=t.page_settings help=t.settings_help />
+        <ul class="profiles">
+            {move || c.profiles.get().profiles.into_iter().map(|p| {
+                let active = c.profiles.with(|all| all.active == p.name);
+                let (switch, edit, remove, probe) = (p.clone(), p.clone(), p.clone(), p.clone());
+                let own = p.name.clone();
+                view! {
+                    <li data-profile=p.name.clone() class:active=active>
+                        <strong>{p.name.clone()}</strong>
+                        {(!p.label.is_empty()).then(|| view! { " " <span class=format!("env env-{}", p.color)>{p.label.clone()}</span> })}
+                        " " <code>{if p.base_url.is_empty() { t.this_origin.to_owned() } else { p.base_url.clone() }}</code>
+                        " " <span class="muted">{format!("{} ms", p.timeout_ms)}</span>
+                        {active.then(|| view! { " " <span class="muted">{t.profile_in_use}</span> })}
+                        <div class="actions">
+                            <button type="button" class="secondary small" data-action="use-profile" disabled=active
+                                on:click=move |_| c.profiles.update(|all| all.active = switch.name.clone())>{t.profile_use}</button>
+                            <button type="button" class="secondary small" on:click=move |_| load_form(Some(edit.clone()))>{t.profile_edit}</button>
+                            <button type="button" class="secondary small" data-action="check-connection"
+                                on:click=move |_| run_check(probe.clone())>{t.profile_check}</button>
+                            <button type="button" class="secondary small" disabled=move || c.profiles.with(|all| all.profiles.len() <= 1)
+                                on:click=move |_| c.profiles.update(|all| {
+                                    all.profiles.retain(|x| x.name != remove.name);
+                                    if !all.profiles.iter().any(|x| x.name == all.active) {
+                                        all.active = all.profiles[0].name.clone();
+                                    }
+                                })>{t.profile_delete}</button>
+                        </div>
+                        {move || checked.get().filter(|(n, _)| *n == own).map(|(_, r)| view! {
+                            <p role="status" data-reachability=format!("{r:?}")>{match r {
+                                Reachability::Answers => t.check_answers,
+                                Reachability::NoAnswer => t.check_no_answer,
+                                Reachability::NotACmHost => t.check_not_cm,
+                            }}</p>
+                        })}
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+        <form class="operation profile-form" on:submit=save novalidate>
+            <h3>{move || if editing.get().is_some() { t.profile_edit_title } else { t.profile_add_title }}</h3>
+            <div class="grid3">
+                <label><span>{t.profile_name}</span>
+                    <input name="profileName" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) /></label>
+                <label><span>{t.profile_base}</span>
+                    <input name="baseUrl" placeholder="/cm/east/ · http://10.186.16.126:8088" prop:value=move || base_url.get()
+                        on:input=move |ev| base_url.set(event_target_value(&ev)) /></label>
+                <label><span>{t.profile_timeout}</span>
+                    <input name="timeoutMs" type="number" min="1000" step="1000" prop:value=move || timeout.get()
+                        on:input=move |ev| timeout.set(event_target_value(&ev)) /></label>
+                <label><span>{t.profile_label}</span>
+                    <input name="label" placeholder="PROD" prop:value=move || label.get() on:input=move |ev| label.set(event_target_value(&ev)) /></label>
+                <label><span>{t.profile_color}</span>
+                    <select name="color" prop:value=move || color.get() on:change=move |ev| color.set(event_target_value(&ev))>
+                        {COLORS.map(|c| view! { <option value=c>{c}</option> }).collect_view()}
+                    </select></label>
+            </div>
+            <p class="hint">{t.profile_base_help}</p>
+            <Show when=move || tried.get() && !errors.get().is_empty()>
+                <ul class="errors" role="alert">
+                    {move || errors.get().into_iter().map(|e| view! { <li>{profile_error(t, e)}</li> }).collect_view()}
+                </ul>
+            </Show>
+            <div class="actions">
+                <button type="submit">{t.profile_save}</button>
+                <Show when=move || editing.get().is_some()>
+                    <button type="button" class="secondary" on:click=move |_| load_form(None)>{t.cancel}</button>
+                </Show>
+            </div>
+        </form>
+        <section class="import">
+            <h3>{t.profiles_share_title}</h3>
+            <div class="actions">
+                <button type="button" class="secondary" on:click=export>{t.export_json}</button>
+            </div>
+            <label for="profilesImport">{t.profiles_import_label}</label>
+            <textarea id="profilesImport" name="profilesImport" rows="4" spellcheck="false"
+                prop:value=move || import_text.get() on:input=move |ev| import_text.set(event_target_value(&ev))></textarea>
+            <button type="button" class="secondary" on:click=import>{t.profiles_import}</button>
+            {move || import_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+        </section>
+    }
+}

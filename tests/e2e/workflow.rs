@@ -1,0 +1,378 @@
+//! The operator workflow: journal, share links, CM host profiles, batches.
+
+use cm_sim::Options;
+use cm_sim::fleet::{Config, State, Task};
+use serde_json::{Value, json};
+
+use crate::fleet::{INCR_RUNNING, INCR_STOPPED};
+use crate::harness::{World, decoded_query, pairs};
+
+const SUBMIT: &str = "main form button[type='submit']";
+const CONFIRM: &str = "dialog[open] button[type='submit']";
+
+/// Captures what the next downloads contain (the page's Blob objects).
+const CAPTURE_DOWNLOADS: &str = "window.__downloads = []; URL.createObjectURL = (blob) => { window.__downloads.push(blob); return 'blob:captured'; }; HTMLAnchorElement.prototype.click = function () {}; return true;";
+
+async fn download(world: &World, index: usize) -> String {
+    let script = format!(
+        "const done = arguments[arguments.length - 1]; window.__downloads[{index}].text().then(done);"
+    );
+    world
+        .js_async(&script)
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn the_journal_survives_a_reload_and_exports_its_rows() {
+    let world = World::start().await;
+    world.open("#/stop").await;
+    world.set("input[name='taskName']", INCR_RUNNING).await;
+    world.click(SUBMIT).await;
+    world.click(CONFIRM).await;
+    assert_eq!(world.outcome("").await, "success");
+    world.open("#/resume").await;
+    world.set("input[name='taskName']", "nope").await;
+    world.click(SUBMIT).await;
+    assert_eq!(world.outcome("").await, "api-error");
+
+    world.open("#/journal").await;
+    world.client.refresh().await.unwrap();
+    world.wait_for("body[data-ready='true']").await;
+    let items = world
+        .js("return [...document.querySelectorAll('ul.journal > li')].map(li => [li.dataset.op, li.dataset.taskName, li.dataset.outcome])")
+        .await;
+    assert_eq!(
+        items,
+        json!([
+            ["resume", "nope", "api-error"],
+            ["stop", INCR_RUNNING, "success"]
+        ]),
+        "newest first"
+    );
+
+    world.set("select[name='filterOutcome']", "api-error").await;
+    assert_eq!(
+        world
+            .js("return document.querySelectorAll('ul.journal > li').length")
+            .await,
+        1
+    );
+    world.set("select[name='filterOutcome']", "").await;
+
+    world.js(CAPTURE_DOWNLOADS).await;
+    world.click("[data-action='export-json']").await;
+    world.click("[data-action='export-csv']").await;
+    let exported: Value = serde_json::from_str(&download(&world, 0).await).unwrap();
+    assert_eq!(exported.as_array().unwrap().len(), 2);
+    assert_eq!(exported[1]["operation"], "stop");
+    assert_eq!(
+        exported[1]["requests"][0]["params"],
+        json!([["taskName", INCR_RUNNING]])
+    );
+    assert_eq!(exported[0]["requests"][0]["errCode"], "TASK_NOT_FOUND");
+    let csv = download(&world, 1).await;
+    let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
+    assert_eq!(lines.len(), 3, "a header and one row per request: {csv}");
+    assert!(lines[0].starts_with("time,profile,operation,"));
+    assert!(
+        lines[1].contains(",resume,nope,") && lines[1].contains("TASK_NOT_FOUND"),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[2].contains(",stop,") && lines[2].contains(",success,200,"),
+        "{}",
+        lines[2]
+    );
+
+    world
+        .click("ul.journal > li:nth-child(2) button.entry")
+        .await;
+    world.click("[data-action='fill-form']").await;
+    world.wait_for("main h2").await;
+    assert_eq!(world.text("main h2").await, "Stop");
+    let value = world
+        .js("return document.querySelector(\"input[name='taskName']\").value")
+        .await;
+    assert_eq!(value, INCR_RUNNING);
+    assert_eq!(
+        world.journal().await.len(),
+        2,
+        "filling a form sends nothing"
+    );
+    world.finish().await;
+}
+
+#[tokio::test]
+async fn a_share_link_fills_every_field_and_sends_nothing() {
+    let world = World::start().await;
+    world.open("#/update").await;
+    world.set("input[name='taskName']", INCR_STOPPED).await;
+    world.click("fieldset.delete-params > button").await;
+    world
+        .set("input[name='deleteParams']", "source.checkpoint")
+        .await;
+    world.click("fieldset.config-editor .rows > button").await;
+    world.set("input[name='scope']", "sink").await;
+    world.set("input[name='key']", "password").await;
+    world.set("input[name='value']", "hunter2").await;
+    world.click("details.insert-checkpoint summary").await;
+    world.set("input[name='date']", "2023-02-13").await;
+    world.set("input[name='time']", "19:00:00").await;
+    world.set("select[name='zone']", "UTC+08:00").await;
+    world.set("input[name='subtopic']", "sub_a").await;
+    world.click("[data-action='copy-link']").await;
+    let link = world
+        .wait_for("input.share-url")
+        .await
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(link.contains("#/update?share="), "{link}");
+    assert!(!link.contains("hunter2"), "links never carry secrets");
+
+    world.js("localStorage.clear(); return true").await;
+    world.client.goto("about:blank").await.unwrap();
+    world.client.goto(&link).await.unwrap();
+    world.wait_for("body[data-ready='true']").await;
+    let values = world
+        .js("return ['taskName','deleteParams','scope','key','value','date','time','zone','subtopic'].map(n => document.querySelector(`[name='${n}']`).value)")
+        .await;
+    assert_eq!(
+        values,
+        json!([
+            INCR_STOPPED,
+            "source.checkpoint",
+            "sink",
+            "password",
+            "",
+            "2023-02-13",
+            "19:00:00",
+            "UTC+08:00",
+            "sub_a"
+        ])
+    );
+    assert!(world.text(".notices").await.contains("sink.password"));
+    let hash = world.js("return location.hash").await;
+    assert_eq!(hash, "#/update", "the fields leave the address bar");
+    assert!(
+        world.journal().await.is_empty(),
+        "opening a link sends nothing"
+    );
+    world.finish().await;
+}
+
+#[tokio::test]
+async fn a_profile_with_a_path_prefix_sends_there() {
+    let world = World::start_with(Options {
+        prefixes: vec!["/cm/east".into()],
+        ..Options::default()
+    })
+    .await;
+    world.open("#/settings").await;
+    world.set("input[name='profileName']", "east").await;
+    world.set("input[name='baseUrl']", "/cm/east/").await;
+    world.set("input[name='label']", "PROD").await;
+    world.set("select[name='color']", "red").await;
+    world.click("form.profile-form button[type='submit']").await;
+    world
+        .click("li[data-profile='east'] [data-action='use-profile']")
+        .await;
+    assert_eq!(world.text("[data-profile-name]").await, "east");
+    assert_eq!(world.text("[data-env-label]").await, "PROD");
+    world
+        .click("li[data-profile='east'] [data-action='check-connection']")
+        .await;
+    assert_eq!(
+        world
+            .wait_for("[data-reachability]")
+            .await
+            .attr("data-reachability")
+            .await
+            .unwrap()
+            .unwrap(),
+        "Answers"
+    );
+    world.clear_journal().await;
+
+    world.open("#/stop").await;
+    world.set("input[name='taskName']", INCR_RUNNING).await;
+    world.click(SUBMIT).await;
+    assert!(
+        world
+            .text("dialog[open] [data-profile]")
+            .await
+            .contains("east")
+    );
+    world.click(CONFIRM).await;
+    assert_eq!(world.outcome("").await, "success");
+    let journal = world.journal().await;
+    assert_eq!(journal.len(), 1);
+    assert_eq!(journal[0]["path"], "/cm/east/connector/task/v2/stop");
+    assert_eq!(
+        decoded_query(&journal[0]),
+        pairs(&[("taskName", INCR_RUNNING)])
+    );
+    world.client.refresh().await.unwrap();
+    world.wait_for("body[data-ready='true']").await;
+    assert_eq!(
+        world.text("[data-profile-name]").await,
+        "east",
+        "profiles persist"
+    );
+    world.finish_allowing_failed_api_calls(true).await;
+}
+
+fn fleet(count: usize) -> Vec<Task> {
+    (0..count)
+        .map(|i| Task {
+            task_name: format!(
+                "10.0.0.{}-9000:connector_v2:np_batch{i:03}-incr_trans-1-0:0000000001",
+                i % 3 + 1
+            ),
+            state: State::Running,
+            config: Config::new(),
+            position: None,
+            progress: None,
+        })
+        .collect()
+}
+
+async fn start_batch(world: &World, names: &[String], concurrency: &str) {
+    world.open("#/batch").await;
+    world
+        .set("textarea[name='taskNames']", &names.join("\n"))
+        .await;
+    world.set("select[name='operation']", "stop").await;
+    world.set("input[name='concurrency']", concurrency).await;
+    world.click(SUBMIT).await;
+    assert!(
+        world
+            .text("dialog[open] .dialog-message")
+            .await
+            .contains(&names.len().to_string())
+    );
+    world.click(CONFIRM).await;
+}
+
+async fn rows(world: &World) -> Vec<(String, String)> {
+    let rows = world
+        .js("return [...document.querySelectorAll('tr[data-task-name]')].map(r => [r.dataset.taskName, r.dataset.outcome || ''])")
+        .await;
+    serde_json::from_value(rows).unwrap()
+}
+
+#[tokio::test]
+async fn a_batch_sends_one_request_per_task_and_retries_only_the_failed() {
+    let tasks = fleet(50);
+    let names: Vec<String> = tasks.iter().map(|t| t.task_name.clone()).collect();
+    let world = World::start_with(Options {
+        tasks,
+        faults: serde_json::from_value(json!({"failRate": 0.2, "seed": 11})).unwrap(),
+        ..Options::default()
+    })
+    .await;
+    start_batch(&world, &names, "8").await;
+    world.wait_for("[data-batch-progress]").await;
+    let done = "return document.querySelectorAll('tr[data-outcome]').length === 50 && !document.querySelector(\"[data-action='cancel-batch']\")";
+    wait_until(&world, done).await;
+    let journal = world.journal().await;
+    assert_eq!(journal.len(), 50, "exactly one request per task");
+    let rows = rows(&world).await;
+    let mut failed = Vec::new();
+    for (name, outcome) in &rows {
+        let entry = journal
+            .iter()
+            .find(|e| decoded_query(e)[0].1 == *name)
+            .expect("sent");
+        let answer: Value = serde_json::from_str(entry["response"].as_str().unwrap()).unwrap();
+        let expected = if answer["isSuccess"] == true {
+            "success"
+        } else {
+            "api-error"
+        };
+        assert_eq!(outcome, expected, "{name}");
+        if expected != "success" {
+            failed.push(name.clone());
+        }
+    }
+    assert!(
+        !failed.is_empty() && failed.len() < 50,
+        "{} failed",
+        failed.len()
+    );
+
+    world.faults(json!({})).await;
+    world.clear_journal().await;
+    world.click("[data-action='retry-failed']").await;
+    wait_until(&world, "return !document.querySelector(\"[data-action='cancel-batch']\") && [...document.querySelectorAll('tr[data-outcome]')].every(r => r.dataset.outcome === 'success')").await;
+    let retried: Vec<String> = world
+        .journal()
+        .await
+        .iter()
+        .map(|e| decoded_query(e)[0].1.clone())
+        .collect();
+    let mut sorted = retried.clone();
+    sorted.sort();
+    failed.sort();
+    assert_eq!(sorted, failed, "Retry failed sends exactly the failed ones");
+    world.finish().await;
+}
+
+#[tokio::test]
+async fn cancelling_a_batch_starts_no_new_request() {
+    let tasks = fleet(20);
+    let names: Vec<String> = tasks.iter().map(|t| t.task_name.clone()).collect();
+    let world = World::start_with(Options {
+        tasks,
+        faults: serde_json::from_value(json!({"latencyMs": 150})).unwrap(),
+        ..Options::default()
+    })
+    .await;
+    start_batch(&world, &names, "2").await;
+    wait_until(
+        &world,
+        "return document.querySelectorAll('tr[data-outcome]').length >= 2",
+    )
+    .await;
+    world.click("[data-action='cancel-batch']").await;
+    wait_until(
+        &world,
+        "return !document.querySelector(\"[data-action='cancel-batch']\")",
+    )
+    .await;
+    let answered = world
+        .js("return document.querySelectorAll('tr[data-outcome]').length")
+        .await
+        .as_u64()
+        .unwrap() as usize;
+    assert!(answered < 20, "{answered}");
+    assert_eq!(
+        world.journal().await.len(),
+        answered,
+        "no request after the cancel"
+    );
+    assert!(
+        world
+            .text("[data-batch-progress]")
+            .await
+            .contains("Cancelled")
+    );
+    world.faults(json!({})).await;
+    world.finish().await;
+}
+
+/// Waits until a script returns true (bounded; fails the test otherwise).
+async fn wait_until(world: &World, script: &str) {
+    for _ in 0..600 {
+        if world.js(script).await == Value::Bool(true) {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("timed out waiting for: {script}");
+}
