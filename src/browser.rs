@@ -116,6 +116,39 @@ pub fn download(name: &str, mime: &str, text: &str) {
     .forget();
 }
 
+/// Puts a banner at the top of the page saying the console stopped, with a
+/// link that reloads it (plain HTML: no code of ours runs after a panic).
+pub fn show_crash_banner(message: &str, reload: &str) {
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let (Some(body), Ok(banner), Ok(text), Ok(link)) = (
+        document.body(),
+        document.create_element("div"),
+        document.create_element("p"),
+        document.create_element("a"),
+    ) else {
+        return;
+    };
+    let _ = banner.set_attribute("class", "crash");
+    let _ = banner.set_attribute("role", "alert");
+    let _ = banner.set_attribute("data-crashed", "");
+    text.set_text_content(Some(message));
+    link.set_text_content(Some(reload));
+    let target = format!(
+        "{}?reload={}{}",
+        page_url().split('?').next().unwrap_or_default(),
+        now_ms() as u64,
+        hash().split('?').next().unwrap_or_default()
+    );
+    let _ = link.set_attribute("href", &target);
+    let _ = link.set_attribute("class", "button");
+    let _ = banner.append_child(&text);
+    let _ = banner.append_child(&link);
+    let _ = body.insert_before(&banner, body.first_child().as_ref());
+    set_body_attribute("data-ready", None);
+}
+
 /// Sets an attribute on `<body>` (or removes it when `None`).
 pub fn set_body_attribute(name: &str, value: Option<&str>) {
     if let Some(body) = window().and_then(|w| w.document()).and_then(|d| d.body()) {

@@ -219,6 +219,8 @@ pub struct Texts {
     pub json_scope_not_object: &'static str,
     /// Values must be strings; not strings: (0).
     pub json_non_string: &'static str,
+    /// (0) appears twice; keep one.
+    pub json_duplicate_key: &'static str,
     /// Store them as JSON text
     pub store_as_json_text: &'static str,
     /// The rows keep their last valid content until the JSON is fix
@@ -345,6 +347,10 @@ pub struct Texts {
     pub resume_without_pullback: &'static str,
     /// Pullback done: the connector runs from the new checkpoint.
     pub pullback_done: &'static str,
+    /// The console stopped because of an error. What you typed and
+    pub crash_message: &'static str,
+    /// Reload the console
+    pub crash_reload: &'static str,
     /// Batch
     pub page_batch: &'static str,
     /// Journal
@@ -602,6 +608,7 @@ pub static EN: Texts = Texts {
     json_not_object: "The JSON must be an object of scopes, e.g. {\"source\":{\"key\":\"value\"}}.",
     json_scope_not_object: "Scope {0} must be an object of keys.",
     json_non_string: "Values must be strings; not strings: {0}.",
+    json_duplicate_key: "{0} appears twice; keep one.",
     store_as_json_text: "Store them as JSON text",
     json_rows_unchanged: "The rows keep their last valid content until the JSON is fixed.",
     json_secrets_hidden: "Secret values are hidden; show them to edit the JSON.",
@@ -665,6 +672,8 @@ pub static EN: Texts = Texts {
     skip_step: "Skip this step",
     resume_without_pullback: "Resume without pullback",
     pullback_done: "Pullback done: the connector runs from the new checkpoint.",
+    crash_message: "The console stopped because of an error. What you typed and the journal are saved in this browser.",
+    crash_reload: "Reload the console",
     page_batch: "Batch",
     page_journal: "Journal",
     page_settings: "CM hosts",

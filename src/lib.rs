@@ -107,9 +107,21 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Mounts the console on `<body>` and marks it ready.
+/// Mounts the console on `<body>` and marks it ready. A panic shows a
+/// banner with a reload link instead of a dead page; drafts and the journal
+/// are already saved.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        browser::show_crash_banner(i18n::EN.crash_message, i18n::EN.crash_reload);
+    }));
     mount_to_body(App);
     browser::set_body_attribute("data-ready", Some("true"));
+}
+
+/// Panics on purpose, so that tests (and anyone curious) can see what a
+/// crash looks like: `wasmBindings.simulate_panic()`.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn simulate_panic() {
+    panic!("simulated panic");
 }

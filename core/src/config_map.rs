@@ -149,6 +149,8 @@ pub enum ImportError {
     /// Leaves that are not strings, by path (`scope.key`); they can be kept
     /// as JSON text with [`import_json_stringifying`].
     NonStringLeaves { paths: Vec<String> },
+    /// The same scope, or the same key in a scope, twice (`scope` or `scope.key`).
+    DuplicateKey { path: String },
 }
 
 /// Rows from pasted `updateConfigMap` JSON; non-string leaves are refused.
@@ -161,12 +163,84 @@ pub fn import_json_stringifying(text: &str) -> Result<Vec<ConfigRow>, ImportErro
     import(text, true)
 }
 
+/// The first repeated key in JSON text, as a dotted path (objects only).
+fn duplicate_key(text: &str) -> Option<String> {
+    use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+    use std::fmt;
+
+    struct Seek<'a>(&'a mut Option<String>, String);
+
+    impl<'de> DeserializeSeed<'de> for Seek<'_> {
+        type Value = ();
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for Seek<'_> {
+        type Value = ();
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("JSON")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            let mut seen = std::collections::HashSet::new();
+            while let Some(key) = map.next_key::<String>()? {
+                let path = if self.1.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{}.{key}", self.1)
+                };
+                if !seen.insert(key) && self.0.is_none() {
+                    *self.0 = Some(path.clone());
+                }
+                map.next_value_seed(Seek(&mut *self.0, path))?;
+            }
+            Ok(())
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+            while seq
+                .next_element_seed(Seek(&mut *self.0, self.1.clone()))?
+                .is_some()
+            {}
+            Ok(())
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_str<E>(self, _: &str) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_unit<E>(self) -> Result<(), E> {
+            Ok(())
+        }
+    }
+
+    let mut found = None;
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    Seek(&mut found, String::new())
+        .deserialize(&mut deserializer)
+        .ok()?;
+    found
+}
+
 fn import(text: &str, stringify: bool) -> Result<Vec<ConfigRow>, ImportError> {
     let value: Value = serde_json::from_str(text).map_err(|e| ImportError::Syntax {
         line: e.line(),
         column: e.column(),
         message: e.to_string(),
     })?;
+    if let Some(path) = duplicate_key(text) {
+        return Err(ImportError::DuplicateKey { path });
+    }
     let Value::Object(scopes) = value else {
         return Err(ImportError::NotAnObject);
     };
@@ -371,6 +445,43 @@ mod tests {
             Err(ImportError::Syntax { line, column, .. }) => assert_eq!((line, column), (3, 10)),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn duplicate_keys_are_named_not_silently_merged() {
+        assert_eq!(
+            import_json(r#"{"sink":{"a":"1","a":"2"}}"#),
+            Err(ImportError::DuplicateKey {
+                path: "sink.a".into()
+            })
+        );
+        assert_eq!(
+            import_json(r#"{"sink":{"a":"1"},"sink":{"b":"2"}}"#),
+            Err(ImportError::DuplicateKey {
+                path: "sink".into()
+            })
+        );
+        assert!(
+            import_json(r#"{"sink":{"a":"{\"x\":1,\"x\":2}"}}"#).is_ok(),
+            "JSON text inside a value is a string"
+        );
+    }
+
+    #[test]
+    fn big_deep_and_odd_input_gets_a_message_not_a_panic() {
+        let big = format!(r#"{{"source":{{"clients":"{}"}}}}"#, "x".repeat(1 << 20));
+        assert_eq!(import_json(&big).unwrap()[0].value.len(), 1 << 20);
+        let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        assert!(matches!(
+            import_json(&deep),
+            Err(ImportError::Syntax { .. })
+        ));
+        let unicode = "{\"源\":{\"键 \u{200b}\":\"值\u{202e}\"}}";
+        assert_eq!(import_json(unicode).unwrap()[0].scope, "源");
+        assert!(matches!(
+            import_json("  \n\t "),
+            Err(ImportError::Syntax { .. })
+        ));
     }
 
     #[test]

@@ -55,9 +55,9 @@ impl Envelope {
     }
 }
 
-fn internal_error(msg: &str) -> Envelope {
+fn internal_error(msg: &str, detail: &str) -> Envelope {
     Envelope {
-        error_detail: Some("fault injected by cm-sim".into()),
+        error_detail: Some(detail.into()),
         ..Envelope::of(&Err(ApiError {
             code: ErrCode::InternalError,
             msg: msg.into(),
@@ -132,7 +132,10 @@ pub async fn handle(State(state): State<AppState>, request: Request) -> Response
                     });
                     Answer::json(&Envelope::of(&outcome))
                 }
-                Fault::InternalError => Answer::json(&internal_error(&state.fault_message())),
+                Fault::InternalError => {
+                    let (msg, detail) = state.fault_message();
+                    Answer::json(&internal_error(&msg, &detail))
+                }
                 Fault::Http500Html => Answer {
                     status: StatusCode::INTERNAL_SERVER_ERROR,
                     content_type: "text/html; charset=utf-8",
@@ -146,7 +149,7 @@ pub async fn handle(State(state): State<AppState>, request: Request) -> Response
                 },
                 Fault::Hang => {
                     tokio::time::sleep(Duration::from_secs(HANG_SECS)).await;
-                    Answer::json(&internal_error("the CM did not answer in time"))
+                    Answer::json(&internal_error("the CM did not answer in time", "fault injected by cm-sim"))
                 }
                 Fault::Drop => {
                     tracing::info!("{method} {path} taskName={task_name} outcome=dropped");

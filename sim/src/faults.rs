@@ -43,6 +43,8 @@ pub struct Faults {
     pub seed: u64,
     /// The `errMsg` of injected `internalError` answers (default "internal error").
     pub err_msg: Option<String>,
+    /// Their `errorDetail` (default "fault injected by cm-sim").
+    pub error_detail: Option<String>,
 }
 
 /// The fault settings with their random source.

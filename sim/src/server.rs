@@ -118,15 +118,20 @@ impl AppState {
         self.lock().injector.draw()
     }
 
-    /// The `errMsg` of injected internal errors.
-    pub fn fault_message(&self) -> String {
+    /// The `errMsg` and `errorDetail` of injected internal errors.
+    pub fn fault_message(&self) -> (String, String) {
         let inner = self.lock();
-        inner
-            .injector
-            .settings()
-            .err_msg
-            .clone()
-            .unwrap_or_else(|| "internal error".into())
+        let settings = inner.injector.settings();
+        (
+            settings
+                .err_msg
+                .clone()
+                .unwrap_or_else(|| "internal error".into()),
+            settings
+                .error_detail
+                .clone()
+                .unwrap_or_else(|| "fault injected by cm-sim".into()),
+        )
     }
 
     /// Runs an operation on the fleet.

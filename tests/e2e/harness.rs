@@ -98,6 +98,7 @@ pub struct World {
     /// The simulator (also serving the console).
     pub sim: Sim,
     http: reqwest::Client,
+    front: Option<String>,
     _driver: Driver,
 }
 
@@ -155,14 +156,22 @@ impl World {
             client,
             sim,
             http: reqwest::Client::new(),
+            front: None,
             _driver: driver,
         }
     }
 
+    /// Serves the console from `url` (e.g. nginx in front of the simulator)
+    /// instead of the simulator itself.
+    pub fn set_front(&mut self, url: String) {
+        self.front = Some(url);
+    }
+
     /// Opens a route (e.g. `#/stop`) and waits until the app is ready.
     pub async fn open(&self, route: &str) {
+        let origin = self.front.clone().unwrap_or_else(|| self.sim.url());
         self.client
-            .goto(&format!("{}/{route}", self.sim.url()))
+            .goto(&format!("{origin}/{route}"))
             .await
             .expect("navigates");
         self.wait_for("body[data-ready='true']").await;
@@ -311,22 +320,28 @@ impl World {
 
     /// Ends the browser session; the browser's console must hold no error.
     pub async fn finish(self) {
-        self.finish_allowing_failed_api_calls(false).await;
+        self.finish_allowing(&[]).await;
     }
 
     /// Ends the session; with `allowed`, the browser's own notes of API
-    /// calls that answered an HTTP error (injected by the test, or the 405
-    /// a connection check expects) are allowed.
+    /// calls that failed (injected by the test, or the 405 a connection
+    /// check expects) are allowed.
     pub async fn finish_allowing_failed_api_calls(self, allowed: bool) {
+        let patterns: &[&str] = if allowed {
+            &["/connector/task/v2/"]
+        } else {
+            &[]
+        };
+        self.finish_allowing(patterns).await;
+    }
+
+    /// Ends the session; console errors mentioning any of `patterns` are allowed.
+    pub async fn finish_allowing(self, patterns: &[&str]) {
         let errors: Vec<String> = self
             .console_errors()
             .await
             .into_iter()
-            .filter(|e| {
-                !(allowed
-                    && e.contains("/connector/task/v2/")
-                    && e.contains("Failed to load resource"))
-            })
+            .filter(|e| !patterns.iter().any(|p| e.contains(p)))
             .collect();
         let _ = self.client.close().await;
         assert!(

@@ -2,7 +2,9 @@
 //! against the built console served by the simulator on one origin.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod hardening;
 mod harness;
+mod nginx;
 mod operations;
 mod pullback;
 mod routes;

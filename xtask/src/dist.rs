@@ -41,30 +41,41 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
     encoder.finish().expect("writing to memory")
 }
 
-/// Builds `dist/`, writes a `.gz` beside each file and prints the sizes.
-pub fn dist() -> Result<(), String> {
-    tools::ensure_build_tools()?;
-    for step in release_build_commands() {
-        run_visible(step)?;
-    }
-    let dist = root().join("dist");
-    let (mut raw_total, mut gz_total) = (0, 0);
-    println!("{:<48} {:>10} {:>10}", "file", "raw", "gzip");
-    for path in files(&dist) {
+/// Writes a `.gz` beside each file of `dist` (for nginx's `gzip_static`);
+/// returns each file's name, raw size and gzipped size.
+pub fn compress(dist: &Path) -> Result<Vec<(String, usize, usize)>, String> {
+    let mut sizes = Vec::new();
+    for path in files(dist) {
         let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let packed = gzip(&bytes);
         let mut gz_name = path.clone().into_os_string();
         gz_name.push(".gz");
         std::fs::write(&gz_name, &packed).map_err(|e| format!("{gz_name:?}: {e}"))?;
         let name = path
-            .strip_prefix(&dist)
+            .strip_prefix(dist)
             .unwrap_or(&path)
             .display()
             .to_string();
-        println!("{name:<48} {:>10} {:>10}", bytes.len(), packed.len());
-        raw_total += bytes.len();
-        gz_total += packed.len();
+        sizes.push((name, bytes.len(), packed.len()));
     }
-    println!("{:<48} {raw_total:>10} {gz_total:>10}", "total");
+    Ok(sizes)
+}
+
+/// Builds `dist/` with its policy and gzipped copies, and prints the sizes.
+pub fn dist() -> Result<(), String> {
+    tools::ensure_build_tools()?;
+    for step in release_build_commands() {
+        run_visible(step)?;
+    }
+    let dist = root().join("dist");
+    crate::csp::harden(&dist)?;
+    let sizes = compress(&dist)?;
+    println!("{:<48} {:>10} {:>10}", "file", "raw", "gzip");
+    for (name, raw, gz) in &sizes {
+        println!("{name:<48} {raw:>10} {gz:>10}");
+    }
+    let raw: usize = sizes.iter().map(|s| s.1).sum();
+    let gz: usize = sizes.iter().map(|s| s.2).sum();
+    println!("{:<48} {raw:>10} {gz:>10}", "total");
     Ok(())
 }

@@ -4,7 +4,9 @@
 //!   console with the CM simulator (or a real CM host) behind its proxy.
 //! - `test`: install what is missing, then every check and test, stage by stage.
 //! - `dist`: a release build into `dist/`, with gzipped copies and sizes.
+//! - `fuzz`: the core's property tests with a high case count.
 
+mod csp;
 mod dist;
 mod project;
 mod run;
@@ -21,7 +23,18 @@ commands:
         with the CM simulator on 127.0.0.1:8088, or a real CM host with --cm
   test  install what is missing, then fmt, clippy, native tests, browser
         tests, the release build and the end-to-end suite
-  dist  release build into dist/, printing each file's size raw and gzipped";
+  dist  release build into dist/, printing each file's size raw and gzipped
+  fuzz  the core's property tests with a high case count (not run in CI)";
+
+/// The core's property tests with many cases: every parser, every round trip.
+fn fuzz() -> Result<(), String> {
+    let mut cmd = project::command("cargo", &["test", "--release", "-p", "oms-core"]);
+    cmd.env(
+        "PROPTEST_CASES",
+        std::env::var("PROPTEST_CASES").unwrap_or_else(|_| "20000".into()),
+    );
+    project::run_visible(cmd)
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -29,6 +42,7 @@ fn main() -> ExitCode {
         Some("run") => run::run(&args[1..]),
         Some("test") => stages::test(),
         Some("dist") => dist::dist(),
+        Some("fuzz") => fuzz(),
         _ => Err(USAGE.to_owned()),
     };
     match result {

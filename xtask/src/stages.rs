@@ -136,12 +136,15 @@ fn stages(counts: &mut Counts) -> Result<(), String> {
         for step in release_build_commands() {
             output.push_str(&captured(step)?);
         }
+        crate::csp::harden(&root().join("dist"))?;
+        crate::dist::compress(&root().join("dist"))?;
         Ok(output)
     })?;
     stage("end-to-end", counts, || {
         let mut cmd = command("cargo", &["test", "-p", "oms-console", "--test", "e2e"]);
         cmd.env("OMS_DIST", root().join("dist"))
-            .env("CHROMEDRIVER", CHROMEDRIVER);
+            .env("CHROMEDRIVER", CHROMEDRIVER)
+            .env("OMS_NGINX", tools::NGINX);
         captured(cmd)
     })?;
     Ok(())

@@ -14,6 +14,8 @@ pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 /// Debian's ChromeDriver.
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// Debian's nginx, for the deployment test.
+pub const NGINX: &str = "/usr/sbin/nginx";
 
 /// The `wasm-bindgen` version `Cargo.lock` holds (pinned with `=` in Cargo.toml).
 pub fn wasm_bindgen_version() -> Result<String, String> {
@@ -110,7 +112,7 @@ fn ensure_wasm_opt() -> Result<(), String> {
     ))
 }
 
-fn ensure_chromium() -> Result<(), String> {
+fn ensure_test_packages() -> Result<(), String> {
     let present = |program: &str| {
         command(program, &["--version"])
             .stdout(Stdio::null())
@@ -118,10 +120,15 @@ fn ensure_chromium() -> Result<(), String> {
             .status()
             .is_ok_and(|s| s.success())
     };
-    if present(CHROMIUM) && present(CHROMEDRIVER) {
+    let nginx_present = command(NGINX, &["-v"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if present(CHROMIUM) && present(CHROMEDRIVER) && nginx_present {
         return Ok(());
     }
-    say("chromium and chromium-driver (Debian)");
+    say("chromium, chromium-driver and nginx-light (Debian)");
     run_visible(command("apt-get", &["update", "-qq"]))?;
     let mut install = command(
         "apt-get",
@@ -149,5 +156,5 @@ pub fn ensure_build_tools() -> Result<(), String> {
 /// What building and testing need.
 pub fn ensure_test_tools() -> Result<(), String> {
     ensure_build_tools()?;
-    ensure_chromium()
+    ensure_test_packages()
 }

@@ -1,0 +1,179 @@
+//! Hardening: the strict policy, untrusted text, panics, unreadable storage.
+
+use cm_sim::Options;
+use cm_sim::fleet::{Config, State, Task};
+use serde_json::json;
+
+use crate::fleet::INCR_STOPPED;
+use crate::harness::World;
+
+const SUBMIT: &str = "main form button[type='submit']";
+
+#[tokio::test]
+async fn the_console_runs_under_a_strict_content_security_policy() {
+    let world = World::start().await;
+    world.open("#/resume").await;
+    let policy = world
+        .js("return document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]').content")
+        .await;
+    let policy = policy.as_str().unwrap();
+    assert!(
+        policy.contains("script-src 'self' 'wasm-unsafe-eval'"),
+        "{policy}"
+    );
+    assert!(
+        !policy.contains("unsafe-inline") && !policy.contains("'unsafe-eval'"),
+        "{policy}"
+    );
+    assert_eq!(
+        world
+            .js("return document.querySelectorAll('script:not([src])').length")
+            .await,
+        0
+    );
+    world
+        .js("window.__violations = 0; document.addEventListener('securitypolicyviolation', () => window.__violations++); return true")
+        .await;
+    world.set("input[name='taskName']", INCR_STOPPED).await;
+    world.click(SUBMIT).await;
+    assert_eq!(world.outcome("").await, "success");
+    world.open("#/pullback").await;
+    world.open("#/journal").await;
+    assert_eq!(world.js("return window.__violations").await, 0);
+    world.finish().await;
+}
+
+#[tokio::test]
+async fn untrusted_text_is_shown_as_text_and_the_layout_holds() {
+    let weird = "<img/src=x/onerror=alert(1)>\u{202e}javascript:alert(2)\u{200b}";
+    let world = World::start_with(Options {
+        tasks: vec![
+            Task {
+                task_name: weird.into(),
+                state: State::Stopped,
+                config: Config::new(),
+                position: None,
+                progress: None,
+            },
+            Task {
+                task_name: INCR_STOPPED.into(),
+                state: State::Stopped,
+                config: Config::new(),
+                position: None,
+                progress: None,
+            },
+        ],
+        ..Options::default()
+    })
+    .await;
+    world.open("#/resume").await;
+    world.set("input[name='taskName']", weird).await;
+    world.click(SUBMIT).await;
+    assert_eq!(world.outcome("").await, "success");
+    let result = world
+        .js("return document.querySelector('section.response dd code').textContent")
+        .await;
+    assert_eq!(result, weird, "result shown as text");
+
+    let long = format!("{}<script>alert(3)</script>", "x".repeat(5000));
+    world
+        .faults(json!({"next": ["internalError"], "errMsg": long, "errorDetail": "<b onmouseover=alert(4)>detail</b> javascript:alert(5)"}))
+        .await;
+    world.set("input[name='taskName']", INCR_STOPPED).await;
+    world.click(SUBMIT).await;
+    assert_eq!(world.outcome("").await, "api-error");
+    let shown = world
+        .js("return [...document.querySelectorAll('section.response dd code')].map(e => e.textContent)")
+        .await;
+    let shown: Vec<String> = serde_json::from_value(shown).unwrap();
+    assert!(shown.contains(&long));
+    assert!(shown.iter().any(|s| s.starts_with("<b onmouseover")));
+    assert_eq!(
+        world
+            .js("return document.querySelectorAll('main img, main script, main b').length")
+            .await,
+        0
+    );
+    assert!(
+        world.client.get_alert_text().await.is_err(),
+        "no script ran"
+    );
+    let overflow = world
+        .js("return document.documentElement.scrollWidth - window.innerWidth")
+        .await;
+    assert!(
+        overflow.as_i64().unwrap() <= 0,
+        "the page does not scroll sideways: {overflow}"
+    );
+
+    world.open("#/journal").await;
+    let names = world.js("return [...document.querySelectorAll('ul.journal > li')].map(li => li.dataset.taskName)").await;
+    assert_eq!(names, json!([INCR_STOPPED, weird]));
+    assert_eq!(
+        world
+            .js("return document.querySelectorAll('main img').length")
+            .await,
+        0
+    );
+    world.finish().await;
+}
+
+#[tokio::test]
+async fn a_panic_shows_a_banner_and_keeps_drafts_and_the_journal() {
+    let world = World::start().await;
+    world.open("#/resume").await;
+    world.set("input[name='taskName']", INCR_STOPPED).await;
+    world.click(SUBMIT).await;
+    assert_eq!(world.outcome("").await, "success");
+    world
+        .js("try { window.wasmBindings.simulate_panic(); } catch (e) {} return true")
+        .await;
+    world.wait_for("[data-crashed]").await;
+    assert!(world.text("[data-crashed]").await.contains("saved"));
+    world.click("[data-crashed] a").await;
+    world.wait_for("body[data-ready='true']").await;
+    assert_eq!(
+        world
+            .js("return document.querySelectorAll('[data-crashed]').length")
+            .await,
+        0
+    );
+    let value = world
+        .js("return document.querySelector(\"input[name='taskName']\").value")
+        .await;
+    assert_eq!(value, INCR_STOPPED, "the draft survived");
+    world.open("#/journal").await;
+    assert_eq!(
+        world
+            .js("return document.querySelectorAll('ul.journal > li').length")
+            .await,
+        1
+    );
+    world
+        .finish_allowing(&["simulated panic", "unreachable", "RuntimeError"])
+        .await;
+}
+
+#[tokio::test]
+async fn unreadable_stored_data_is_set_aside_not_overwritten() {
+    let world = World::start().await;
+    world.open("#/resume").await;
+    world
+        .js("localStorage.setItem('oms-console.journal.v1', '{not json'); localStorage.setItem('oms-console.drafts.v1', '{\"version\":99}'); return true")
+        .await;
+    world.client.refresh().await.unwrap();
+    world.wait_for("body[data-ready='true']").await;
+    assert!(world.text(".notices").await.contains("set aside"));
+    let aside = world
+        .js("return Object.keys(localStorage).filter(k => k.includes('.unreadable-')).map(k => localStorage.getItem(k)).sort()")
+        .await;
+    assert_eq!(aside, json!(["{\"version\":99}", "{not json"]));
+    world.set("input[name='taskName']", INCR_STOPPED).await;
+    world.click(SUBMIT).await;
+    assert_eq!(
+        world.outcome("").await,
+        "success",
+        "the console works afresh"
+    );
+    world.finish().await;
+}
