@@ -120,7 +120,11 @@ pub async fn handle(State(state): State<AppState>, request: Request) -> Response
             Answer::text(StatusCode::METHOD_NOT_ALLOWED, "Method Not Allowed")
         }
         Some(op) => {
-            let (wait, fault) = state.next_fault();
+            let signature = format!(
+                "{method} {path}?{query}\n{}",
+                body.as_deref().unwrap_or_default()
+            );
+            let (wait, fault) = state.next_fault(&signature);
             tokio::time::sleep(Duration::from_millis(wait)).await;
             match fault {
                 Fault::Ok => {

@@ -4,6 +4,7 @@ use std::io;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
 
 use axum::Json;
 use axum::Router;
@@ -69,7 +70,11 @@ pub struct JournalEntry {
     response: Option<String>,
 }
 
+/// How long the resends of a dropped request are dropped too.
+pub const RESEND_WINDOW: Duration = Duration::from_secs(2);
+
 struct Inner {
+    dropped: Option<(String, Instant)>,
     fleet: Fleet,
     initial: Vec<Task>,
     journal: Vec<JournalEntry>,
@@ -113,9 +118,22 @@ impl AppState {
         }
     }
 
-    /// The wait and the fault for the next API request.
-    pub fn next_fault(&self) -> (u64, Fault) {
-        self.lock().injector.draw()
+    /// The wait and the fault for the next API request, whose method, path,
+    /// query and body make `signature`. A dropped request stays dropped for
+    /// [`RESEND_WINDOW`]: browsers resend a request silently, once per idle
+    /// keep-alive connection, when a reused connection closes without an
+    /// answer, and a CM that drops a request drops those resends too.
+    pub fn next_fault(&self, signature: &str) -> (u64, Fault) {
+        let mut inner = self.lock();
+        if let Some((dropped, at)) = &inner.dropped
+            && dropped == signature
+            && at.elapsed() < RESEND_WINDOW
+        {
+            return (0, Fault::Drop);
+        }
+        let (wait, fault) = inner.injector.draw();
+        inner.dropped = (fault == Fault::Drop).then(|| (signature.to_owned(), Instant::now()));
+        (wait, fault)
     }
 
     /// The `errMsg` and `errorDetail` of injected internal errors.
@@ -171,6 +189,7 @@ async fn reset(State(state): State<AppState>) -> StatusCode {
     let mut inner = state.lock();
     inner.fleet = Fleet::new(inner.initial.clone());
     inner.journal.clear();
+    inner.dropped = None;
     StatusCode::NO_CONTENT
 }
 
@@ -181,7 +200,10 @@ async fn get_faults(State(state): State<AppState>) -> Response {
 async fn set_faults(State(state): State<AppState>, body: String) -> Response {
     match serde_json::from_str::<Faults>(&body) {
         Ok(faults) => {
-            state.lock().injector = Injector::new(faults.clone());
+            let mut inner = state.lock();
+            inner.injector = Injector::new(faults.clone());
+            inner.dropped = None;
+            drop(inner);
             Json(faults).into_response()
         }
         Err(e) => (StatusCode::BAD_REQUEST, format!("bad fault settings: {e}")).into_response(),
@@ -189,7 +211,9 @@ async fn set_faults(State(state): State<AppState>, body: String) -> Response {
 }
 
 async fn clear_faults(State(state): State<AppState>) -> StatusCode {
-    state.lock().injector = Injector::new(Faults::default());
+    let mut inner = state.lock();
+    inner.injector = Injector::new(Faults::default());
+    inner.dropped = None;
     StatusCode::NO_CONTENT
 }
 
@@ -200,6 +224,7 @@ pub fn router(options: &Options) -> Router {
         initial: options.tasks.clone(),
         journal: Vec::new(),
         next_id: 0,
+        dropped: None,
         injector: Injector::new(options.faults.clone()),
     })));
     let api = Router::new()
@@ -251,6 +276,12 @@ impl Sim {
     /// `http://<addr>`.
     pub fn url(&self) -> String {
         format!("http://{}", self.addr)
+    }
+
+    /// Stops listening and closes every connection: from now on the CM host
+    /// refuses connections, as one that is down.
+    pub fn stop(&self) {
+        self.handle.abort();
     }
 
     /// Serves until the task ends (it only ends on an accept error).

@@ -589,7 +589,12 @@ async fn faults_apply_in_order_and_change_no_state() {
         "RUNNING",
         "faulted requests change no state"
     );
-    assert_eq!(h.envelope(&stop, None).await, ok(INCR));
+    let encoded = format!("stop?taskName={}", INCR.replace(':', "%3A"));
+    assert_eq!(
+        h.envelope(&encoded, None).await,
+        ok(INCR),
+        "a new request gets the next fault: ok"
+    );
     let journal = h.get("/_sim/requests").await;
     let statuses: Vec<_> = journal
         .as_array()
@@ -625,6 +630,28 @@ async fn injected_internal_errors_can_carry_a_message() {
         .await;
     let e = h.envelope(&format!("stop?taskName={INCR}"), None).await;
     assert_error(&e, "INTERNAL_ERROR", "<b>CM overloaded</b>");
+}
+
+#[tokio::test]
+async fn the_resends_of_a_dropped_request_are_dropped_too() {
+    let h = Harness::start().await;
+    h.faults(json!({"next": ["drop"]})).await;
+    let url = format!("{}/connector/task/v2/stop?taskName={INCR}", h.sim.url());
+    assert!(h.client.post(&url).send().await.is_err());
+    assert!(
+        h.client.post(&url).send().await.is_err(),
+        "the same request again, at once"
+    );
+    let other = format!(
+        "{}/connector/task/v2/stop?taskName={INCR_STOPPED}",
+        h.sim.url()
+    );
+    assert_eq!(
+        h.client.post(&other).send().await.unwrap().status(),
+        200,
+        "other requests are answered"
+    );
+    assert_eq!(h.state(INCR).await, "RUNNING");
 }
 
 #[tokio::test]

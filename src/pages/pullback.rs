@@ -286,7 +286,7 @@ pub fn PullbackPage() -> impl IntoView {
                 }}
             </section>
             <div class="actions">
-                <button type="submit" disabled=move || busy.get()>
+                <button type="submit" disabled=move || busy.get() aria-busy=move || busy.get().to_string()>
                     {move || if busy.get() { t.sending } else { t.start_pullback }}
                 </button>
                 <button type="button" class="secondary" disabled=move || busy.get() on:click=move |_| {

@@ -255,6 +255,23 @@ impl World {
             .expect("JSON")
     }
 
+    /// Restores the simulator's fleet and clears its journal.
+    pub async fn reset_sim(&self) {
+        self.http
+            .post(format!("{}/_sim/reset", self.sim.url()))
+            .send()
+            .await
+            .expect("simulator answers");
+    }
+
+    /// The console's own journal entries (from the browser's storage), oldest first.
+    pub async fn console_journal(&self) -> Vec<Value> {
+        let entries = self
+            .js("const j = localStorage.getItem('oms-console.journal.v1'); return j ? JSON.parse(j).entries : []")
+            .await;
+        entries.as_array().cloned().unwrap_or_default()
+    }
+
     /// Clears the simulator's request journal.
     pub async fn clear_journal(&self) {
         self.http
