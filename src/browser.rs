@@ -47,6 +47,13 @@ pub fn time_zone() -> Option<String> {
         .as_string()
 }
 
+/// The browser's preferred language tag, e.g. `zh-CN`.
+pub fn language() -> String {
+    window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_default()
+}
+
 /// The page's origin, e.g. `http://127.0.0.1:8080`.
 pub fn origin() -> String {
     window()

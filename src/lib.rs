@@ -13,12 +13,20 @@ mod route;
 mod store;
 mod transport;
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use leptos::prelude::*;
 
 use oms_core::profile::{Profile, Profiles};
 
 use crate::drafts::Drafts;
-use crate::i18n::Texts;
+use crate::i18n::{Lang, Texts};
+
+/// The storage key of the chosen language.
+const LANG_KEY: &str = "oms-console.lang.v1";
+
+/// Whether the crash banner speaks Chinese (read by the panic hook).
+static CRASH_LANG_ZH: AtomicBool = AtomicBool::new(false);
 use crate::journal::JournalStore;
 use crate::route::Page;
 
@@ -29,6 +37,8 @@ pub struct Console {
     pub drafts: Drafts,
     /// The message catalogue of the chosen language.
     pub t: &'static Texts,
+    /// The chosen language (changing it renders the console anew).
+    pub lang: RwSignal<Lang>,
     /// Every CM host profile and the one in use.
     pub profiles: RwSignal<Profiles>,
     /// The profile in use.
@@ -51,59 +61,74 @@ pub fn console() -> Console {
 /// The whole console.
 #[component]
 pub fn App() -> impl IntoView {
-    let t = &i18n::EN;
+    let lang = RwSignal::new(Lang::from_tag(
+        &browser::load(LANG_KEY).unwrap_or_else(browser::language),
+    ));
+    Effect::new(move |_| {
+        let lang = lang.get();
+        browser::set_root_attribute("lang", lang.code());
+        browser::save(LANG_KEY, lang.code());
+        CRASH_LANG_ZH.store(lang == Lang::Zh, Ordering::Relaxed);
+    });
+    let t = lang.get_untracked().texts();
     let notices = RwSignal::new(Vec::new());
     let profiles = profiles::load(notices, t.storage_unreadable);
     let profile = profiles::active(profiles);
-    let console = Console {
-        drafts: Drafts::load_and_autosave(notices, t.storage_unreadable),
-        t,
-        profiles,
-        profile,
-        base_url: Signal::derive(move || profile.with(|p| p.base_url.trim().to_owned())),
-        timeout_ms: Signal::derive(move || profile.with(|p| p.timeout_ms)),
-        journal: JournalStore::load(notices, t.storage_unreadable, t.journal_full),
-        notices,
-    };
-    provide_context(console);
+    let drafts = Drafts::load_and_autosave(notices, t.storage_unreadable);
+    let journal = JournalStore::load(notices, t.storage_unreadable, t.journal_full);
     let hash = route::current_hash();
     let page = Memo::new(move |_| Page::from_hash(&hash.get()));
-    Effect::new(move |_| route::apply_share(&hash.get(), console));
-    view! {
-        <components::header::Header />
-        <components::notices::Notices />
-        <div class="layout">
-            <nav class="ops" aria-label=t.nav_label>
-                {Page::ALL
-                    .into_iter()
-                    .map(|p| {
-                        view! {
-                            <a
-                                href=p.hash()
-                                class:tool=p.is_tool()
-                                class:active=move || page.get() == p
-                                aria-current=move || (page.get() == p).then_some("page")
-                            >
-                                {p.title(t)}
-                            </a>
-                        }
-                    })
-                    .collect_view()}
-            </nav>
-            <main>
-                {move || match page.get() {
-                    Page::Resume => view! { <pages::resume::ResumePage /> }.into_any(),
-                    Page::Stop => view! { <pages::stop::StopPage /> }.into_any(),
-                    Page::Update => view! { <pages::update::UpdatePage /> }.into_any(),
-                    Page::Pullback => view! { <pages::pullback::PullbackPage /> }.into_any(),
-                    Page::Migrate => view! { <pages::migrate::MigratePage /> }.into_any(),
-                    Page::Delete => view! { <pages::delete::DeletePage /> }.into_any(),
-                    Page::Batch => view! { <pages::batch::BatchPage /> }.into_any(),
-                    Page::Journal => view! { <pages::journal::JournalPage /> }.into_any(),
-                    Page::Settings => view! { <pages::settings::SettingsPage /> }.into_any(),
-                }}
-            </main>
-        </div>
+    move || {
+        let t = lang.get().texts();
+        let console = Console {
+            drafts,
+            t,
+            lang,
+            profiles,
+            profile,
+            base_url: Signal::derive(move || profile.with(|p| p.base_url.trim().to_owned())),
+            timeout_ms: Signal::derive(move || profile.with(|p| p.timeout_ms)),
+            journal,
+            notices,
+        };
+        provide_context(console);
+        Effect::new(move |_| route::apply_share(&hash.get(), console));
+        view! {
+            <components::header::Header />
+            <components::notices::Notices />
+            <div class="layout">
+                <nav class="ops" aria-label=t.nav_label>
+                    {Page::ALL
+                        .into_iter()
+                        .map(|p| {
+                            view! {
+                                <a
+                                    href=p.hash()
+                                    class:tool=p.is_tool()
+                                    class:active=move || page.get() == p
+                                    aria-current=move || (page.get() == p).then_some("page")
+                                >
+                                    {p.title(t)}
+                                </a>
+                            }
+                        })
+                        .collect_view()}
+                </nav>
+                <main>
+                    {move || match page.get() {
+                        Page::Resume => view! { <pages::resume::ResumePage /> }.into_any(),
+                        Page::Stop => view! { <pages::stop::StopPage /> }.into_any(),
+                        Page::Update => view! { <pages::update::UpdatePage /> }.into_any(),
+                        Page::Pullback => view! { <pages::pullback::PullbackPage /> }.into_any(),
+                        Page::Migrate => view! { <pages::migrate::MigratePage /> }.into_any(),
+                        Page::Delete => view! { <pages::delete::DeletePage /> }.into_any(),
+                        Page::Batch => view! { <pages::batch::BatchPage /> }.into_any(),
+                        Page::Journal => view! { <pages::journal::JournalPage /> }.into_any(),
+                        Page::Settings => view! { <pages::settings::SettingsPage /> }.into_any(),
+                    }}
+                </main>
+            </div>
+        }
     }
 }
 
@@ -113,7 +138,12 @@ pub fn App() -> impl IntoView {
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
-        browser::show_crash_banner(i18n::EN.crash_message, i18n::EN.crash_reload);
+        let t = if CRASH_LANG_ZH.load(Ordering::Relaxed) {
+            &i18n::ZH
+        } else {
+            &i18n::EN
+        };
+        browser::show_crash_banner(t.crash_message, t.crash_reload);
     }));
     mount_to_body(App);
     browser::set_body_attribute("data-ready", Some("true"));

@@ -91,25 +91,25 @@ pub fn subtopic_error(t: &Texts, error: &SubtopicError) -> String {
     }
 }
 
-/// A duration in words, e.g. `2 d 3 h`.
-pub fn duration_words(seconds: i64) -> String {
+/// A duration in words, e.g. `2 d 3 h` (`2 天 3 小时`).
+pub fn duration_words(t: &Texts, seconds: i64) -> String {
     let s = seconds.abs();
     let (d, h, m) = (s / 86_400, s % 86_400 / 3600, s % 3600 / 60);
     match (d, h, m) {
-        (0, 0, 0) => format!("{s} s"),
-        (0, 0, m) => format!("{m} min"),
-        (0, h, m) => format!("{h} h {m} min"),
-        (d, h, _) => format!("{d} d {h} h"),
+        (0, 0, 0) => format!("{s} {}", t.unit_seconds),
+        (0, 0, m) => format!("{m} {}", t.unit_minutes),
+        (0, h, m) => format!("{h} {} {m} {}", t.unit_hours, t.unit_minutes),
+        (d, h, _) => format!("{d} {} {h} {}", t.unit_days, t.unit_hours),
     }
 }
 
 fn warning_text(t: &Texts, warning: &CheckpointWarning) -> String {
     match warning {
         CheckpointWarning::InFuture { seconds } => {
-            fill(t.checkpoint_future, &[&duration_words(*seconds)])
+            fill(t.checkpoint_future, &[&duration_words(t, *seconds)])
         }
         CheckpointWarning::TooOld { seconds } => {
-            fill(t.checkpoint_old, &[&duration_words(*seconds)])
+            fill(t.checkpoint_old, &[&duration_words(t, *seconds)])
         }
     }
 }
@@ -229,10 +229,10 @@ pub fn CheckpointBuilder(
             </div>
             <div class="actions">
                 <button type="button" class="secondary small" on:click=move |_| set_from_epoch(draft, browser::now_secs())>{t.now}</button>
-                <button type="button" class="secondary small" on:click=move |_| step_back(15 * 60)>"−15 min"</button>
-                <button type="button" class="secondary small" on:click=move |_| step_back(3600)>"−1 h"</button>
-                <button type="button" class="secondary small" on:click=move |_| step_back(6 * 3600)>"−6 h"</button>
-                <button type="button" class="secondary small" on:click=move |_| step_back(24 * 3600)>"−24 h"</button>
+                <button type="button" class="secondary small" on:click=move |_| step_back(15 * 60)>{t.back_15_min}</button>
+                <button type="button" class="secondary small" on:click=move |_| step_back(3600)>{t.back_1_h}</button>
+                <button type="button" class="secondary small" on:click=move |_| step_back(6 * 3600)>{t.back_6_h}</button>
+                <button type="button" class="secondary small" on:click=move |_| step_back(24 * 3600)>{t.back_24_h}</button>
             </div>
             <label class="paste">
                 <span>{t.paste_epoch}</span>
@@ -278,7 +278,7 @@ pub fn CheckpointBuilder(
                         let utc = checkpoint::format_instant(r.epoch, &Zone::Utc).unwrap_or_default();
                         let zoned = checkpoint::format_instant(r.epoch, &r.zone).unwrap_or_default();
                         let age = browser::now_secs() - r.epoch;
-                        let relative = if age >= 0 { fill(t.ago, &[&duration_words(age)]) } else { fill(t.from_now, &[&duration_words(age)]) };
+                        let relative = if age >= 0 { fill(t.ago, &[&duration_words(t, age)]) } else { fill(t.from_now, &[&duration_words(t, age)]) };
                         view! {
                             <dl class="answer">
                                 <dt>"UTC"</dt><dd data-utc="">{utc}</dd>

@@ -45,6 +45,17 @@ pub fn Header() -> impl IntoView {
                 <code data-cm-host="">{host}</code>
             </p>
             <label class="theme">
+                <span>{t.language}</span>
+                <select
+                    name="language"
+                    aria-label=t.language
+                    prop:value=move || c.lang.get().code()
+                    on:change=move |ev| c.lang.set(crate::i18n::Lang::from_tag(&event_target_value(&ev)))
+                >
+                    {crate::i18n::Lang::ALL.map(|l| view! { <option value=l.code()>{l.name()}</option> }).collect_view()}
+                </select>
+            </label>
+            <label class="theme">
                 <span>{t.theme}</span>
                 <select
                     aria-label=t.theme

@@ -29,11 +29,6 @@ fn field(label: &'static str, value: Option<String>) -> impl IntoView {
     })
 }
 
-fn time_of(ms: f64) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-    String::from(date.to_locale_time_string("default"))
-}
-
 /// Shows one answer; `on_retry` is offered when the CM says retrying is safe.
 #[component]
 pub fn ResponsePanel(
@@ -85,7 +80,7 @@ pub fn ResponsePanel(
                         {field("retryable", retryable.map(|r| r.to_string()))}
                         {field(t.http_status, sent.status.map(|s| s.to_string()))}
                         {field(t.latency, Some(format!("{} ms", sent.latency_ms)))}
-                        {field(t.answered_at, Some(time_of(sent.ended_at_ms)))}
+                        {field(t.answered_at, Some(crate::browser::local_time(sent.ended_at_ms)))}
                     </dl>
                     {retry}
                     {sent.body.map(|body| view! {

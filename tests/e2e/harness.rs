@@ -124,6 +124,11 @@ impl World {
     /// Starts everything with these simulator options (address and static
     /// folder are the harness's).
     pub async fn start_with(options: Options) -> Self {
+        Self::start_in(options, "en-US").await
+    }
+
+    /// Starts everything with a browser whose language is `lang` (e.g. `zh-CN`).
+    pub async fn start_in(options: Options, lang: &str) -> Self {
         let sim = Sim::start(Options {
             addr: "127.0.0.1:0".parse().unwrap(),
             static_dir: Some(dist()),
@@ -140,12 +145,15 @@ impl World {
                 "args": [
                     "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update",
-                    "--no-first-run", "--window-size=1280,1000",
+                    "--no-first-run", "--window-size=1280,1000", format!("--lang={lang}"),
                     format!("--user-data-dir={}", driver.profile.display()),
                 ],
             }),
         );
         caps.insert("goog:loggingPrefs".into(), json!({"browser": "ALL"}));
+        if let Some(options) = caps.get_mut("goog:chromeOptions") {
+            options["prefs"] = json!({"intl.accept_languages": lang});
+        }
         let connector = hyper_util::client::legacy::connect::HttpConnector::new();
         let client = ClientBuilder::new(connector)
             .capabilities(caps)

@@ -5,6 +5,7 @@
 mod faults;
 mod hardening;
 mod harness;
+mod language;
 mod nginx;
 mod operations;
 mod pullback;

@@ -1,0 +1,391 @@
+//! The message catalogue: every user-facing text, one [`Texts`] per language.
+//!
+//! The struct is the list of keys: a language that lacks one fails the build.
+//! Placeholders `{0}`, `{1}`… are filled with [`fill`]. The API's own names
+//! (`taskName`, `pullBackFlag`, error codes…) stay as they are in every language.
+
+mod en;
+mod zh;
+
+pub use en::EN;
+pub use zh::ZH;
+
+macro_rules! catalogue {
+    ($($key:ident),* $(,)?) => {
+        /// Every user-facing text of the console, in one language.
+        pub struct Texts {
+            $(
+                #[allow(missing_docs)]
+                pub $key: &'static str,
+            )*
+        }
+
+        impl Texts {
+            /// Every text with its key, for checks.
+            #[cfg(test)]
+            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($key), self.$key)),*]
+            }
+        }
+    };
+}
+
+catalogue! {
+    app_title,
+    nav_label,
+    cm_host,
+    this_origin,
+    theme,
+    theme_system,
+    theme_light,
+    theme_dark,
+    op_resume,
+    op_stop,
+    op_update,
+    op_pullback,
+    op_migrate,
+    op_delete,
+    resume_help,
+    stop_help,
+    update_help,
+    pullback_help,
+    migrate_help,
+    delete_help,
+    delete_irreversible,
+    task_name_label,
+    task_name_hint,
+    task_name_empty,
+    task_name_bad_char,
+    task_name_not_understood,
+    part_component,
+    part_node,
+    part_project,
+    part_seq,
+    incr_sync,
+    full_import,
+    pull_back_flag_label,
+    pull_back_flag_help,
+    restart_flag_label,
+    restart_flag_help,
+    check_both_flags,
+    check_pull_back_not_incr,
+    check_restart_not_full,
+    check_nothing_to_update,
+    warning_second_click,
+    preview_title,
+    preview_incomplete,
+    copy_curl,
+    copied,
+    copy_failed,
+    send,
+    send_anyway,
+    sending,
+    cancel,
+    clear_form,
+    confirm_title,
+    confirm_send,
+    confirm_stop,
+    confirm_delete,
+    confirm_migrate,
+    type_to_confirm,
+    response_title,
+    outcome_success,
+    outcome_failed,
+    explain_success,
+    explain_api_error,
+    explain_http_error,
+    explain_not_json,
+    explain_network,
+    explain_timeout,
+    explain_cancelled,
+    may_have_applied,
+    http_status,
+    latency,
+    answered_at,
+    raw_body,
+    retry,
+    ip_label,
+    ip_help,
+    ip_invalid,
+    migrate_expected,
+    migrate_new_name,
+    use_new_name,
+    unknown,
+    delete_params_label,
+    delete_params_help,
+    add_entry,
+    delete_empty,
+    delete_not_scope_key,
+    delete_comma,
+    delete_duplicate,
+    update_config_map_label,
+    update_config_map_help,
+    tab_rows,
+    tab_json,
+    reveal_secrets,
+    scope,
+    key,
+    value,
+    secret_value,
+    pretty_print,
+    compact,
+    remove_row,
+    add_row,
+    row_empty_scope,
+    row_empty_key,
+    row_duplicate,
+    json_syntax,
+    json_not_object,
+    json_scope_not_object,
+    json_non_string,
+    json_duplicate_key,
+    store_as_json_text,
+    json_rows_unchanged,
+    json_secrets_hidden,
+    replaced_keys,
+    insert_checkpoint_title,
+    insert_checkpoint,
+    checkpoint_title,
+    date,
+    time,
+    zone,
+    zone_local,
+    zone_oms_usual,
+    now,
+    paste_epoch,
+    pasted_seconds,
+    pasted_millis,
+    pasted_micros,
+    pasted_not_epoch,
+    subtopics_label,
+    subtopics_help,
+    add_subtopic,
+    subtopic_none,
+    subtopic_empty,
+    subtopic_duplicate,
+    epoch_seconds,
+    in_zone,
+    relative,
+    ago,
+    from_now,
+    checkpoint_future,
+    checkpoint_old,
+    checkpoint_gap,
+    checkpoint_fold,
+    zone_unknown,
+    date_missing,
+    date_bad,
+    time_missing,
+    time_bad,
+    out_of_range,
+    pullback_not_incr,
+    pullback_steps_title,
+    start_pullback,
+    pullback_confirm_title,
+    pullback_summary,
+    step_stop,
+    step_update,
+    step_resume,
+    step_waiting,
+    step_running,
+    step_done,
+    step_failed,
+    step_skipped,
+    pullback_halted,
+    stands_running,
+    stands_stopped_unchanged,
+    stands_stopped_updated,
+    stands_stop_unknown,
+    stands_update_unknown,
+    stands_resume_unknown,
+    retry_step,
+    skip_step,
+    resume_without_pullback,
+    pullback_done,
+    crash_message,
+    crash_reload,
+    page_batch,
+    page_journal,
+    page_settings,
+    dismiss,
+    storage_unreadable,
+    journal_full,
+    on_profile,
+    copy_link,
+    link_copied,
+    share_bad,
+    share_filled,
+    share_fill_secrets,
+    export_json,
+    export_csv,
+    journal_help,
+    journal_operation,
+    journal_outcome,
+    journal_all,
+    journal_from,
+    journal_to,
+    journal_clear,
+    journal_clear_confirm,
+    journal_count,
+    journal_profile,
+    journal_fill,
+    batch_help,
+    batch_names_label,
+    batch_count,
+    batch_recent,
+    batch_line,
+    batch_line_empty,
+    batch_line_duplicate,
+    batch_line_not_understood,
+    batch_operation,
+    batch_concurrency,
+    batch_concurrency_bad,
+    batch_empty,
+    batch_start,
+    batch_retry_failed,
+    batch_confirm,
+    batch_tasks,
+    batch_progress,
+    batch_progress_text,
+    batch_cancelled,
+    batch_outcome,
+    batch_not_sent,
+    settings_help,
+    profile_in_use,
+    profile_use,
+    profile_edit,
+    profile_check,
+    profile_delete,
+    check_answers,
+    check_no_answer,
+    check_not_cm,
+    profile_add_title,
+    profile_edit_title,
+    profile_name,
+    profile_base,
+    profile_timeout,
+    profile_label,
+    profile_color,
+    profile_base_help,
+    profile_save,
+    profile_name_empty,
+    profile_name_taken,
+    profile_base_bad,
+    profile_timeout_bad,
+    profile_color_bad,
+    profiles_share_title,
+    profiles_import_label,
+    profiles_import,
+    profiles_import_bad,
+    back_15_min,
+    back_1_h,
+    back_6_h,
+    back_24_h,
+    unit_days,
+    unit_hours,
+    unit_minutes,
+    unit_seconds,
+    language,
+}
+
+/// The console's languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    /// English.
+    En,
+    /// Simplified Chinese.
+    Zh,
+}
+
+impl Lang {
+    /// Both, as the switch offers them.
+    pub const ALL: [Self; 2] = [Self::Zh, Self::En];
+
+    /// The language's texts.
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Self::En => &EN,
+            Self::Zh => &ZH,
+        }
+    }
+
+    /// The `lang` attribute and stored value, e.g. `zh-CN`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::En => "en",
+            Self::Zh => "zh-CN",
+        }
+    }
+
+    /// The language's own name, for the switch.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::En => "English",
+            Self::Zh => "简体中文",
+        }
+    }
+
+    /// The language for a stored code or a browser language tag:
+    /// `zh…` is Chinese, anything else English.
+    pub fn from_tag(tag: &str) -> Self {
+        if tag.trim().to_ascii_lowercase().starts_with("zh") {
+            Self::Zh
+        } else {
+            Self::En
+        }
+    }
+}
+
+/// Replaces `{0}`, `{1}`… in `template` with `args`.
+pub fn fill(template: &str, args: &[&str]) -> String {
+    let mut text = template.to_owned();
+    for (i, arg) in args.iter().enumerate() {
+        text = text.replace(&format!("{{{i}}}"), arg);
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placeholders(text: &str) -> Vec<String> {
+        let mut found: Vec<String> = (0..10)
+            .map(|i| format!("{{{i}}}"))
+            .filter(|p| text.contains(p.as_str()))
+            .collect();
+        found.sort();
+        found
+    }
+
+    #[test]
+    fn every_text_exists_in_both_languages_with_the_same_placeholders() {
+        let (en, zh) = (EN.entries(), ZH.entries());
+        assert_eq!(en.len(), zh.len());
+        for ((key, english), (_, chinese)) in en.iter().zip(zh.iter()) {
+            assert!(!english.trim().is_empty(), "English {key} is empty");
+            assert!(!chinese.trim().is_empty(), "Chinese {key} is empty");
+            assert_eq!(placeholders(english), placeholders(chinese), "{key}");
+        }
+    }
+
+    #[test]
+    fn the_oms_terms_follow_oms_usage() {
+        assert_eq!(ZH.incr_sync, "增量同步");
+        assert_eq!(ZH.full_import, "全量迁移");
+        assert_eq!(ZH.op_pullback, "回拉");
+        assert_eq!(ZH.checkpoint_title, "位点");
+        assert!(ZH.stands_stopped_unchanged.contains("位点"));
+    }
+
+    #[test]
+    fn browser_languages() {
+        assert_eq!(Lang::from_tag("zh-CN"), Lang::Zh);
+        assert_eq!(Lang::from_tag("zh-TW"), Lang::Zh);
+        assert_eq!(Lang::from_tag("ZH"), Lang::Zh);
+        assert_eq!(Lang::from_tag("en-US"), Lang::En);
+        assert_eq!(Lang::from_tag("de"), Lang::En);
+        assert_eq!(Lang::from_tag(""), Lang::En);
+        assert_eq!(fill("{1} {0} {1}", &["a", "b"]), "b a b");
+    }
+}

@@ -1,0 +1,111 @@
+//! Chinese and English: the browser's language, the switch, and a stop and a
+//! pullback in Chinese.
+
+use cm_sim::Options;
+
+use crate::fleet::{INCR_RUNNING, INCR_RUNNING_SUBTOPIC, INCR_STOPPED};
+use crate::harness::World;
+
+#[tokio::test]
+async fn a_chinese_browser_gets_chinese_and_the_choice_persists() {
+    let world = World::start_in(Options::default(), "zh-CN").await;
+    world.open("#/stop").await;
+    assert_eq!(
+        world.js("return document.documentElement.lang").await,
+        "zh-CN"
+    );
+    assert_eq!(world.text("header h1").await, "OMS 连接器控制台");
+    assert_eq!(world.text("main h2").await, "停止");
+
+    world.set("input[name='taskName']", INCR_RUNNING).await;
+    assert_eq!(world.text("dl.parts .badge").await, "增量同步");
+    world.click("main form button[type='submit']").await;
+    let message = world.text("dialog[open] .dialog-message").await;
+    assert!(
+        message.starts_with("停止 ") && message.contains("组件将停止处理"),
+        "{message}"
+    );
+    world.click("dialog[open] button[type='submit']").await;
+    assert_eq!(world.outcome("").await, "success");
+    assert_eq!(world.text("section.response h3").await, "成功");
+    assert_eq!(
+        world.text("section.response .explanation").await,
+        "CM 主机已执行此操作。"
+    );
+
+    world.set("select[name='language']", "en").await;
+    world.wait_for("html[lang='en']").await;
+    assert_eq!(world.text("main h2").await, "Stop");
+    world.client.refresh().await.unwrap();
+    world.wait_for("body[data-ready='true']").await;
+    assert_eq!(
+        world.text("header h1").await,
+        "OMS Connector Console",
+        "the choice survives a reload"
+    );
+    world.set("select[name='language']", "zh-CN").await;
+    world.wait_for("html[lang='zh-CN']").await;
+    world.client.refresh().await.unwrap();
+    world.wait_for("body[data-ready='true']").await;
+    assert_eq!(world.text("main h2").await, "停止");
+    world.finish().await;
+}
+
+#[tokio::test]
+async fn a_pullback_in_chinese() {
+    let world = World::start_in(Options::default(), "zh-CN").await;
+    world.open("#/pullback").await;
+    assert_eq!(world.text("main h2").await, "回拉");
+    assert!(
+        world
+            .text("fieldset.checkpoint legend")
+            .await
+            .contains("位点")
+    );
+    world.set("input[name='taskName']", INCR_RUNNING).await;
+    world.set("input[name='date']", "2023-02-13").await;
+    world.set("input[name='time']", "19:00:00").await;
+    world.set("select[name='zone']", "UTC+08:00").await;
+    world
+        .set("input[name='subtopic']", INCR_RUNNING_SUBTOPIC)
+        .await;
+    assert!(
+        world
+            .text("fieldset.checkpoint .result")
+            .await
+            .contains("前"),
+        "relative time in Chinese"
+    );
+    world.click("main form button[type='submit']").await;
+    let summary = world.text("dialog[open] .dialog-message").await;
+    assert!(
+        summary.starts_with("将 ") && summary.contains("回拉到 2023-02-13 19:00:00 UTC+08:00"),
+        "{summary}"
+    );
+    world
+        .set("dialog[open] input[name='confirmTaskName']", "0000000002")
+        .await;
+    world.click("dialog[open] button[type='submit']").await;
+    assert_eq!(
+        world.text("[data-pullback-done]").await,
+        "回拉完成：组件已从新位点运行。"
+    );
+    assert!(
+        world
+            .text("li.step[data-step='1'] h3")
+            .await
+            .contains("完成")
+    );
+    assert_eq!(world.journal().await.len(), 3);
+    world.finish().await;
+}
+
+#[tokio::test]
+async fn an_english_browser_gets_english() {
+    let world = World::start().await;
+    world.open("#/resume").await;
+    assert_eq!(world.js("return document.documentElement.lang").await, "en");
+    world.set("input[name='taskName']", INCR_STOPPED).await;
+    assert_eq!(world.text("dl.parts .badge").await, "Incr-Sync");
+    world.finish().await;
+}
