@@ -209,7 +209,7 @@ async fn the_checkpoint_builder_turns_date_time_and_zone_into_epoch_seconds() {
 
     type_into(&host, "input[name='time']", "").await;
     until("an error for a missing time", || {
-        text_of(&host, ".checkpoint .result .error") == "Choose a time."
+        text_of(&host, ".checkpoint [data-checkpoint-problem]") == "Choose a time."
     })
     .await;
     assert_eq!(text_of(&host, "output[name='epoch']"), "");

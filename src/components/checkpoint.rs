@@ -11,7 +11,7 @@ use oms_core::checkpoint::{
 
 use crate::drafts::{CheckpointDraft, rows_of, values_of};
 use crate::i18n::{Texts, fill};
-use crate::{browser, console};
+use crate::{browser, console, store};
 
 const SUBTOPICS_KEY: &str = "oms-console.subtopics.v1";
 
@@ -125,17 +125,35 @@ fn ambiguity_text(t: &Texts, ambiguity: &Ambiguity, zone: &Zone) -> String {
     }
 }
 
+/// The subtopics used per task name, as stored.
+#[derive(Default, serde::Serialize, serde::Deserialize)]
+struct Remembered {
+    version: u32,
+    tasks: BTreeMap<String, Vec<String>>,
+}
+
+/// The stored subtopics; unreadable text is set aside with a notice.
 fn remembered() -> BTreeMap<String, Vec<String>> {
-    browser::load(SUBTOPICS_KEY)
-        .and_then(|text| serde_json::from_str(&text).ok())
-        .unwrap_or_default()
+    let c = console();
+    let mut notices = Vec::new();
+    let parse = |text: &str| match serde_json::from_str::<Remembered>(text) {
+        Ok(r) if r.version == 1 => Ok(r.tasks),
+        Ok(r) => Err(format!("version {}", r.version)),
+        Err(e) => Err(e.to_string()),
+    };
+    let tasks =
+        store::load(SUBTOPICS_KEY, parse, &mut notices, c.t.storage_unreadable).unwrap_or_default();
+    if !notices.is_empty() {
+        c.notices.update(|n| n.extend(notices));
+    }
+    tasks
 }
 
 /// Remembers the subtopics used for a task.
 pub fn remember_subtopics(task_name: &str, subtopics: &[String]) {
-    let mut all = remembered();
-    all.insert(task_name.to_owned(), subtopics.to_vec());
-    if let Ok(text) = serde_json::to_string(&all) {
+    let mut tasks = remembered();
+    tasks.insert(task_name.to_owned(), subtopics.to_vec());
+    if let Ok(text) = serde_json::to_string(&Remembered { version: 1, tasks }) {
         browser::save(SUBTOPICS_KEY, &text);
     }
 }
@@ -273,7 +291,10 @@ pub fn CheckpointBuilder(
                     <output name="epoch">{move || result.get().map(|r| r.epoch.to_string()).unwrap_or_default()}</output>
                 </p>
                 {move || match result.get() {
-                    Err(error) => view! { <p class="error">{checkpoint_error(t, &error)}</p> }.into_any(),
+                    Err(error) => {
+                        let missing = matches!(&error, CheckpointError::BadDate(d) | CheckpointError::BadTime(d) if d.is_empty());
+                        view! { <p class=if missing { "hint" } else { "error" } data-checkpoint-problem="">{checkpoint_error(t, &error)}</p> }.into_any()
+                    }
                     Ok(r) => {
                         let utc = checkpoint::format_instant(r.epoch, &Zone::Utc).unwrap_or_default();
                         let zoned = checkpoint::format_instant(r.epoch, &r.zone).unwrap_or_default();
