@@ -18,6 +18,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use leptos::prelude::*;
 
 use oms_core::profile::{Profile, Profiles};
+use oms_core::request::OperationKind;
 
 use crate::drafts::Drafts;
 use crate::i18n::{Lang, Texts};
@@ -117,11 +118,11 @@ pub fn App() -> impl IntoView {
                 <main>
                     {move || match page.get() {
                         Page::Resume => view! { <pages::resume::ResumePage /> }.into_any(),
-                        Page::Stop => view! { <pages::stop::StopPage /> }.into_any(),
+                        Page::Stop => view! { <pages::confirmed::ConfirmedPage kind=OperationKind::Stop /> }.into_any(),
                         Page::Update => view! { <pages::update::UpdatePage /> }.into_any(),
                         Page::Pullback => view! { <pages::pullback::PullbackPage /> }.into_any(),
                         Page::Migrate => view! { <pages::migrate::MigratePage /> }.into_any(),
-                        Page::Delete => view! { <pages::delete::DeletePage /> }.into_any(),
+                        Page::Delete => view! { <pages::confirmed::ConfirmedPage kind=OperationKind::Delete /> }.into_any(),
                         Page::Batch => view! { <pages::batch::BatchPage /> }.into_any(),
                         Page::Journal => view! { <pages::journal::JournalPage /> }.into_any(),
                         Page::Settings => view! { <pages::settings::SettingsPage /> }.into_any(),

@@ -36,6 +36,17 @@ pub enum OutcomeClass {
 }
 
 impl OutcomeClass {
+    /// Every class.
+    pub const ALL: [Self; 7] = [
+        Self::Success,
+        Self::ApiError,
+        Self::HttpError,
+        Self::NotJson,
+        Self::Network,
+        Self::Timeout,
+        Self::Cancelled,
+    ];
+
     /// The stable name, e.g. `api-error`.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use oms_core::checkpoint::{self, Zone};
 use oms_core::config_map::{import_json, is_secret_key};
+use oms_core::envelope::OutcomeClass;
 use oms_core::journal::{Filter, JournalEntry, to_csv};
 
 use crate::components::checkpoint::zone_of;
@@ -12,17 +13,6 @@ use crate::i18n::fill;
 use crate::pages::PageIntro;
 use crate::{Console, browser, console};
 
-/// The outcome classes offered in the filter.
-const OUTCOMES: [&str; 8] = [
-    "success",
-    "api-error",
-    "http-error",
-    "not-json",
-    "network",
-    "timeout",
-    "cancelled",
-    "pending",
-];
 /// The operations offered in the filter.
 const OPERATIONS: [&str; 9] = [
     "resume",
@@ -177,7 +167,8 @@ pub fn JournalPage() -> impl IntoView {
                 <label><span>{t.journal_outcome}</span>
                     <select name="filterOutcome" prop:value=move || outcome.get() on:change=move |ev| outcome.set(event_target_value(&ev))>
                         <option value="">{t.journal_all}</option>
-                        {OUTCOMES.map(|o| view! { <option value=o>{o}</option> }).collect_view()}
+                        {OutcomeClass::ALL.map(|o| view! { <option value=o.as_str()>{o.as_str()}</option> }).collect_view()}
+                        <option value="pending">"pending"</option>
                     </select></label>
                 <label><span>{t.journal_from}</span>
                     <input name="filterFrom" type="datetime-local" step="1" prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev)) /></label>

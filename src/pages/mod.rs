@@ -1,13 +1,12 @@
 //! One page per operation, at its hash route.
 
 pub mod batch;
-pub mod delete;
+pub mod confirmed;
 pub mod journal;
 pub mod migrate;
 pub mod pullback;
 pub mod resume;
 pub mod settings;
-pub mod stop;
 pub mod update;
 
 use leptos::prelude::*;

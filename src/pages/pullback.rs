@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use oms_core::checkpoint::{self, Zone};
 use oms_core::envelope::Outcome;
 use oms_core::pullback::pullback_steps;
-use oms_core::request::{METHOD, Operation};
+use oms_core::request::{METHOD, Operation, Request};
 use oms_core::task_name::{Component, TaskName};
 
 use crate::components::checkpoint::{
@@ -17,11 +17,11 @@ use crate::components::preview::absolute_base;
 use crate::components::response::ResponsePanel;
 use crate::components::share::ShareLink;
 use crate::components::task_name::TaskNameField;
-use crate::console;
 use crate::drafts::{rows_of, values_of};
 use crate::i18n::{Texts, fill};
 use crate::pages::{PageIntro, task_name_or_error};
 use crate::transport::{self, Cancel, Sent};
+use crate::{Console, console};
 
 /// Where a step stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -91,6 +91,30 @@ fn standing(t: &Texts, index: usize, outcome: &Outcome) -> &'static str {
     ][index]
 }
 
+/// Sends one request of the flow, cancellable with `cancel`, and journals it
+/// under `entry` (`None` only when the browser has no AbortController).
+async fn send_recorded(
+    c: Console,
+    cancel: StoredValue<Option<Cancel>, LocalStorage>,
+    entry: Option<u64>,
+    step: &str,
+    request: &Request,
+) -> Option<Sent> {
+    let handle = Cancel::new()?;
+    cancel.set_value(Some(handle.clone()));
+    let sent = transport::send(
+        request,
+        &c.base_url.get_untracked(),
+        c.timeout_ms.get_untracked(),
+        handle,
+    )
+    .await;
+    if let Some(id) = entry {
+        c.journal.add(id, sent.record(step, request));
+    }
+    Some(sent)
+}
+
 /// The pullback page.
 #[component]
 pub fn PullbackPage() -> impl IntoView {
@@ -136,11 +160,6 @@ pub fn PullbackPage() -> impl IntoView {
     let cancel = StoredValue::new_local(None::<Cancel>);
     let restore = RwSignal::new(None::<Sent>);
     let entry = StoredValue::new(None::<u64>);
-    let record = move |step: &str, request: &oms_core::request::Request, sent: &Sent| {
-        if let Some(id) = entry.get_value() {
-            c.journal.add(id, sent.record(step, request));
-        }
-    };
 
     let run_from = Action::new_local(move |start: &usize| {
         let start = *start;
@@ -150,18 +169,14 @@ pub fn PullbackPage() -> impl IntoView {
                 return;
             };
             for (index, state) in states.iter().enumerate().skip(start) {
-                let Some(handle) = Cancel::new() else { break };
-                cancel.set_value(Some(handle.clone()));
                 state.set(StepState::Running);
                 let request = plan.steps[index].request();
-                let sent = transport::send(
-                    &request,
-                    &c.base_url.get_untracked(),
-                    c.timeout_ms.get_untracked(),
-                    handle,
-                )
-                .await;
-                record(step_title(t, index), &request, &sent);
+                let Some(sent) =
+                    send_recorded(c, cancel, entry.get_value(), step_title(t, index), &request)
+                        .await
+                else {
+                    break;
+                };
                 let ok = matches!(sent.outcome, Outcome::Success { .. });
                 state.set(if ok {
                     StepState::Done(sent)
@@ -219,24 +234,27 @@ pub fn PullbackPage() -> impl IntoView {
     };
     let resume_plain = Action::new_local(move |(): &()| async move {
         let Some(plan) = running.get_untracked() else {
+            busy.set(false);
             return;
         };
-        let Some(handle) = Cancel::new() else { return };
-        cancel.set_value(Some(handle.clone()));
         let operation = Operation::Resume {
             task_name: plan.task_name.clone(),
             pull_back_flag: false,
             restart_flag: false,
         };
         let request = operation.request();
-        let sent = transport::send(
+        let Some(sent) = send_recorded(
+            c,
+            cancel,
+            entry.get_value(),
+            t.resume_without_pullback,
             &request,
-            &c.base_url.get_untracked(),
-            c.timeout_ms.get_untracked(),
-            handle,
         )
-        .await;
-        record(t.resume_without_pullback, &request, &sent);
+        .await
+        else {
+            busy.set(false);
+            return;
+        };
         restore.set(Some(sent));
         busy.set(false);
     });

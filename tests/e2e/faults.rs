@@ -157,14 +157,7 @@ async fn single(world: &World, case: &Case, operation: &str, cm_alive: bool) {
 
 /// Fills the pullback and starts it.
 async fn start_pullback(world: &World) {
-    world.open("#/pullback").await;
-    world.set("input[name='taskName']", INCR_RUNNING).await;
-    world.set("input[name='date']", "2023-02-13").await;
-    world.set("input[name='time']", "19:00:00").await;
-    world.set("select[name='zone']", "UTC+08:00").await;
-    world
-        .set("input[name='subtopic']", INCR_RUNNING_SUBTOPIC)
-        .await;
+    world.fill_reference_pullback().await;
     world.click(SUBMIT).await;
     world
         .set("dialog[open] input[name='confirmTaskName']", "0000000002")

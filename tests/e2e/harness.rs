@@ -280,6 +280,22 @@ impl World {
         entries.as_array().cloned().unwrap_or_default()
     }
 
+    /// Opens the pullback page and fills in the reference's pullback of the
+    /// demo's running Incr-Sync: 2023-02-13 19:00:00 at UTC+08:00.
+    pub async fn fill_reference_pullback(&self) {
+        self.open("#/pullback").await;
+        self.set("input[name='taskName']", crate::fleet::INCR_RUNNING)
+            .await;
+        self.set("input[name='date']", "2023-02-13").await;
+        self.set("input[name='time']", "19:00:00").await;
+        self.set("select[name='zone']", "UTC+08:00").await;
+        self.set(
+            "input[name='subtopic']",
+            crate::fleet::INCR_RUNNING_SUBTOPIC,
+        )
+        .await;
+    }
+
     /// Clears the simulator's request journal.
     pub async fn clear_journal(&self) {
         self.http

@@ -3,7 +3,7 @@
 
 use cm_sim::Options;
 
-use crate::fleet::{INCR_RUNNING, INCR_RUNNING_SUBTOPIC, INCR_STOPPED};
+use crate::fleet::{INCR_RUNNING, INCR_STOPPED};
 use crate::harness::World;
 
 #[tokio::test]
@@ -54,7 +54,7 @@ async fn a_chinese_browser_gets_chinese_and_the_choice_persists() {
 #[tokio::test]
 async fn a_pullback_in_chinese() {
     let world = World::start_in(Options::default(), "zh-CN").await;
-    world.open("#/pullback").await;
+    world.fill_reference_pullback().await;
     assert_eq!(world.text("main h2").await, "回拉");
     assert!(
         world
@@ -62,13 +62,6 @@ async fn a_pullback_in_chinese() {
             .await
             .contains("位点")
     );
-    world.set("input[name='taskName']", INCR_RUNNING).await;
-    world.set("input[name='date']", "2023-02-13").await;
-    world.set("input[name='time']", "19:00:00").await;
-    world.set("select[name='zone']", "UTC+08:00").await;
-    world
-        .set("input[name='subtopic']", INCR_RUNNING_SUBTOPIC)
-        .await;
     assert!(
         world
             .text("fieldset.checkpoint .result")

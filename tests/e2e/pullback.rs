@@ -7,14 +7,7 @@ use crate::harness::{World, decoded_query, pairs};
 
 /// Fills the reference's pullback: 2023-02-13 19:00:00 at UTC+08:00.
 async fn fill_and_confirm(world: &World) {
-    world.open("#/pullback").await;
-    world.set("input[name='taskName']", INCR_RUNNING).await;
-    world.set("input[name='date']", "2023-02-13").await;
-    world.set("input[name='time']", "19:00:00").await;
-    world.set("select[name='zone']", "UTC+08:00").await;
-    world
-        .set("input[name='subtopic']", INCR_RUNNING_SUBTOPIC)
-        .await;
+    world.fill_reference_pullback().await;
     assert_eq!(world.text("output[name='epoch']").await, "1676286000");
     world.click("main form button[type='submit']").await;
     let summary = world.text("dialog[open] .dialog-message").await;
