@@ -1,5 +1,7 @@
 //! HTTP-level tests: a real client against the simulator on a free port.
 
+mod openapi;
+
 use cm_sim::{Options, Sim};
 use serde_json::{Value, json};
 
@@ -54,10 +56,13 @@ impl Harness {
         (response.status().as_u16(), response.text().await.unwrap())
     }
 
+    /// POSTs and returns the envelope, checked against `openapi.yaml`.
     async fn envelope(&self, path_and_query: &str, body: Option<&str>) -> Value {
         let (status, text) = self.post(path_and_query, body).await;
         assert_eq!(status, 200, "{text}");
-        serde_json::from_str(&text).expect("an envelope")
+        let envelope = serde_json::from_str(&text).expect("an envelope");
+        openapi::check_envelope(&envelope);
+        envelope
     }
 
     async fn get(&self, path: &str) -> Value {
