@@ -9,7 +9,11 @@ use crate::{browser, store};
 const KEY: &str = "oms-console.profiles.v1";
 
 /// Loads the stored profiles (setting aside unreadable text) and saves every change.
-pub fn load(notices: RwSignal<Vec<String>>, unreadable: &str) -> RwSignal<Profiles> {
+pub fn load(
+    notices: RwSignal<Vec<String>>,
+    unreadable: &str,
+    default_name: &str,
+) -> RwSignal<Profiles> {
     let mut found = Vec::new();
     let profiles = store::load(
         KEY,
@@ -17,7 +21,7 @@ pub fn load(notices: RwSignal<Vec<String>>, unreadable: &str) -> RwSignal<Profil
         &mut found,
         unreadable,
     )
-    .unwrap_or_default();
+    .unwrap_or_else(|| Profiles::with_default_named(default_name));
     notices.update(|n| n.extend(found));
     let profiles = RwSignal::new(profiles);
     Effect::new(move |_| {

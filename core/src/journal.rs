@@ -226,24 +226,8 @@ impl Journal {
     }
 }
 
-/// The CSV export's header.
-pub const CSV_HEADER: [&str; 15] = [
-    "time",
-    "profile",
-    "operation",
-    "entryTaskName",
-    "step",
-    "taskName",
-    "method",
-    "path",
-    "query",
-    "body",
-    "outcome",
-    "status",
-    "errCode",
-    "errMsg",
-    "latencyMs",
-];
+/// How many columns the CSV export has.
+pub const CSV_COLUMNS: usize = 15;
 
 /// One CSV field, quoted when it needs to be.
 pub fn csv_field(text: &str) -> String {
@@ -254,9 +238,16 @@ pub fn csv_field(text: &str) -> String {
     }
 }
 
-/// Entries as CSV, one row per request; `time` formats epoch milliseconds.
-pub fn to_csv(entries: &[JournalEntry], time: impl Fn(f64) -> String) -> String {
-    let mut out = CSV_HEADER.join(",");
+/// Entries as CSV, one row per request, under `header` (the column names
+/// in the user's language, [`CSV_COLUMNS`] of them: time, profile,
+/// operation, entry, step, taskName, method, path, query, body, outcome,
+/// status, errCode, errMsg, latency); `time` formats epoch milliseconds.
+pub fn to_csv(
+    entries: &[JournalEntry],
+    header: &[&str; CSV_COLUMNS],
+    time: impl Fn(f64) -> String,
+) -> String {
+    let mut out = header.map(csv_field).join(",");
     out.push_str("\r\n");
     for entry in entries {
         for request in &entry.requests {
@@ -411,9 +402,16 @@ mod tests {
                 result: Some(serde_json::json!("t1")),
             },
         );
-        let csv = to_csv(&[e], |ms| format!("{ms}"));
+        let header = [
+            "t", "p", "o", "e", "s", "taskName", "m", "pa", "q", "b", "out", "st", "errCode",
+            "errMsg", "l,ms",
+        ];
+        let csv = to_csv(&[e], &header, |ms| format!("{ms}"));
         let lines: Vec<_> = csv.split("\r\n").collect();
-        assert_eq!(lines[0], CSV_HEADER.join(","));
+        assert_eq!(
+            lines[0],
+            "t,p,o,e,s,taskName,m,pa,q,b,out,st,errCode,errMsg,\"l,ms\""
+        );
         assert!(lines[1].starts_with("1000,default,update,task-1,,t1,POST,/connector/task/v2/update,taskName=t1,\"{\"\"sink\"\""), "{}", lines[1]);
         assert_eq!(lines.len(), 3);
         assert_eq!(csv_field("a,b"), "\"a,b\"");

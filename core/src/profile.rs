@@ -107,7 +107,17 @@ pub struct Profiles {
 
 impl Default for Profiles {
     fn default() -> Self {
-        let profile = Profile::default();
+        Self::with_default_named(&Profile::default().name)
+    }
+}
+
+impl Profiles {
+    /// One profile for this origin, named `name` (in the user's language).
+    pub fn with_default_named(name: &str) -> Self {
+        let profile = Profile {
+            name: name.to_owned(),
+            ..Profile::default()
+        };
         Self {
             version: SCHEMA_VERSION,
             active: profile.name.clone(),

@@ -92,3 +92,79 @@ async fn main() -> ExitCode {
     }
     ExitCode::SUCCESS
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn flags_set_faults_and_serving() {
+        let options = parse_args(&args(&[
+            "--addr",
+            "127.0.0.1:9999",
+            "--latency-ms",
+            "250",
+            "--jitter-ms",
+            "10",
+            "--fail-rate",
+            "0.2",
+            "--seed",
+            "7",
+            "--cors",
+            "--static",
+            "dist",
+            "--prefix",
+            "/cm/east",
+        ]))
+        .unwrap();
+        assert_eq!(options.addr.port(), 9999);
+        assert_eq!(
+            (
+                options.faults.latency_ms,
+                options.faults.jitter_ms,
+                options.faults.seed
+            ),
+            (250, 10, 7)
+        );
+        assert_eq!(options.faults.fail_rate, 0.2);
+        assert!(options.cors);
+        assert_eq!(options.static_dir, Some(PathBuf::from("dist")));
+        assert_eq!(options.prefixes, vec!["/cm/east".to_owned()]);
+    }
+
+    #[test]
+    fn a_tasks_file_replaces_the_demo_fleet() {
+        let path = std::env::temp_dir().join(format!("cm-sim-tasks-{}.json", std::process::id()));
+        std::fs::write(
+            &path,
+            r#"[{"taskName":"t1","state":"STOPPED","config":{},"position":null}]"#,
+        )
+        .unwrap();
+        let options = parse_args(&args(&["--tasks", path.to_str().unwrap()])).unwrap();
+        assert_eq!(options.tasks.len(), 1);
+        assert_eq!(options.tasks[0].task_name, "t1");
+        std::fs::remove_file(path).unwrap();
+    }
+
+    #[test]
+    fn bad_flags_are_refused_with_a_reason() {
+        for (list, why) in [
+            (vec!["--fail-rate", "2"], "0 to 1"),
+            (vec!["--latency-ms", "soon"], "a number"),
+            (vec!["--addr", "nowhere"], "IP:PORT"),
+            (vec!["--tasks"], "needs a value"),
+            (
+                vec!["--tasks", "/nonexistent/file.json"],
+                "/nonexistent/file.json",
+            ),
+            (vec!["--bogus", "1"], "unknown option"),
+        ] {
+            let error = parse_args(&args(&list)).unwrap_err();
+            assert!(error.contains(why), "{list:?}: {error}");
+        }
+    }
+}

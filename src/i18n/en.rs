@@ -259,4 +259,7 @@ pub static EN: Texts = Texts {
     unit_minutes: "min",
     unit_seconds: "s",
     language: "Language",
+    csv_journal_header: "time,profile,operation,entry,step,taskName,method,path,query,body,outcome,status,errCode,errMsg,latencyMs",
+    csv_batch_header: "taskName,outcome,status,errCode,errMsg,latencyMs",
+    default_profile_name: "This origin",
 };

@@ -286,6 +286,9 @@ catalogue! {
     unit_minutes,
     unit_seconds,
     language,
+    csv_journal_header,
+    csv_batch_header,
+    default_profile_name,
 }
 
 /// The console's languages.
@@ -366,6 +369,17 @@ mod tests {
             assert!(!english.trim().is_empty(), "English {key} is empty");
             assert!(!chinese.trim().is_empty(), "Chinese {key} is empty");
             assert_eq!(placeholders(english), placeholders(chinese), "{key}");
+        }
+    }
+
+    #[test]
+    fn csv_headers_have_every_column() {
+        for t in [&EN, &ZH] {
+            assert_eq!(
+                t.csv_journal_header.split(',').count(),
+                oms_core::journal::CSV_COLUMNS
+            );
+            assert_eq!(t.csv_batch_header.split(',').count(), 6);
         }
     }
 

@@ -259,4 +259,7 @@ pub static ZH: Texts = Texts {
     unit_minutes: "分钟",
     unit_seconds: "秒",
     language: "语言",
+    csv_journal_header: "时间,配置,操作,条目,步骤,taskName,方法,路径,查询参数,请求体,结果,HTTP 状态,errCode,errMsg,耗时（毫秒）",
+    csv_batch_header: "taskName,结果,HTTP 状态,errCode,errMsg,耗时（毫秒）",
+    default_profile_name: "当前站点",
 };

@@ -205,7 +205,7 @@ pub fn BatchPage() -> impl IntoView {
         run(failed);
     };
     let export = move |_| {
-        let mut csv = String::from("taskName,outcome,status,errCode,errMsg,latencyMs\r\n");
+        let mut csv = format!("{}\r\n", t.csv_batch_header);
         for row in rows.get_untracked() {
             let r = row.value.get_untracked();
             let (code, msg) = match r.sent.as_ref().map(|s| &s.outcome) {

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use oms_core::checkpoint::{self, Zone};
 use oms_core::config_map::{import_json, is_secret_key};
 use oms_core::envelope::OutcomeClass;
-use oms_core::journal::{Filter, JournalEntry, to_csv};
+use oms_core::journal::{CSV_COLUMNS, Filter, JournalEntry, to_csv};
 
 use crate::components::checkpoint::zone_of;
 use crate::components::confirm::ConfirmDialog;
@@ -30,6 +30,15 @@ fn parse_local_ms(text: &str) -> Option<f64> {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(text));
     let ms = date.get_time();
     (!text.is_empty() && ms.is_finite()).then_some(ms)
+}
+
+/// The journal CSV's column names from the catalogue's comma-separated list.
+fn csv_header(names: &'static str) -> [&'static str; CSV_COLUMNS] {
+    let mut header = [""; CSV_COLUMNS];
+    for (slot, name) in header.iter_mut().zip(names.split(',')) {
+        *slot = name;
+    }
+    header
 }
 
 /// Fills the forms from an entry's first request (never sends) and opens its page.
@@ -150,7 +159,11 @@ pub fn JournalPage() -> impl IntoView {
         browser::download(
             "journal.csv",
             "text/csv",
-            &to_csv(&entries.get_untracked(), browser::local_time),
+            &to_csv(
+                &entries.get_untracked(),
+                &csv_header(t.csv_journal_header),
+                browser::local_time,
+            ),
         );
     };
     view! {
