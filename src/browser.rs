@@ -47,6 +47,13 @@ pub fn time_zone() -> Option<String> {
         .as_string()
 }
 
+/// Marks a moment on the page's performance timeline (read by `cargo xtask bench`).
+pub fn mark(name: &str) {
+    if let Some(performance) = window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}
+
 /// The browser's preferred language tag, e.g. `zh-CN`.
 pub fn language() -> String {
     window()

@@ -148,6 +148,20 @@ pub fn start() {
     }));
     mount_to_body(App);
     browser::set_body_attribute("data-ready", Some("true"));
+    browser::mark("oms-ready");
+}
+
+/// The size of the console's WebAssembly memory in bytes (for `cargo xtask bench`).
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn wasm_memory_bytes() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        (core::arch::wasm32::memory_size(0) * 65_536) as f64
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        0.0
+    }
 }
 
 /// Panics on purpose, so that tests (and anyone curious) can see what a

@@ -59,6 +59,7 @@ impl Default for Options {
 
 /// One API request as the journal shows it.
 #[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct JournalEntry {
     #[serde(skip)]
     id: u64,
@@ -68,6 +69,8 @@ pub struct JournalEntry {
     body: Option<String>,
     status: Option<u16>,
     response: Option<String>,
+    /// When it was received, epoch milliseconds (for measuring latency).
+    received_at_ms: f64,
 }
 
 /// How long the resends of a dropped request are dropped too.
@@ -106,6 +109,9 @@ impl AppState {
             body,
             status: None,
             response: None,
+            received_at_ms: std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0.0, |d| d.as_secs_f64() * 1000.0),
         });
         id
     }
@@ -244,7 +250,7 @@ pub fn router(options: &Options) -> Router {
         )
         .with_state(state);
     if let Some(dir) = &options.static_dir {
-        router = router.fallback_service(ServeDir::new(dir));
+        router = router.fallback_service(ServeDir::new(dir).precompressed_gzip());
     }
     if options.cors {
         router = router.layer(CorsLayer::permissive());

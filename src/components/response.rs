@@ -41,6 +41,11 @@ pub fn ResponsePanel(
 ) -> impl IntoView {
     let t = console().t;
     let outcome_class = move || sent.with(|s| s.as_ref().map(|s| s.outcome.class().as_str()));
+    Effect::new(move |_| {
+        if sent.with(Option::is_some) {
+            crate::browser::mark("oms-answer");
+        }
+    });
     view! {
         <section class="response" aria-live="polite" aria-label=t.response_title data-outcome=outcome_class>
             {move || sent.get().map(|sent| {

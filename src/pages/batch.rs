@@ -121,6 +121,7 @@ pub fn BatchPage() -> impl IntoView {
         );
         running.set(true);
         cancel_requested.set(false);
+        browser::mark("oms-batch-start");
         let all = rows.get_untracked();
         for &i in &indices {
             all[i].value.update(|r| {
@@ -165,6 +166,7 @@ pub fn BatchPage() -> impl IntoView {
                 active.set(active.get() - 1);
                 if active.get() == 0 {
                     running.set(false);
+                    browser::mark("oms-batch-end");
                 }
             });
         }

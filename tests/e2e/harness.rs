@@ -12,6 +12,24 @@ use fantoccini::wd::{Capabilities, WebDriverCompatibleCommand};
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
 
+/// Task names of the simulator's demo fleet.
+pub mod fleet {
+    /// A running Incr-Sync.
+    pub const INCR_RUNNING: &str =
+        "10.186.16.126-9000:connector_v2:np_56el1g1jvrs0-incr_trans-1-0:0000000002";
+    /// Its subtopic.
+    pub const INCR_RUNNING_SUBTOPIC: &str = "ORACLE_np_56el1g1jvrs0_56el4eyvwvxc-1-0";
+    /// A stopped Incr-Sync.
+    pub const INCR_STOPPED: &str =
+        "10.186.16.127-9000:connector_v2:np_5f3k2m9q8x1a-incr_trans-1-0:0000000001";
+    /// A finished Full-Import.
+    pub const FULL_FINISHED: &str =
+        "10.186.16.126-9000:connector_v2:np_56el1g1jvrs0-full_trans-1-0:0000000001";
+    /// A stopped Full-Import.
+    pub const FULL_STOPPED: &str =
+        "10.186.16.126-9000:connector_v2:np_6b7c8d9e0f1g-full_trans-1-0:0000000003";
+}
+
 /// How long a wait for the page may take before the test fails.
 const WAIT: Duration = Duration::from_secs(20);
 
@@ -284,16 +302,13 @@ impl World {
     /// demo's running Incr-Sync: 2023-02-13 19:00:00 at UTC+08:00.
     pub async fn fill_reference_pullback(&self) {
         self.open("#/pullback").await;
-        self.set("input[name='taskName']", crate::fleet::INCR_RUNNING)
+        self.set("input[name='taskName']", fleet::INCR_RUNNING)
             .await;
         self.set("input[name='date']", "2023-02-13").await;
         self.set("input[name='time']", "19:00:00").await;
         self.set("select[name='zone']", "UTC+08:00").await;
-        self.set(
-            "input[name='subtopic']",
-            crate::fleet::INCR_RUNNING_SUBTOPIC,
-        )
-        .await;
+        self.set("input[name='subtopic']", fleet::INCR_RUNNING_SUBTOPIC)
+            .await;
     }
 
     /// Clears the simulator's request journal.

@@ -5,6 +5,7 @@
 //! - `test`: install what is missing, then every check and test, stage by stage.
 //! - `dist`: a release build into `dist/`, with gzipped copies and sizes.
 //! - `fuzz`: the core's property tests with a high case count.
+//! - `bench`: the console against Swagger UI, figures only.
 
 mod csp;
 mod dist;
@@ -24,7 +25,9 @@ commands:
   test  install what is missing, then fmt, clippy, native tests, browser
         tests, the release build and the end-to-end suite
   dist  release build into dist/, printing each file's size raw and gzipped
-  fuzz  the core's property tests with a high case count (not run in CI)";
+  fuzz  the core's property tests with a high case count (not run in CI)
+  bench the console against Swagger UI in headless Chromium: a table, and
+        target/bench.json";
 
 /// The core's property tests with many cases: every parser, every round trip.
 fn fuzz() -> Result<(), String> {
@@ -36,6 +39,27 @@ fn fuzz() -> Result<(), String> {
     project::run_visible(cmd)
 }
 
+/// The benchmark, on a fresh release build.
+fn bench() -> Result<(), String> {
+    tools::ensure_test_tools()?;
+    dist::dist()?;
+    let mut cmd = project::command(
+        "cargo",
+        &[
+            "test",
+            "--profile",
+            "bench-harness",
+            "-p",
+            "oms-console",
+            "--test",
+            "bench",
+        ],
+    );
+    cmd.env("OMS_DIST", project::root().join("dist"))
+        .env("CHROMEDRIVER", tools::CHROMEDRIVER);
+    project::run_visible(cmd)
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
@@ -43,6 +67,7 @@ fn main() -> ExitCode {
         Some("test") => stages::test(),
         Some("dist") => dist::dist(),
         Some("fuzz") => fuzz(),
+        Some("bench") => bench(),
         _ => Err(USAGE.to_owned()),
     };
     match result {

@@ -8,6 +8,8 @@ use crate::project::{command, root, run_visible, tools_dir, version_of};
 pub const TRUNK_VERSION: &str = "0.21.14";
 /// The npm package `binaryen` that provides `wasm-opt`.
 pub const BINARYEN_VERSION: &str = "132.0.0";
+/// The npm package `swagger-ui-dist` the benchmark compares against.
+pub const SWAGGER_UI_VERSION: &str = "5.35.0";
 /// The wasm target.
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// Debian's Chromium and its WebDriver.
@@ -89,14 +91,18 @@ fn ensure_wasm_opt() -> Result<(), String> {
     let installed = version_of("wasm-opt")
         .is_some_and(|v| v.starts_with(&format!("wasm-opt version {major} ")));
     let local = tools_dir().join("node_modules/.bin/wasm-opt").exists();
-    if installed && local {
+    let swagger = tools_dir()
+        .join("node_modules/swagger-ui-dist/package.json")
+        .exists();
+    if installed && local && swagger {
         return Ok(());
     }
     say(&format!(
-        "wasm-opt (npm binaryen@{BINARYEN_VERSION}) into tools/"
+        "wasm-opt (npm binaryen@{BINARYEN_VERSION}) and swagger-ui-dist@{SWAGGER_UI_VERSION} into tools/"
     ));
     std::fs::create_dir_all(tools_dir()).map_err(|e| format!("tools/: {e}"))?;
-    let package = format!("binaryen@{BINARYEN_VERSION}");
+    let binaryen = format!("binaryen@{BINARYEN_VERSION}");
+    let swagger_ui = format!("swagger-ui-dist@{SWAGGER_UI_VERSION}");
     let prefix = tools_dir().display().to_string();
     run_visible(command(
         "npm",
@@ -107,7 +113,8 @@ fn ensure_wasm_opt() -> Result<(), String> {
             "--no-save",
             "--no-audit",
             "--no-fund",
-            &package,
+            &binaryen,
+            &swagger_ui,
         ],
     ))
 }

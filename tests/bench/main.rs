@@ -1,0 +1,404 @@
+//! `cargo xtask bench`: the console against Swagger UI on the same API, on
+//! loopback in headless Chromium. Prints a table and writes
+//! `target/bench.json`. Figures, never assertions: it fails only when it
+//! cannot measure.
+#![cfg(not(target_arch = "wasm32"))]
+
+#[allow(dead_code)]
+#[path = "../e2e/harness.rs"]
+mod harness;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use cm_sim::{Options, Sim};
+use fantoccini::wd::WebDriverCompatibleCommand;
+use harness::World;
+use harness::fleet::INCR_STOPPED;
+use oms_core::journal::{Journal, JournalEntry, JournalRequest};
+use oms_core::request::Operation;
+use oms_core::task_name::TaskName;
+use serde_json::{Value, json};
+
+/// Cold loads per page and network condition.
+const LOADS: usize = 15;
+/// Operations timed for the click-to-request and click-to-answer figures.
+const OPERATIONS: usize = 200;
+
+/// A Chrome DevTools Protocol command through chromedriver.
+#[derive(Debug)]
+struct Cdp(&'static str, Value);
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({"cmd": self.0, "params": self.1}).to_string()),
+        )
+    }
+}
+
+async fn cdp(world: &World, cmd: &'static str, params: Value) -> Value {
+    world
+        .client
+        .issue_cmd(Cdp(cmd, params))
+        .await
+        .unwrap_or_else(|e| panic!("{cmd}: {e}"))
+}
+
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(|a, b| a.total_cmp(b));
+    let n = values.len();
+    if n == 0 {
+        return f64::NAN;
+    }
+    if n % 2 == 1 {
+        values[n / 2]
+    } else {
+        (values[n / 2 - 1] + values[n / 2]) / 2.0
+    }
+}
+
+fn gzip_beside(dir: &Path) {
+    use flate2::Compression;
+    use flate2::write::GzEncoder;
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "gz") {
+            continue;
+        }
+        let bytes = std::fs::read(&path).unwrap();
+        let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+        encoder.write_all(&bytes).unwrap();
+        let mut name = path.into_os_string();
+        name.push(".gz");
+        std::fs::write(name, encoder.finish().unwrap()).unwrap();
+    }
+}
+
+/// Swagger UI (npm `swagger-ui-dist`) serving our `openapi.yaml`, gzipped like our build.
+fn swagger_site() -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dist = std::env::var_os("SWAGGER_UI_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("tools/node_modules/swagger-ui-dist"));
+    assert!(
+        dist.join("swagger-ui-bundle.js").exists(),
+        "no Swagger UI in {} (cargo xtask bench installs it)",
+        dist.display()
+    );
+    let site = root.join("target/bench/swagger");
+    let _ = std::fs::remove_dir_all(&site);
+    std::fs::create_dir_all(&site).unwrap();
+    for file in [
+        "swagger-ui.css",
+        "swagger-ui-bundle.js",
+        "swagger-ui-standalone-preset.js",
+        "favicon-32x32.png",
+    ] {
+        std::fs::copy(dist.join(file), site.join(file)).unwrap();
+    }
+    std::fs::copy(root.join("openapi.yaml"), site.join("openapi.yaml")).unwrap();
+    std::fs::write(
+        site.join("index.html"),
+        r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Swagger UI</title>
+<link rel="stylesheet" href="swagger-ui.css"><link rel="icon" href="favicon-32x32.png"></head>
+<body><div id="swagger-ui"></div><script src="swagger-ui-bundle.js"></script>
+<script src="swagger-ui-standalone-preset.js"></script><script src="swagger-initializer.js"></script></body></html>"#,
+    )
+    .unwrap();
+    std::fs::write(
+        site.join("swagger-initializer.js"),
+        "window.onload = () => { window.ui = SwaggerUIBundle({ url: '/openapi.yaml', dom_id: '#swagger-ui', \
+         presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset], layout: 'StandaloneLayout', \
+         onComplete: () => { if (document.querySelector('.opblock')) performance.mark('swagger-ready'); \
+         else requestAnimationFrame(() => performance.mark('swagger-ready')); } }); };",
+    )
+    .unwrap();
+    gzip_beside(&site);
+    site
+}
+
+/// One cold load: cache off, then navigate and wait for the page's ready mark.
+async fn cold_load(world: &World, url: &str, mark: &str) -> (f64, f64, f64) {
+    cdp(world, "Network.clearBrowserCache", json!({})).await;
+    world.client.goto("about:blank").await.unwrap();
+    world.client.goto(url).await.unwrap();
+    let script = format!(
+        "const done = arguments[arguments.length - 1];
+         const check = () => {{
+           const m = performance.getEntriesByName('{mark}');
+           if (m.length) {{
+             const all = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+             done([m[0].startTime, all.reduce((s, e) => s + e.encodedBodySize, 0), all.reduce((s, e) => s + e.decodedBodySize, 0)]);
+           }} else setTimeout(check, 5);
+         }};
+         check();"
+    );
+    let found = world
+        .client
+        .execute_async(&script, vec![])
+        .await
+        .expect("page ready");
+    let v: Vec<f64> = serde_json::from_value(found).unwrap();
+    (v[0], v[1], v[2])
+}
+
+struct Row {
+    name: String,
+    ours: f64,
+    theirs: Option<f64>,
+    unit: &'static str,
+    target: String,
+}
+
+#[tokio::main]
+async fn main() {
+    let swagger = swagger_site();
+    let mut world = World::start().await;
+    let theirs = Sim::start(Options {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        static_dir: Some(swagger),
+        ..Options::default()
+    })
+    .await
+    .unwrap();
+    world.set_front(world.sim.url());
+    cdp(&world, "Network.enable", json!({})).await;
+    cdp(
+        &world,
+        "Network.setCacheDisabled",
+        json!({"cacheDisabled": true}),
+    )
+    .await;
+    let ours_url = format!("{}/#/resume", world.sim.url());
+    let theirs_url = format!("{}/index.html", theirs.url());
+    let mut rows = Vec::new();
+
+    // First-load bytes and time to interactive, alternating A B A B.
+    let mut figures = serde_json::Map::new();
+    for (label, throttled) in [("loopback", false), ("VPN 10 Mbit/s, 40 ms", true)] {
+        let conditions = if throttled {
+            json!({"offline": false, "latency": 40, "downloadThroughput": 1_250_000, "uploadThroughput": 1_250_000})
+        } else {
+            json!({"offline": false, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
+        };
+        cdp(&world, "Network.emulateNetworkConditions", conditions).await;
+        let (mut ours_tti, mut theirs_tti) = (Vec::new(), Vec::new());
+        let (mut ours_bytes, mut theirs_bytes) = ((0.0, 0.0), (0.0, 0.0));
+        for _ in 0..LOADS {
+            let (t, gz, raw) = cold_load(&world, &ours_url, "oms-ready").await;
+            ours_tti.push(t);
+            ours_bytes = (gz, raw);
+            let (t, gz, raw) = cold_load(&world, &theirs_url, "swagger-ready").await;
+            theirs_tti.push(t);
+            theirs_bytes = (gz, raw);
+        }
+        if !throttled {
+            rows.push(Row {
+                name: "first-load bytes, compressed".into(),
+                ours: ours_bytes.0,
+                theirs: Some(theirs_bytes.0),
+                unit: "B",
+                target: "≤ 25% of Swagger UI".into(),
+            });
+            rows.push(Row {
+                name: "first-load bytes, raw".into(),
+                ours: ours_bytes.1,
+                theirs: Some(theirs_bytes.1),
+                unit: "B",
+                target: String::new(),
+            });
+        }
+        let (o, s) = (median(&mut ours_tti), median(&mut theirs_tti));
+        rows.push(Row {
+            name: format!("time to interactive, {label} (median of {LOADS})"),
+            ours: o,
+            theirs: Some(s),
+            unit: "ms",
+            target: "≤ 50% of Swagger UI".into(),
+        });
+        figures.insert(
+            format!("tti_{label}"),
+            json!({"ours": ours_tti, "swagger": theirs_tti}),
+        );
+    }
+    cdp(
+        &world,
+        "Network.emulateNetworkConditions",
+        json!({"offline": false, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1}),
+    )
+    .await;
+
+    // Memory after load, and after 1,000 journal entries are loaded and shown.
+    let memory_script = "return (performance.memory ? performance.memory.usedJSHeapSize : 0) + window.wasmBindings.wasm_memory_bytes()";
+    world.open("#/resume").await;
+    let after_load = world.js(memory_script).await.as_f64().unwrap();
+    rows.push(Row {
+        name: "memory after load (JS heap + wasm)".into(),
+        ours: after_load,
+        theirs: None,
+        unit: "B",
+        target: String::new(),
+    });
+    let mut journal = Journal::new();
+    let request = Operation::Stop {
+        task_name: TaskName::parse(INCR_STOPPED).unwrap(),
+    }
+    .request();
+    let outcome = oms_core::envelope::Outcome::Success {
+        result: Some(json!(INCR_STOPPED)),
+    };
+    for id in 0..1000u64 {
+        journal.push(JournalEntry {
+            id,
+            at_ms: 1.7e12 + id as f64 * 1000.0,
+            profile: "bench".into(),
+            operation: "stop".into(),
+            task_name: INCR_STOPPED.into(),
+            requests: vec![JournalRequest::new("", &request, &outcome, Some(200), 3)],
+        });
+    }
+    world
+        .client
+        .execute(
+            "localStorage.setItem('oms-console.journal.v1', arguments[0]); return true",
+            vec![json!(journal.to_json())],
+        )
+        .await
+        .unwrap();
+    world.open("#/journal").await;
+    world.wait_for("ul.journal > li:nth-child(1000)").await;
+    let with_journal = world.js(memory_script).await.as_f64().unwrap();
+    rows.push(Row {
+        name: "memory with 1,000 journal entries shown".into(),
+        ours: with_journal,
+        theirs: None,
+        unit: "B",
+        target: "< 30 MB".into(),
+    });
+    world
+        .js("localStorage.removeItem('oms-console.journal.v1'); return true")
+        .await;
+
+    // Operation overhead: click until the simulator receives it, and until the answer is rendered.
+    world.open("#/resume").await;
+    world.set("input[name='taskName']", INCR_STOPPED).await;
+    world.clear_journal().await;
+    let (mut to_request, mut to_answer) = (Vec::new(), Vec::new());
+    for i in 0..OPERATIONS {
+        let timed = world
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 const before = performance.getEntriesByName('oms-answer').length;
+                 const t0 = performance.now();
+                 document.querySelector(\"main form button[type='submit']\").click();
+                 const check = () => {
+                   const m = performance.getEntriesByName('oms-answer');
+                   if (m.length > before) done([performance.timeOrigin + t0, m[m.length - 1].startTime - t0]);
+                   else setTimeout(check, 0);
+                 };
+                 check();",
+                vec![],
+            )
+            .await
+            .expect("an answer");
+        let v: Vec<f64> = serde_json::from_value(timed).unwrap();
+        let journal = world.journal().await;
+        let received = journal[i]["receivedAtMs"].as_f64().unwrap();
+        to_request.push(received - v[0]);
+        to_answer.push(v[1]);
+    }
+    rows.push(Row {
+        name: format!("click → request received (median of {OPERATIONS})"),
+        ours: median(&mut to_request),
+        theirs: None,
+        unit: "ms",
+        target: "< 16 ms".into(),
+    });
+    rows.push(Row {
+        name: format!("click → answer rendered (median of {OPERATIONS})"),
+        ours: median(&mut to_answer),
+        theirs: None,
+        unit: "ms",
+        target: "< 30 ms".into(),
+    });
+
+    // Batch: 500 names, 8 at once, 50 ms per answer.
+    world.faults(json!({"latencyMs": 50})).await;
+    let names: Vec<String> = (0..500)
+        .map(|i| format!("10.0.0.1-9000:connector_v2:np_bench{i:03}-incr_trans-1-0:0000000001"))
+        .collect();
+    world.open("#/batch").await;
+    world
+        .set("textarea[name='taskNames']", &names.join("\n"))
+        .await;
+    world.set("input[name='concurrency']", "8").await;
+    world.click("main form button[type='submit']").await;
+    world.click("dialog[open] button[type='submit']").await;
+    let wall = world
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             const check = () => {
+               const end = performance.getEntriesByName('oms-batch-end');
+               if (end.length) done(end[end.length - 1].startTime - performance.getEntriesByName('oms-batch-start').pop().startTime);
+               else setTimeout(check, 20);
+             };
+             check();",
+            vec![],
+        )
+        .await
+        .expect("the batch ends")
+        .as_f64()
+        .unwrap();
+    let ideal = 500.0 / 8.0 * 50.0;
+    rows.push(Row {
+        name: "batch: 500 tasks, 8 at once, 50 ms each".into(),
+        ours: wall,
+        theirs: Some(ideal),
+        unit: "ms",
+        target: "≤ 1.15 × ideal (right column)".into(),
+    });
+    world.faults(json!({})).await;
+
+    println!("| figure | console | Swagger UI / ideal | ratio | target |");
+    println!("| --- | ---: | ---: | ---: | --- |");
+    let mut json_rows = Vec::new();
+    for row in &rows {
+        let ratio = row.theirs.map(|t| row.ours / t);
+        println!(
+            "| {} | {:.1} {} | {} | {} | {} |",
+            row.name,
+            row.ours,
+            row.unit,
+            row.theirs
+                .map(|t| format!("{t:.1} {}", row.unit))
+                .unwrap_or_default(),
+            ratio.map(|r| format!("{r:.2}")).unwrap_or_default(),
+            row.target
+        );
+        json_rows.push(json!({"name": row.name, "ours": row.ours, "theirs": row.theirs, "unit": row.unit, "ratio": ratio, "target": row.target}));
+    }
+    figures.insert("rows".into(), Value::Array(json_rows));
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench.json");
+    std::fs::write(
+        &out,
+        serde_json::to_string_pretty(&Value::Object(figures)).unwrap(),
+    )
+    .unwrap();
+    println!("\nfigures written to {}", out.display());
+    world.finish_allowing(&["favicon", "/connector/"]).await;
+}
