@@ -1,5 +1,6 @@
 //! The journal in the browser: every request sent, saved to localStorage.
 
+use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use oms_core::journal::{Journal, JournalEntry, JournalRequest};
 
@@ -15,7 +16,11 @@ pub struct JournalStore {
     full_noticed: RwSignal<bool>,
     notices: RwSignal<Vec<String>>,
     full_notice: &'static str,
+    save_scheduled: StoredValue<bool>,
 }
+
+/// How long a batch's rows are gathered before the journal is saved.
+const BATCH_SAVE_DELAY_MS: u32 = 250;
 
 impl JournalStore {
     /// Loads the stored journal (setting aside unreadable text) and saves every change.
@@ -38,11 +43,19 @@ impl JournalStore {
             full_noticed: RwSignal::new(false),
             notices,
             full_notice,
+            save_scheduled: StoredValue::new(false),
         }
     }
 
     /// Saves, dropping the oldest entries while storage is full; never fails an operation.
     fn save(&self) {
+        self.save_scheduled.set_value(false);
+        if self
+            .journal
+            .with_untracked(|j| browser::save(KEY, &j.to_json()))
+        {
+            return;
+        }
         let mut journal = self.journal.get_untracked();
         let mut dropped = false;
         while !browser::save(KEY, &journal.to_json()) {
@@ -92,6 +105,34 @@ impl JournalStore {
             }
         });
         self.save();
+    }
+
+    /// Adds a request to entry `id`, saving a moment later together with
+    /// the others that arrive meanwhile (a batch's rows: saving the whole
+    /// journal for each would cost more than the requests).
+    pub fn add_soon(&self, id: u64, request: JournalRequest) {
+        self.journal.update(|j| {
+            if let Some(entry) = j.entry_mut(id) {
+                entry.requests.push(request);
+            }
+        });
+        if !self.save_scheduled.get_value() {
+            self.save_scheduled.set_value(true);
+            let store = *self;
+            Timeout::new(BATCH_SAVE_DELAY_MS, move || {
+                if store.save_scheduled.get_value() {
+                    store.save();
+                }
+            })
+            .forget();
+        }
+    }
+
+    /// Saves now what [`add_soon`](Self::add_soon) gathered.
+    pub fn flush(&self) {
+        if self.save_scheduled.get_value() {
+            self.save();
+        }
     }
 
     /// The journal, for reading.

@@ -79,6 +79,8 @@ pub fn App() -> impl IntoView {
     let journal = JournalStore::load(notices, t.storage_unreadable, t.journal_full);
     let hash = route::current_hash();
     let page = Memo::new(move |_| Page::from_hash(&hash.get()));
+    let leaving = window_event_listener(leptos::ev::pagehide, move |_| journal.flush());
+    on_cleanup(move || leaving.remove());
     move || {
         let t = lang.get().texts();
         let console = Console {

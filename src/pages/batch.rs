@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use oms_core::batch::{self, BatchOperation, DEFAULT_CONCURRENCY, LineIssue, MAX_CONCURRENCY};
 use oms_core::envelope::Outcome;
-use oms_core::journal::{Filter, csv_field};
+use oms_core::journal::csv_field;
 use oms_core::task_name::TaskName;
 
 use crate::components::confirm::{ConfirmDialog, Expected};
@@ -91,19 +91,19 @@ pub fn BatchPage() -> impl IntoView {
             .filter(|n| (1..=MAX_CONCURRENCY).contains(n))
     });
     let recent = Memo::new(move |_| {
-        let mut names: Vec<String> = Vec::new();
-        for entry in c.journal.journal().get().select(&Filter::default()) {
-            for request in entry.requests {
+        c.journal.journal().with(|journal| {
+            let mut names: Vec<String> = Vec::new();
+            let requests = journal.entries.iter().rev().flat_map(|e| e.requests.iter());
+            for request in requests {
+                if names.len() == 10 {
+                    break;
+                }
                 if !request.task_name.is_empty() && !names.contains(&request.task_name) {
-                    names.push(request.task_name);
+                    names.push(request.task_name.clone());
                 }
             }
-            if names.len() >= 10 {
-                break;
-            }
-        }
-        names.truncate(10);
-        names
+            names
+        })
     });
 
     let run = move |indices: Vec<usize>| {
@@ -157,7 +157,7 @@ pub fn BatchPage() -> impl IntoView {
                     )
                     .await;
                     c.journal
-                        .add(entry, sent.record(&format!("{}", i + 1), &request));
+                        .add_soon(entry, sent.record(&format!("{}", i + 1), &request));
                     row.update(|r| {
                         r.running = false;
                         r.sent = Some(sent);
@@ -165,6 +165,7 @@ pub fn BatchPage() -> impl IntoView {
                 }
                 active.set(active.get() - 1);
                 if active.get() == 0 {
+                    c.journal.flush();
                     running.set(false);
                     browser::mark("oms-batch-end");
                 }

@@ -278,6 +278,7 @@ async fn main() {
         )
         .await
         .unwrap();
+    world.client.goto("about:blank").await.unwrap();
     world.open("#/journal").await;
     world.wait_for("ul.journal > li:nth-child(1000)").await;
     let with_journal = world.js(memory_script).await.as_f64().unwrap();
