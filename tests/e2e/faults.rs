@@ -207,21 +207,26 @@ async fn check_pullback(
     assert_eq!(requests[step - 1]["outcome"], class);
 }
 
-/// Every cell of one fault class (the CM up).
+/// Every cell of one fault class (the CM up), in a world of its own.
 async fn matrix(case: Case) {
     let world = World::start().await;
+    matrix_in(&world, &case).await;
+    world.finish_allowing_failed_api_calls(true).await;
+}
+
+/// Every cell of one fault class in `world`.
+async fn matrix_in(world: &World, case: &Case) {
     for operation in OPERATIONS {
-        single(&world, &case, operation, true).await;
+        single(world, case, operation, true).await;
     }
     for step in 1..=3 {
         world.reset_sim().await;
         world.faults(case.settings_at(step - 1)).await;
-        start_pullback(&world).await;
+        start_pullback(world).await;
         let most = if case.resent { usize::MAX } else { step };
-        check_pullback(&world, step, case.class, Some(step..=most)).await;
+        check_pullback(world, step, case.class, Some(step..=most)).await;
         world.faults(json!({})).await;
     }
-    world.finish_allowing_failed_api_calls(true).await;
 }
 
 #[tokio::test]
@@ -292,16 +297,7 @@ async fn a_hang_past_the_consoles_time_limit() {
         class: "timeout",
         resent: false,
     };
-    for operation in OPERATIONS {
-        single(&world, &case, operation, true).await;
-    }
-    for step in 1..=3 {
-        world.reset_sim().await;
-        world.faults(case.settings_at(step - 1)).await;
-        start_pullback(&world).await;
-        check_pullback(&world, step, "timeout", Some(step..=step)).await;
-        world.faults(json!({})).await;
-    }
+    matrix_in(&world, &case).await;
     world.finish_allowing_failed_api_calls(true).await;
 }
 
