@@ -27,15 +27,6 @@ pub enum OperationKind {
 }
 
 impl OperationKind {
-    /// Every operation, in the reference's order.
-    pub const ALL: [Self; 5] = [
-        Self::Resume,
-        Self::Stop,
-        Self::Update,
-        Self::Migrate,
-        Self::Delete,
-    ];
-
     /// The path segment, e.g. `resume`.
     pub fn as_str(self) -> &'static str {
         match self {

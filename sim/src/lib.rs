@@ -8,4 +8,4 @@ pub mod faults;
 pub mod fleet;
 mod server;
 
-pub use server::{AppState, DropConnection, JournalEntry, Options, Sim, router};
+pub use server::{Options, Sim};
