@@ -16,6 +16,7 @@ pub struct JournalStore {
     full_noticed: RwSignal<bool>,
     notices: RwSignal<Vec<String>>,
     full_notice: &'static str,
+    unavailable_notice: &'static str,
     save_scheduled: StoredValue<bool>,
 }
 
@@ -28,6 +29,7 @@ impl JournalStore {
         notices: RwSignal<Vec<String>>,
         unreadable: &str,
         full_notice: &'static str,
+        unavailable_notice: &'static str,
     ) -> Self {
         let mut found = Vec::new();
         let journal = store::load(
@@ -43,6 +45,7 @@ impl JournalStore {
             full_noticed: RwSignal::new(false),
             notices,
             full_notice,
+            unavailable_notice,
             save_scheduled: StoredValue::new(false),
         }
     }
@@ -57,22 +60,28 @@ impl JournalStore {
             return;
         }
         let mut journal = self.journal.get_untracked();
-        let mut dropped = false;
-        while !browser::save(KEY, &journal.to_json()) {
-            if journal.entries.is_empty() {
-                break;
-            }
+        let mut saved = false;
+        while !journal.entries.is_empty() {
             let tenth = journal.entries.len().div_ceil(10);
             journal.drop_oldest(tenth);
-            dropped = true;
-        }
-        if dropped {
-            self.journal.set(journal);
-            if !self.full_noticed.get_untracked() {
-                self.full_noticed.set(true);
-                let notice = self.full_notice.to_owned();
-                self.notices.update(|n| n.push(notice));
+            if browser::save(KEY, &journal.to_json()) {
+                saved = true;
+                break;
             }
+        }
+        // When not even an empty journal can be saved, storage is unavailable:
+        // keep every entry for this page rather than dropping them.
+        if saved {
+            self.journal.set(journal);
+        }
+        if !self.full_noticed.get_untracked() {
+            self.full_noticed.set(true);
+            let notice = if saved {
+                self.full_notice
+            } else {
+                self.unavailable_notice
+            };
+            self.notices.update(|n| n.push(notice.to_owned()));
         }
     }
 

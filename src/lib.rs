@@ -76,7 +76,12 @@ pub fn App() -> impl IntoView {
     let profiles = profiles::load(notices, t.storage_unreadable, t.default_profile_name);
     let profile = profiles::active(profiles);
     let drafts = Drafts::load_and_autosave(notices, t.storage_unreadable);
-    let journal = JournalStore::load(notices, t.storage_unreadable, t.journal_full);
+    let journal = JournalStore::load(
+        notices,
+        t.storage_unreadable,
+        t.journal_full,
+        t.journal_unavailable,
+    );
     let hash = route::current_hash();
     let page = Memo::new(move |_| Page::from_hash(&hash.get()));
     let leaving = window_event_listener(leptos::ev::pagehide, move |_| journal.flush());

@@ -289,6 +289,7 @@ catalogue! {
     csv_journal_header,
     csv_batch_header,
     default_profile_name,
+    journal_unavailable,
 }
 
 /// The console's languages.

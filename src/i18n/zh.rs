@@ -262,4 +262,5 @@ pub static ZH: Texts = Texts {
     csv_journal_header: "时间,配置,操作,条目,步骤,taskName,方法,路径,查询参数,请求体,结果,HTTP 状态,errCode,errMsg,耗时（毫秒）",
     csv_batch_header: "taskName,结果,HTTP 状态,errCode,errMsg,耗时（毫秒）",
     default_profile_name: "当前站点",
+    journal_unavailable: "浏览器存储不可用：日志仅保留在当前页面中。",
 };

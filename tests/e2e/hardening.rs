@@ -2,7 +2,7 @@
 
 use cm_sim::Options;
 use cm_sim::fleet::{Config, State, Task};
-use serde_json::json;
+use serde_json::{Value, json};
 
 use crate::fleet::INCR_STOPPED;
 use crate::harness::World;
@@ -175,5 +175,45 @@ async fn unreadable_stored_data_is_set_aside_not_overwritten() {
         "success",
         "the console works afresh"
     );
+    world.finish().await;
+}
+
+#[tokio::test]
+async fn full_storage_never_fails_an_operation() {
+    let world = World::start().await;
+    world.open("#/resume").await;
+    world
+        .js("const set = Storage.prototype.setItem;
+             Storage.prototype.setItem = function (key, value) {
+               if (key === 'oms-console.journal.v1' && value.length > 700) throw new DOMException('full', 'QuotaExceededError');
+               return set.call(this, key, value);
+             };
+             return true")
+        .await;
+    world.set("input[name='taskName']", INCR_STOPPED).await;
+    for (i, expected) in ["success", "api-error", "api-error"]
+        .into_iter()
+        .enumerate()
+    {
+        world.click(SUBMIT).await;
+        let answered = format!(
+            "const done = arguments[arguments.length - 1];
+             const check = () => performance.getEntriesByName('oms-answer').length > {i} ? done(true) : setTimeout(check, 10);
+             check();"
+        );
+        world.js_async(&answered).await;
+        assert_eq!(world.outcome("").await, expected);
+    }
+    let notices = world
+        .js("return [...document.querySelectorAll('.notice')].map(n => n.textContent)")
+        .await;
+    let full: Vec<&Value> = notices
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n.as_str().unwrap().contains("storage is full"))
+        .collect();
+    assert_eq!(full.len(), 1, "said once: {notices}");
+    assert_eq!(world.journal().await.len(), 3, "every operation was sent");
     world.finish().await;
 }
