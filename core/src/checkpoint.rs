@@ -169,8 +169,18 @@ pub fn from_epoch(epoch: i64, zone: &Zone) -> Result<(String, String), Checkpoin
     let instant = Timestamp::from_second(epoch).map_err(|_| CheckpointError::OutOfRange)?;
     let local = zone.time_zone()?.to_datetime(instant);
     Ok((
-        local.date().to_string(),
-        local.time().strftime("%H:%M:%S").to_string(),
+        format!(
+            "{:04}-{:02}-{:02}",
+            local.year(),
+            local.month(),
+            local.day()
+        ),
+        format!(
+            "{:02}:{:02}:{:02}",
+            local.hour(),
+            local.minute(),
+            local.second()
+        ),
     ))
 }
 
