@@ -106,13 +106,17 @@ impl JournalStore {
         id
     }
 
-    /// Adds a request to entry `id`.
-    pub fn add(&self, id: u64, request: JournalRequest) {
+    fn push_request(&self, id: u64, request: JournalRequest) {
         self.journal.update(|j| {
             if let Some(entry) = j.entry_mut(id) {
                 entry.requests.push(request);
             }
         });
+    }
+
+    /// Adds a request to entry `id`.
+    pub fn add(&self, id: u64, request: JournalRequest) {
+        self.push_request(id, request);
         self.save();
     }
 
@@ -120,11 +124,7 @@ impl JournalStore {
     /// the others that arrive meanwhile (a batch's rows: saving the whole
     /// journal for each would cost more than the requests).
     pub fn add_soon(&self, id: u64, request: JournalRequest) {
-        self.journal.update(|j| {
-            if let Some(entry) = j.entry_mut(id) {
-                entry.requests.push(request);
-            }
-        });
+        self.push_request(id, request);
         if !self.save_scheduled.get_value() {
             self.save_scheduled.set_value(true);
             let store = *self;

@@ -1,6 +1,6 @@
 //! Batch operations: a pasted list of task names, checked before anything is sent.
 
-use crate::request::Operation;
+use crate::request::{Operation, OperationKind};
 use crate::task_name::{TaskName, TaskNameError};
 
 /// The default number of requests in flight at once.
@@ -95,6 +95,15 @@ pub enum BatchOperation {
 }
 
 impl BatchOperation {
+    /// Which API operation it is.
+    pub fn kind(self) -> OperationKind {
+        match self {
+            Self::Stop => OperationKind::Stop,
+            Self::Resume { .. } => OperationKind::Resume,
+            Self::Delete => OperationKind::Delete,
+        }
+    }
+
     /// The operation for one task.
     pub fn for_task(self, task_name: TaskName) -> Operation {
         match self {

@@ -45,8 +45,7 @@ pub fn ConfirmDialog(
     /// Shown while true.
     open: RwSignal<bool>,
     /// The dialog's title.
-    #[prop(into)]
-    title: Signal<String>,
+    title: &'static str,
     /// What will happen.
     #[prop(into)]
     message: Signal<String>,
@@ -54,8 +53,7 @@ pub fn ConfirmDialog(
     #[prop(into)]
     typed: Signal<Option<Expected>>,
     /// The confirm button's label.
-    #[prop(into)]
-    confirm_label: Signal<String>,
+    confirm_label: &'static str,
     /// Runs on confirmation.
     on_confirm: Callback<()>,
 ) -> impl IntoView {

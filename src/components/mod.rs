@@ -4,6 +4,7 @@ pub mod checkpoint;
 pub mod config_editor;
 pub mod confirm;
 pub mod delete_params;
+pub mod flags;
 pub mod header;
 pub mod notices;
 pub mod operation_form;

@@ -246,7 +246,6 @@ pub fn OperationForm(
             Confirm::Plain | Confirm::Typed => dialog_open.set(true),
         }
     };
-    let task_name = crate::components::task_name::task_name();
     let label = Signal::derive(move || {
         if acknowledged.get() {
             t.send_anyway.to_owned()
@@ -285,12 +284,12 @@ pub fn OperationForm(
         </form>
         <ConfirmDialog
             open=dialog_open
-            title=Signal::derive(move || t.confirm_title.to_owned())
+            title=t.confirm_title
             message=confirm_message
             typed=Signal::derive(move || {
-                (confirm == Confirm::Typed).then(|| task_name.get().ok().map(|n| Expected::task_name(&n))).flatten()
+                (confirm == Confirm::Typed).then(|| operation.get().ok().map(|op| Expected::task_name(op.task_name()))).flatten()
             })
-            confirm_label=Signal::derive(move || t.confirm_send.to_owned())
+            confirm_label=t.confirm_send
             on_confirm=Callback::new(move |()| send_now())
         />
         <ResponsePanel sent=sender.sent() on_retry=Callback::new(move |()| sender.retry()) />

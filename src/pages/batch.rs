@@ -9,9 +9,12 @@ use leptos::task::spawn_local;
 use oms_core::batch::{self, BatchOperation, DEFAULT_CONCURRENCY, LineIssue, MAX_CONCURRENCY};
 use oms_core::envelope::Outcome;
 use oms_core::journal::csv_field;
+use oms_core::request::{Check, Severity};
 use oms_core::task_name::TaskName;
 
 use crate::components::confirm::{ConfirmDialog, Expected};
+use crate::components::flags::ResumeFlags;
+use crate::components::operation_form::check_message;
 use crate::components::task_name::task_name_error;
 use crate::drafts::{Row, rows_of};
 use crate::i18n::{Texts, fill};
@@ -50,14 +53,6 @@ fn issue_text(t: &Texts, issue: &LineIssue) -> String {
     }
 }
 
-fn op_name(op: &str) -> &'static str {
-    match op {
-        "resume" => "resume",
-        "delete" => "delete",
-        _ => "stop",
-    }
-}
-
 /// The batch page.
 #[component]
 pub fn BatchPage() -> impl IntoView {
@@ -74,14 +69,14 @@ pub fn BatchPage() -> impl IntoView {
     let cancel_requested = RwSignal::new(false);
     let dialog_open = RwSignal::new(false);
     let tried = RwSignal::new(false);
-    let operation = move || match op.get().as_str() {
+    let operation = Memo::new(move |_| match op.get().as_str() {
         "resume" => BatchOperation::Resume {
             pull_back_flag: pull_back.get(),
             restart_flag: restart.get(),
         },
         "delete" => BatchOperation::Delete,
         _ => BatchOperation::Stop,
-    };
+    });
     let concurrency = Memo::new(move |_| {
         workers
             .get()
@@ -113,10 +108,10 @@ pub fn BatchPage() -> impl IntoView {
         if indices.is_empty() || running.get_untracked() {
             return;
         }
-        let operation = operation();
+        let operation = operation.get_untracked();
         let entry = c.journal.start(
             &c.profile.get_untracked().name,
-            &format!("batch-{}", op_name(&op.get_untracked())),
+            &format!("batch-{}", operation.kind().as_str()),
             &fill(t.batch_tasks, &[&indices.len().to_string()]),
         );
         running.set(true);
@@ -186,12 +181,28 @@ pub fn BatchPage() -> impl IntoView {
         ));
         run((0..rows.with_untracked(Vec::len)).collect());
     };
+    // The core's checks for every task: errors block, warnings are shown
+    // once each (the confirmation is the deliberate second step).
+    let checks = Memo::new(move |_| {
+        let operation = operation.get();
+        let mut found: Vec<Check> = Vec::new();
+        for name in plan.get().names {
+            for check in operation.for_task(name).checks() {
+                if !found.contains(&check) {
+                    found.push(check);
+                }
+            }
+        }
+        found
+    });
+    let blocked = move || checks.with(|c| c.iter().any(|c| c.severity() == Severity::Error));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
         if running.get_untracked()
             || plan.get_untracked().names.is_empty()
             || concurrency.get_untracked().is_none()
+            || blocked()
         {
             return;
         }
@@ -263,10 +274,11 @@ pub fn BatchPage() -> impl IntoView {
     };
     let message = Signal::derive(move || {
         let count = plan.get().names.len().to_string();
-        fill(t.batch_confirm, &[&count, op_name(&op.get())])
+        fill(t.batch_confirm, &[&count, operation.get().kind().as_str()])
     });
     let typed = Signal::derive(move || {
-        (op.get() == "delete").then(|| Expected::exact(plan.get().names.len().to_string()))
+        (operation.get() == BatchOperation::Delete)
+            .then(|| Expected::exact(plan.get().names.len().to_string()))
     });
     view! {
         <PageIntro title=t.page_batch help=t.batch_help />
@@ -317,19 +329,12 @@ pub fn BatchPage() -> impl IntoView {
                 </label>
             </div>
             {move || concurrency.get().is_none().then(|| view! { <p class="error">{t.batch_concurrency_bad}</p> })}
-            <Show when=move || op.get() == "resume">
-                <div class="field check">
-                    <label>
-                        <input type="checkbox" name="pullBackFlag" prop:checked=move || pull_back.get()
-                            on:change=move |ev| pull_back.set(event_target_checked(&ev)) />
-                        <code>pullBackFlag</code>
-                    </label>
-                    <label>
-                        <input type="checkbox" name="restartFlag" prop:checked=move || restart.get()
-                            on:change=move |ev| restart.set(event_target_checked(&ev)) />
-                        <code>restartFlag</code>
-                    </label>
-                </div>
+            {move || checks.get().into_iter().map(|check| {
+                let class = if check.severity() == Severity::Error { "error" } else { "warning" };
+                view! { <p class=class data-check="">{check_message(t, check)}</p> }
+            }).collect_view()}
+            <Show when=move || matches!(operation.get(), BatchOperation::Resume { .. })>
+                <ResumeFlags pull_back_flag=pull_back restart_flag=restart />
             </Show>
             {move || (tried.get() && plan.get().names.is_empty()).then(|| view! { <p class="error">{t.batch_empty}</p> })}
             <div class="actions">
@@ -346,10 +351,10 @@ pub fn BatchPage() -> impl IntoView {
         </form>
         <ConfirmDialog
             open=dialog_open
-            title=Signal::derive(move || t.confirm_title.to_owned())
+            title=t.confirm_title
             message=message
             typed=typed
-            confirm_label=Signal::derive(move || t.batch_start.to_owned())
+            confirm_label=t.batch_start
             on_confirm=Callback::new(move |()| start())
         />
         <Show when=move || { total() > 0 }>

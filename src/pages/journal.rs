@@ -239,10 +239,10 @@ pub fn JournalPage() -> impl IntoView {
         </ul>
         <ConfirmDialog
             open=confirm_clear
-            title=Signal::derive(move || t.journal_clear.to_owned())
+            title=t.journal_clear
             message=Signal::derive(move || t.journal_clear_confirm.to_owned())
             typed=Signal::derive(|| None)
-            confirm_label=Signal::derive(move || t.journal_clear.to_owned())
+            confirm_label=t.journal_clear
             on_confirm=Callback::new(move |()| c.journal.clear())
         />
     }

@@ -326,10 +326,10 @@ pub fn PullbackPage() -> impl IntoView {
         </form>
         <ConfirmDialog
             open=dialog_open
-            title=Signal::derive(move || t.pullback_confirm_title.to_owned())
+            title=t.pullback_confirm_title
             message=summary
             typed=typed
-            confirm_label=Signal::derive(move || t.start_pullback.to_owned())
+            confirm_label=t.start_pullback
             on_confirm=Callback::new(move |()| start())
         />
         <Show when=move || running.get().is_some()>

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use oms_core::request::Operation;
 
+use crate::components::flags::ResumeFlags;
 use crate::components::operation_form::{Confirm, OperationForm};
 use crate::console;
 use crate::pages::{PageIntro, task_name_or_error};
@@ -31,24 +32,7 @@ pub fn ResumePage() -> impl IntoView {
     view! {
         <PageIntro title=t.op_resume help=t.resume_help />
         <OperationForm operation=operation confirm=Confirm::None on_clear=clear>
-            <div class="field check">
-                <label>
-                    <input type="checkbox" name="pullBackFlag"
-                        prop:checked=move || d.pull_back_flag.get()
-                        on:change=move |ev| d.pull_back_flag.set(event_target_checked(&ev)) />
-                    <code>pullBackFlag</code> " " {t.pull_back_flag_label}
-                </label>
-                <p class="hint">{t.pull_back_flag_help}</p>
-            </div>
-            <div class="field check">
-                <label>
-                    <input type="checkbox" name="restartFlag"
-                        prop:checked=move || d.restart_flag.get()
-                        on:change=move |ev| d.restart_flag.set(event_target_checked(&ev)) />
-                    <code>restartFlag</code> " " {t.restart_flag_label}
-                </label>
-                <p class="hint">{t.restart_flag_help}</p>
-            </div>
+            <ResumeFlags pull_back_flag=d.pull_back_flag restart_flag=d.restart_flag />
         </OperationForm>
     }
 }

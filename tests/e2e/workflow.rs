@@ -376,3 +376,30 @@ async fn wait_until(world: &World, script: &str) {
     }
     panic!("timed out waiting for: {script}");
 }
+
+#[tokio::test]
+async fn a_batch_resume_with_both_flags_is_refused_before_sending() {
+    let world = World::start().await;
+    world.open("#/batch").await;
+    world
+        .set("textarea[name='taskNames']", &format!("{INCR_STOPPED}\n"))
+        .await;
+    world.set("select[name='operation']", "resume").await;
+    world.click("input[name='pullBackFlag']").await;
+    world.click("input[name='restartFlag']").await;
+    assert!(
+        world
+            .text("p.error[data-check]")
+            .await
+            .contains("cannot both be set")
+    );
+    world.click(SUBMIT).await;
+    assert_eq!(
+        world
+            .js("return document.querySelectorAll('dialog[open]').length")
+            .await,
+        0
+    );
+    assert!(world.journal().await.is_empty(), "nothing sent");
+    world.finish().await;
+}
