@@ -1,6 +1,22 @@
 //! The few browser facilities the console uses: storage, clock, zone, clipboard.
 
+use std::cell::RefCell;
+
+use js_sys::{Array, Date, Intl, Object, Reflect};
+use oms_core::checkpoint::{LocalDateTime, ZoneRules};
 use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::wasm_bindgen;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Intl.DateTimeFormat(locales, options)`: throws a `RangeError` for an
+    /// unknown `timeZone`.
+    #[wasm_bindgen(catch, js_namespace = Intl, js_name = DateTimeFormat)]
+    fn date_time_format(
+        locales: &JsValue,
+        options: &Object,
+    ) -> Result<Intl::DateTimeFormat, JsValue>;
+}
 
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
@@ -40,11 +56,74 @@ pub fn now_secs() -> i64 {
 
 /// The browser's own time zone name, e.g. `Asia/Shanghai`.
 pub fn time_zone() -> Option<String> {
-    let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new());
+    let format = Intl::DateTimeFormat::new(&Array::new(), &Object::new());
     let options = format.resolved_options();
     js_sys::Reflect::get(&options, &JsValue::from_str("timeZone"))
         .ok()?
         .as_string()
+}
+
+/// The browser's time zone database (`Intl`), as the rules of named zones.
+pub struct IntlZones;
+
+thread_local! {
+    /// The last zone's formatter: building one is the costly part.
+    static FORMATTER: RefCell<Option<(String, Intl::DateTimeFormat)>> = const { RefCell::new(None) };
+}
+
+/// A formatter giving the numeric wall-clock fields of an instant in `zone`.
+fn wall_clock_format(zone: &str) -> Option<Intl::DateTimeFormat> {
+    FORMATTER.with_borrow_mut(|cached| {
+        if let Some((_, format)) = cached.as_ref().filter(|(name, _)| name == zone) {
+            return Some(format.clone());
+        }
+        let options = Object::new();
+        for (key, value) in [
+            ("timeZone", zone),
+            ("hourCycle", "h23"),
+            ("year", "numeric"),
+            ("month", "numeric"),
+            ("day", "numeric"),
+            ("hour", "numeric"),
+            ("minute", "numeric"),
+            ("second", "numeric"),
+        ] {
+            Reflect::set(&options, &key.into(), &value.into()).ok()?;
+        }
+        let format = date_time_format(&JsValue::from_str("en-US"), &options).ok()?;
+        *cached = Some((zone.to_owned(), format.clone()));
+        Some(format)
+    })
+}
+
+impl ZoneRules for IntlZones {
+    fn offset_at(&self, zone: &str, epoch: i64) -> Option<i32> {
+        let format = wall_clock_format(zone)?;
+        let parts = format.format_to_parts(&Date::new(&JsValue::from_f64(epoch as f64 * 1000.0)));
+        let field = |name: &str| -> Option<u32> {
+            parts.iter().find_map(|part| {
+                let kind = Reflect::get(&part, &"type".into()).ok()?.as_string()?;
+                (kind == name)
+                    .then(|| {
+                        Reflect::get(&part, &"value".into())
+                            .ok()?
+                            .as_string()?
+                            .parse()
+                            .ok()
+                    })
+                    .flatten()
+            })
+        };
+        let wall = LocalDateTime {
+            year: i32::try_from(field("year")?).ok()?,
+            month: field("month")?,
+            day: field("day")?,
+            hour: field("hour")?,
+            minute: field("minute")?,
+            second: field("second")?,
+        };
+        i32::try_from(wall.wall_seconds() - epoch).ok()
+    }
 }
 
 /// Marks a moment on the page's performance timeline (read by `cargo xtask bench`).

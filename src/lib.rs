@@ -13,6 +13,8 @@ mod route;
 mod store;
 mod transport;
 
+pub use browser::IntlZones;
+
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use leptos::prelude::*;

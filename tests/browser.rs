@@ -216,3 +216,56 @@ async fn the_checkpoint_builder_turns_date_time_and_zone_into_epoch_seconds() {
     drop(handle);
     host.remove();
 }
+
+/// Named zones are read with the browser's own database (`Intl`): the same
+/// offsets, gaps and folds as the IANA database the core is tested against.
+#[wasm_bindgen_test]
+fn named_zones_use_the_browser_time_zone_database() {
+    use oms_console::IntlZones;
+    use oms_core::checkpoint::{
+        Ambiguity, CheckpointError, Zone, ZoneRules, format_instant, parse_date_time, to_epoch,
+    };
+
+    assert_eq!(
+        IntlZones.offset_at("Asia/Shanghai", 1_676_286_000),
+        Some(8 * 3600)
+    );
+    assert_eq!(
+        IntlZones.offset_at("Asia/Kathmandu", 1_676_286_000),
+        Some(20_700)
+    );
+    assert_eq!(
+        IntlZones.offset_at("America/New_York", 1_676_286_000),
+        Some(-5 * 3600)
+    );
+    assert_eq!(IntlZones.offset_at("Mars/Olympus", 0), None);
+    assert!(matches!(
+        Zone::parse("Mars/Olympus", &IntlZones),
+        Err(CheckpointError::UnknownZone(_))
+    ));
+    let berlin = Zone::parse("Europe/Berlin", &IntlZones).unwrap();
+    let at = |text: &str| to_epoch(parse_date_time(text).unwrap(), &berlin, &IntlZones).unwrap();
+    assert_eq!(
+        at("2024-03-31 02:30").ambiguity,
+        Some(Ambiguity::Gap {
+            taken: 1_711_848_600,
+            other: 1_711_845_000
+        })
+    );
+    assert_eq!(
+        at("2024-10-27 02:30").ambiguity,
+        Some(Ambiguity::Fold {
+            taken: 1_729_989_000,
+            other: 1_729_992_600
+        })
+    );
+    assert_eq!(at("2023-02-13 12:00").epoch, 1_676_286_000);
+    assert_eq!(
+        format_instant(
+            1_676_286_000,
+            &Zone::parse("Asia/Shanghai", &IntlZones).unwrap(),
+            &IntlZones
+        ),
+        Ok("2023-02-13 19:00:00 Asia/Shanghai".to_owned())
+    );
+}

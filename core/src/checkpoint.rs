@@ -1,12 +1,25 @@
 //! Checkpoints: a date, time and zone to epoch seconds, and the `source.checkpoint` text.
+//!
+//! Calendar arithmetic is done here; the offsets of named zones come from
+//! the platform's time zone database through [`ZoneRules`] (the browser's
+//! `Intl` in the console), so no database is bundled.
 
-use jiff::Timestamp;
-use jiff::civil::{Date, DateTime, Time};
-use jiff::tz::{AmbiguousOffset, Offset, TimeZone};
 use serde_json::{Map, Value};
 
 /// Checkpoints older than this many seconds get a warning by default (7 days).
 pub const DEFAULT_MAX_AGE_SECS: i64 = 7 * 24 * 3600;
+
+const DAY: i64 = 86_400;
+/// 0001-01-01T00:00:00, the first instant read or shown.
+const MIN_SECONDS: i64 = -62_135_596_800;
+/// 9999-12-31T23:59:59, the last instant read or shown.
+const MAX_SECONDS: i64 = 253_402_300_799;
+
+/// The offsets of named zones: a time zone database.
+pub trait ZoneRules {
+    /// Seconds east of UTC that `zone` has at `epoch`; `None` when the zone is unknown.
+    fn offset_at(&self, zone: &str, epoch: i64) -> Option<i32>;
+}
 
 /// The zone a date and time are read in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,8 +46,8 @@ pub enum CheckpointError {
 }
 
 impl Zone {
-    /// Reads `UTC`, `UTC±HH:MM` or a zone name.
-    pub fn parse(text: &str) -> Result<Self, CheckpointError> {
+    /// Reads `UTC`, `UTC±HH:MM` or a zone name `rules` knows.
+    pub fn parse(text: &str, rules: &dyn ZoneRules) -> Result<Self, CheckpointError> {
         let text = text.trim();
         let unknown = || CheckpointError::UnknownZone(text.to_owned());
         if text == "UTC" {
@@ -47,20 +60,15 @@ impl Zone {
                 _ => return Err(unknown()),
             };
             let (hours, minutes) = rest[1..].split_once(':').ok_or_else(unknown)?;
-            let two_digits = |s: &str| {
-                (s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()))
-                    .then(|| s.parse::<i32>().ok())
-                    .flatten()
-            };
-            let (Some(h), Some(m)) = (two_digits(hours), two_digits(minutes)) else {
+            let (Some(h), Some(m)) = (digits(hours, 2), digits(minutes, 2)) else {
                 return Err(unknown());
             };
             if h > 18 || m > 59 {
                 return Err(unknown());
             }
-            return Ok(Self::Fixed(sign * (h * 3600 + m * 60)));
+            return Ok(Self::Fixed(sign * (h as i32 * 3600 + m as i32 * 60)));
         }
-        TimeZone::get(text).map_err(|_| unknown())?;
+        rules.offset_at(text, 0).ok_or_else(unknown)?;
         Ok(Self::Named(text.to_owned()))
     }
 
@@ -77,16 +85,109 @@ impl Zone {
         }
     }
 
-    fn time_zone(&self) -> Result<TimeZone, CheckpointError> {
+    /// The zone's offset at an instant, in seconds east of UTC.
+    fn offset_at(&self, epoch: i64, rules: &dyn ZoneRules) -> Result<i64, CheckpointError> {
         match self {
-            Self::Utc => Ok(TimeZone::UTC),
-            Self::Fixed(seconds) => Offset::from_seconds(*seconds)
-                .map(TimeZone::fixed)
-                .map_err(|_| CheckpointError::UnknownZone(self.label())),
-            Self::Named(name) => {
-                TimeZone::get(name).map_err(|_| CheckpointError::UnknownZone(name.clone()))
-            }
+            Self::Utc => Ok(0),
+            Self::Fixed(seconds) => Ok(i64::from(*seconds)),
+            Self::Named(name) => rules
+                .offset_at(name, epoch)
+                .map(i64::from)
+                .ok_or_else(|| CheckpointError::UnknownZone(name.clone())),
         }
+    }
+}
+
+/// The value of `text` when it is exactly `len` ASCII digits.
+fn digits(text: &str, len: usize) -> Option<u32> {
+    (text.len() == len && text.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| text.parse().ok())
+        .flatten()
+}
+
+/// A date and time on a wall clock, in no zone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LocalDateTime {
+    /// 1 to 9999.
+    pub year: i32,
+    /// 1 to 12.
+    pub month: u32,
+    /// 1 to the month's length.
+    pub day: u32,
+    /// 0 to 23.
+    pub hour: u32,
+    /// 0 to 59.
+    pub minute: u32,
+    /// 0 to 59.
+    pub second: u32,
+}
+
+fn is_leap(year: i32) -> bool {
+    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+}
+
+fn month_length(year: i32, month: u32) -> u32 {
+    match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days from 1970-01-01 to a proleptic Gregorian date.
+fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
+    let y = i64::from(year) - i64::from(month <= 2);
+    let era = y.div_euclid(400);
+    let year_of_era = y - era * 400;
+    let shifted_month = i64::from((month + 9) % 12);
+    let day_of_year = (153 * shifted_month + 2) / 5 + i64::from(day) - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+/// The proleptic Gregorian date `days` after 1970-01-01.
+fn civil_from_days(days: i64) -> (i32, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z - era * 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let shifted_month = (5 * day_of_year + 2) / 153;
+    let day = (day_of_year - (153 * shifted_month + 2) / 5 + 1) as u32;
+    let month = if shifted_month < 10 {
+        shifted_month + 3
+    } else {
+        shifted_month - 9
+    } as u32;
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year as i32, month, day)
+}
+
+impl LocalDateTime {
+    /// Seconds from 1970-01-01T00:00:00 to this wall-clock time, read as if
+    /// in UTC: minus the epoch seconds of an instant, the zone's offset then.
+    pub fn wall_seconds(&self) -> i64 {
+        days_from_civil(self.year, self.month, self.day) * DAY
+            + i64::from(self.hour * 3600 + self.minute * 60 + self.second)
+    }
+
+    /// The wall-clock time `seconds` after 1970-01-01T00:00:00.
+    fn from_seconds(seconds: i64) -> Result<Self, CheckpointError> {
+        if !(MIN_SECONDS..=MAX_SECONDS).contains(&seconds) {
+            return Err(CheckpointError::OutOfRange);
+        }
+        let (year, month, day) = civil_from_days(seconds.div_euclid(DAY));
+        let in_day = seconds.rem_euclid(DAY) as u32;
+        Ok(Self {
+            year,
+            month,
+            day,
+            hour: in_day / 3600,
+            minute: in_day % 3600 / 60,
+            second: in_day % 60,
+        })
     }
 }
 
@@ -110,22 +211,53 @@ pub struct Resolved {
 }
 
 /// Reads the date (`YYYY-MM-DD`) and time (`HH:MM` or `HH:MM:SS`) fields.
-pub fn parse_local(date: &str, time: &str) -> Result<DateTime, CheckpointError> {
-    let date: Date = date
-        .trim()
-        .parse()
-        .map_err(|_| CheckpointError::BadDate(date.trim().to_owned()))?;
+pub fn parse_local(date: &str, time: &str) -> Result<LocalDateTime, CheckpointError> {
+    let date_text = date.trim();
+    let bad_date = || CheckpointError::BadDate(date_text.to_owned());
+    let mut parts = date_text.split('-');
+    let (Some(year), Some(month), Some(day), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(bad_date());
+    };
+    let (Some(year), Some(month), Some(day)) = (digits(year, 4), digits(month, 2), digits(day, 2))
+    else {
+        return Err(bad_date());
+    };
+    let year = year as i32;
+    if year == 0 || !(1..=12).contains(&month) || day == 0 || day > month_length(year, month) {
+        return Err(bad_date());
+    }
     let time_text = time.trim();
-    let well_formed = matches!(time_text.len(), 5 | 8) && time_text.as_bytes()[2] == b':';
-    let time: Time = well_formed
-        .then(|| time_text.parse().ok())
-        .flatten()
-        .ok_or_else(|| CheckpointError::BadTime(time_text.to_owned()))?;
-    Ok(date.to_datetime(time))
+    let bad_time = || CheckpointError::BadTime(time_text.to_owned());
+    let mut fields = time_text.split(':');
+    let (Some(hour), Some(minute), second, None) =
+        (fields.next(), fields.next(), fields.next(), fields.next())
+    else {
+        return Err(bad_time());
+    };
+    let (Some(hour), Some(minute), Some(second)) = (
+        digits(hour, 2),
+        digits(minute, 2),
+        second.map_or(Some(0), |s| digits(s, 2)),
+    ) else {
+        return Err(bad_time());
+    };
+    if hour > 23 || minute > 59 || second > 59 {
+        return Err(bad_time());
+    }
+    Ok(LocalDateTime {
+        year,
+        month,
+        day,
+        hour,
+        minute,
+        second,
+    })
 }
 
 /// Reads `YYYY-MM-DD HH:MM[:SS]`.
-pub fn parse_date_time(text: &str) -> Result<DateTime, CheckpointError> {
+pub fn parse_date_time(text: &str) -> Result<LocalDateTime, CheckpointError> {
     let (date, time) = text
         .trim()
         .split_once(' ')
@@ -135,58 +267,60 @@ pub fn parse_date_time(text: &str) -> Result<DateTime, CheckpointError> {
 
 /// The epoch seconds of a local date-time in a zone; a skipped time takes
 /// the instant after the gap, a repeated one the first occurrence.
-pub fn to_epoch(local: DateTime, zone: &Zone) -> Result<Resolved, CheckpointError> {
-    let ambiguous = zone.time_zone()?.to_ambiguous_timestamp(local);
-    let at = |offset: Offset| {
-        offset
-            .to_timestamp(local)
-            .map(Timestamp::as_second)
-            .map_err(|_| CheckpointError::OutOfRange)
+pub fn to_epoch(
+    local: LocalDateTime,
+    zone: &Zone,
+    rules: &dyn ZoneRules,
+) -> Result<Resolved, CheckpointError> {
+    let wall = local.wall_seconds();
+    let offset_at = |epoch: i64| zone.offset_at(epoch, rules);
+    // Zones change offset at most once around a given day: the offsets a
+    // day before and after are the only candidates.
+    let before = offset_at(wall - DAY)?;
+    let after = offset_at(wall + DAY)?;
+    let fits = |offset: i64| offset_at(wall - offset).map(|o| o == offset);
+    let (fits_before, fits_after) = (fits(before)?, before != after && fits(after)?);
+    let (epoch, ambiguity) = match (fits_before, fits_after) {
+        (true, false) => (wall - before, None),
+        (false, true) => (wall - after, None),
+        (true, true) => {
+            let (taken, other) = (wall - before.max(after), wall - before.min(after));
+            (taken, Some(Ambiguity::Fold { taken, other }))
+        }
+        (false, false) => {
+            let (taken, other) = (wall - before, wall - after);
+            (taken, Some(Ambiguity::Gap { taken, other }))
+        }
     };
-    let taken = ambiguous
-        .compatible()
-        .map(Timestamp::as_second)
-        .map_err(|_| CheckpointError::OutOfRange)?;
-    let ambiguity = match ambiguous.offset() {
-        AmbiguousOffset::Unambiguous { .. } => None,
-        AmbiguousOffset::Gap { after, .. } => Some(Ambiguity::Gap {
-            taken,
-            other: at(after)?,
-        }),
-        AmbiguousOffset::Fold { after, .. } => Some(Ambiguity::Fold {
-            taken,
-            other: at(after)?,
-        }),
-    };
-    Ok(Resolved {
-        epoch: taken,
-        ambiguity,
-    })
+    if !(MIN_SECONDS..=MAX_SECONDS).contains(&epoch) {
+        return Err(CheckpointError::OutOfRange);
+    }
+    Ok(Resolved { epoch, ambiguity })
 }
 
 /// The local date (`YYYY-MM-DD`) and time (`HH:MM:SS`) of an instant in a zone.
-pub fn from_epoch(epoch: i64, zone: &Zone) -> Result<(String, String), CheckpointError> {
-    let instant = Timestamp::from_second(epoch).map_err(|_| CheckpointError::OutOfRange)?;
-    let local = zone.time_zone()?.to_datetime(instant);
+pub fn from_epoch(
+    epoch: i64,
+    zone: &Zone,
+    rules: &dyn ZoneRules,
+) -> Result<(String, String), CheckpointError> {
+    if !(MIN_SECONDS..=MAX_SECONDS).contains(&epoch) {
+        return Err(CheckpointError::OutOfRange);
+    }
+    let local = LocalDateTime::from_seconds(epoch + zone.offset_at(epoch, rules)?)?;
     Ok((
-        format!(
-            "{:04}-{:02}-{:02}",
-            local.year(),
-            local.month(),
-            local.day()
-        ),
-        format!(
-            "{:02}:{:02}:{:02}",
-            local.hour(),
-            local.minute(),
-            local.second()
-        ),
+        format!("{:04}-{:02}-{:02}", local.year, local.month, local.day),
+        format!("{:02}:{:02}:{:02}", local.hour, local.minute, local.second),
     ))
 }
 
 /// An instant shown as `YYYY-MM-DD HH:MM:SS <zone>`.
-pub fn format_instant(epoch: i64, zone: &Zone) -> Result<String, CheckpointError> {
-    let (date, time) = from_epoch(epoch, zone)?;
+pub fn format_instant(
+    epoch: i64,
+    zone: &Zone,
+    rules: &dyn ZoneRules,
+) -> Result<String, CheckpointError> {
+    let (date, time) = from_epoch(epoch, zone, rules)?;
     Ok(format!("{date} {time} {}", zone.label()))
 }
 
@@ -279,176 +413,5 @@ pub fn checkpoint_text(subtopics: &[String], epoch: i64) -> Result<String, Vec<S
         Ok(Value::Object(map).to_string())
     } else {
         Err(errors)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    #[test]
-    fn the_reference_example() {
-        let local = parse_date_time("2023-02-13 19:00:00").unwrap();
-        let zone = Zone::parse("UTC+08:00").unwrap();
-        assert_eq!(
-            to_epoch(local, &zone).unwrap(),
-            Resolved {
-                epoch: 1_676_286_000,
-                ambiguity: None
-            }
-        );
-        assert_eq!(
-            to_epoch(local, &Zone::parse("Asia/Shanghai").unwrap())
-                .unwrap()
-                .epoch,
-            1_676_286_000
-        );
-        assert_eq!(
-            from_epoch(1_676_286_000, &Zone::Utc).unwrap(),
-            ("2023-02-13".to_owned(), "11:00:00".to_owned())
-        );
-        assert_eq!(
-            format_instant(1_676_286_000, &zone).unwrap(),
-            "2023-02-13 19:00:00 UTC+08:00"
-        );
-        assert_eq!(parse_local("2023-02-13", "19:00").unwrap(), local);
-    }
-
-    #[test]
-    fn zones_are_read_and_labelled() {
-        assert_eq!(Zone::parse("UTC").unwrap(), Zone::Utc);
-        assert_eq!(Zone::parse("UTC-05:30").unwrap(), Zone::Fixed(-19_800));
-        assert_eq!(Zone::Fixed(-19_800).label(), "UTC-05:30");
-        assert_eq!(
-            Zone::parse("Europe/Berlin").unwrap(),
-            Zone::Named("Europe/Berlin".into())
-        );
-        for bad in [
-            "UTC+8",
-            "UTC+19:00",
-            "UTC+08:60",
-            "Mars/Olympus",
-            "",
-            "UTC08:00",
-        ] {
-            assert!(
-                matches!(Zone::parse(bad), Err(CheckpointError::UnknownZone(_))),
-                "{bad}"
-            );
-        }
-    }
-
-    #[test]
-    fn bad_dates_and_times_are_refused() {
-        assert_eq!(
-            parse_local("2023-02-30", "10:00"),
-            Err(CheckpointError::BadDate("2023-02-30".into()))
-        );
-        assert_eq!(
-            parse_local("2023-02-13", "25:00"),
-            Err(CheckpointError::BadTime("25:00".into()))
-        );
-        assert_eq!(
-            parse_local("2023-02-13", "1:00"),
-            Err(CheckpointError::BadTime("1:00".into()))
-        );
-        assert!(parse_date_time("2023-02-13").is_err());
-    }
-
-    #[test]
-    fn skipped_and_repeated_local_times_are_reported() {
-        let berlin = Zone::parse("Europe/Berlin").unwrap();
-        let gap = to_epoch(parse_date_time("2024-03-31 02:30").unwrap(), &berlin).unwrap();
-        // 02:30 does not exist; 03:30 CEST (01:30 UTC) is taken.
-        assert_eq!(gap.epoch, 1_711_848_600);
-        assert_eq!(
-            gap.ambiguity,
-            Some(Ambiguity::Gap {
-                taken: 1_711_848_600,
-                other: 1_711_845_000
-            })
-        );
-        let fold = to_epoch(parse_date_time("2024-10-27 02:30").unwrap(), &berlin).unwrap();
-        // 02:30 happens twice; the first (CEST, 00:30 UTC) is taken.
-        assert_eq!(
-            fold.ambiguity,
-            Some(Ambiguity::Fold {
-                taken: 1_729_989_000,
-                other: 1_729_992_600
-            })
-        );
-    }
-
-    #[test]
-    fn pasted_numbers_are_read_by_their_length() {
-        assert_eq!(
-            parse_epoch(" 1676286000 "),
-            Ok((1_676_286_000, EpochUnit::Seconds))
-        );
-        assert_eq!(
-            parse_epoch("1676286000123"),
-            Ok((1_676_286_000, EpochUnit::Milliseconds))
-        );
-        assert_eq!(
-            parse_epoch("1676286000123456"),
-            Ok((1_676_286_000, EpochUnit::Microseconds))
-        );
-        for bad in ["167628600", "-1676286000", "1676286000.5", "abc", ""] {
-            assert!(parse_epoch(bad).is_err(), "{bad}");
-        }
-    }
-
-    #[test]
-    fn future_and_old_checkpoints_warn() {
-        let now = 1_700_000_000;
-        assert_eq!(
-            warnings(now + 60, now, DEFAULT_MAX_AGE_SECS),
-            vec![CheckpointWarning::InFuture { seconds: 60 }]
-        );
-        assert_eq!(warnings(now - 3600, now, DEFAULT_MAX_AGE_SECS), vec![]);
-        let old = now - DEFAULT_MAX_AGE_SECS - 1;
-        assert_eq!(
-            warnings(old, now, DEFAULT_MAX_AGE_SECS),
-            vec![CheckpointWarning::TooOld {
-                seconds: DEFAULT_MAX_AGE_SECS + 1
-            }]
-        );
-    }
-
-    #[test]
-    fn checkpoint_text_is_compact_json_with_string_times() {
-        let subs = vec!["sub_a".to_owned(), "ob_ten_1_5ukd9qzmhk3k-1-0".to_owned()];
-        assert_eq!(
-            checkpoint_text(&subs, 1_676_286_000).unwrap(),
-            r#"{"sub_a":"1676286000","ob_ten_1_5ukd9qzmhk3k-1-0":"1676286000"}"#
-        );
-        assert_eq!(checkpoint_text(&[], 1), Err(vec![SubtopicError::None]));
-        let bad = vec!["a".to_owned(), " ".to_owned(), "a".to_owned()];
-        assert_eq!(
-            checkpoint_text(&bad, 1),
-            Err(vec![
-                SubtopicError::Empty { row: 1 },
-                SubtopicError::Duplicate {
-                    first: 0,
-                    second: 2
-                }
-            ])
-        );
-    }
-
-    proptest! {
-        #[test]
-        fn date_time_to_epoch_and_back_is_the_identity_in_fixed_zones(
-            epoch in 0i64..4_102_444_800,
-            offset_minutes in -18 * 60i32..=18 * 60,
-        ) {
-            let zone = Zone::Fixed(offset_minutes * 60);
-            let (date, time) = from_epoch(epoch, &zone).unwrap();
-            let local = parse_local(&date, &time).unwrap();
-            let resolved = to_epoch(local, &zone).unwrap();
-            prop_assert_eq!(resolved, Resolved { epoch, ambiguity: None });
-            prop_assert_eq!(Zone::parse(&zone.label()).unwrap(), zone);
-        }
     }
 }

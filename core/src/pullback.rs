@@ -30,16 +30,24 @@ pub fn pullback_steps(task_name: &TaskName, checkpoint: &str) -> [Operation; 3] 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checkpoint::{Zone, checkpoint_text, parse_date_time, to_epoch};
+    use crate::checkpoint::{Zone, ZoneRules, checkpoint_text, parse_date_time, to_epoch};
+
+    /// The recipe reads its time at a fixed offset: no named zone is known.
+    struct FixedOffsetsOnly;
+
+    impl ZoneRules for FixedOffsetsOnly {
+        fn offset_at(&self, _zone: &str, _epoch: i64) -> Option<i32> {
+            None
+        }
+    }
 
     #[test]
     fn the_reference_recipe_exactly() {
         let name = "xxx.xxx.xxx.xxx-9000:connector_v2:p_493p****-incr_trans-1-0:0000000001";
         let task_name = TaskName::parse(name).unwrap();
         let local = parse_date_time("2023-02-13 19:00:00").unwrap();
-        let epoch = to_epoch(local, &Zone::parse("UTC+08:00").unwrap())
-            .unwrap()
-            .epoch;
+        let zone = Zone::parse("UTC+08:00", &FixedOffsetsOnly).unwrap();
+        let epoch = to_epoch(local, &zone, &FixedOffsetsOnly).unwrap().epoch;
         let text = checkpoint_text(&["sub_a".to_owned()], epoch).unwrap();
         let [stop, update, resume] = pullback_steps(&task_name, &text).map(|op| op.request());
         let base = "http://${cm_host:port}";

@@ -14,6 +14,9 @@ use oms_core::request::parse_ip;
 use oms_core::share::read_share;
 use oms_core::task_name::TaskName;
 use proptest::prelude::*;
+use tzdb::TZDB;
+
+mod tzdb;
 
 /// Text that looks like the inputs: JSON-ish, names, numbers, odd Unicode.
 fn texty() -> impl Strategy<Value = String> {
@@ -33,7 +36,7 @@ proptest! {
         let _ = import_json_stringifying(&text);
         let _ = mask_body_text(&text);
         let _ = parse_delete_params(&text.split(',').map(str::to_owned).collect::<Vec<_>>());
-        let _ = Zone::parse(&text);
+        let _ = Zone::parse(&text, &TZDB);
         let _ = checkpoint::parse_date_time(&text);
         let _ = checkpoint::parse_local(&text, &text);
         let _ = checkpoint::parse_epoch(&text);
@@ -50,10 +53,10 @@ proptest! {
 
     #[test]
     fn instants_in_any_zone_round_trip_or_say_why(epoch in -10_000_000_000i64..10_000_000_000, zone in "(UTC|Asia/Shanghai|Europe/Berlin|America/New_York)") {
-        let zone = Zone::parse(&zone).unwrap();
-        if let Ok((date, time)) = checkpoint::from_epoch(epoch, &zone) {
+        let zone = Zone::parse(&zone, &TZDB).unwrap();
+        if let Ok((date, time)) = checkpoint::from_epoch(epoch, &zone, &TZDB) {
             let local = checkpoint::parse_local(&date, &time).unwrap();
-            let resolved = checkpoint::to_epoch(local, &zone).unwrap();
+            let resolved = checkpoint::to_epoch(local, &zone, &TZDB).unwrap();
             // A repeated local time may resolve to its other instant, an hour apart.
             prop_assert!((resolved.epoch - epoch).abs() <= 3600);
         }

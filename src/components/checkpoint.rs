@@ -9,6 +9,7 @@ use oms_core::checkpoint::{
     SubtopicError, Zone,
 };
 
+use crate::browser::IntlZones;
 use crate::drafts::{CheckpointDraft, rows_of, values_of};
 use crate::i18n::{Texts, fill};
 use crate::{browser, console, store};
@@ -41,10 +42,10 @@ pub struct Computed {
 pub fn zone_of(value: &str) -> Result<Zone, CheckpointError> {
     if value == "local" {
         return Ok(browser::time_zone()
-            .and_then(|name| Zone::parse(&name).ok())
+            .and_then(|name| Zone::parse(&name, &IntlZones).ok())
             .unwrap_or(Zone::Utc));
     }
-    Zone::parse(value)
+    Zone::parse(value, &IntlZones)
 }
 
 /// What the builder's inputs give.
@@ -52,7 +53,7 @@ pub fn computed(draft: CheckpointDraft) -> Memo<Result<Computed, CheckpointError
     Memo::new(move |_| {
         let zone = zone_of(&draft.zone.get())?;
         let local = checkpoint::parse_local(&draft.date.get(), &draft.time.get())?;
-        let resolved = checkpoint::to_epoch(local, &zone)?;
+        let resolved = checkpoint::to_epoch(local, &zone, &IntlZones)?;
         Ok(Computed {
             epoch: resolved.epoch,
             ambiguity: resolved.ambiguity,
@@ -115,7 +116,8 @@ fn warning_text(t: &Texts, warning: &CheckpointWarning) -> String {
 }
 
 fn ambiguity_text(t: &Texts, ambiguity: &Ambiguity, zone: &Zone) -> String {
-    let at = |epoch: i64| checkpoint::format_instant(epoch, &Zone::Utc).unwrap_or_default();
+    let at =
+        |epoch: i64| checkpoint::format_instant(epoch, &Zone::Utc, &IntlZones).unwrap_or_default();
     match ambiguity {
         Ambiguity::Gap { taken, .. } => fill(t.checkpoint_gap, &[&zone.label(), &at(*taken)]),
         Ambiguity::Fold { taken, other } => fill(
@@ -160,7 +162,7 @@ pub fn remember_subtopics(task_name: &str, subtopics: &[String]) {
 
 fn set_from_epoch(draft: CheckpointDraft, epoch: i64) {
     if let Ok(zone) = zone_of(&draft.zone.get_untracked())
-        && let Ok((date, time)) = checkpoint::from_epoch(epoch, &zone)
+        && let Ok((date, time)) = checkpoint::from_epoch(epoch, &zone, &IntlZones)
     {
         draft.date.set(date);
         draft.time.set(time);
@@ -296,8 +298,8 @@ pub fn CheckpointBuilder(
                         view! { <p class=if missing { "hint" } else { "error" } data-checkpoint-problem="">{checkpoint_error(t, &error)}</p> }.into_any()
                     }
                     Ok(r) => {
-                        let utc = checkpoint::format_instant(r.epoch, &Zone::Utc).unwrap_or_default();
-                        let zoned = checkpoint::format_instant(r.epoch, &r.zone).unwrap_or_default();
+                        let utc = checkpoint::format_instant(r.epoch, &Zone::Utc, &IntlZones).unwrap_or_default();
+                        let zoned = checkpoint::format_instant(r.epoch, &r.zone, &IntlZones).unwrap_or_default();
                         let age = browser::now_secs() - r.epoch;
                         let relative = if age >= 0 { fill(t.ago, &[&duration_words(t, age)]) } else { fill(t.from_now, &[&duration_words(t, age)]) };
                         view! {

@@ -6,6 +6,7 @@ use oms_core::config_map::{import_json, is_secret_key};
 use oms_core::envelope::OutcomeClass;
 use oms_core::journal::{CSV_COLUMNS, Filter, JournalEntry, to_csv};
 
+use crate::browser::IntlZones;
 use crate::components::checkpoint::zone_of;
 use crate::components::confirm::ConfirmDialog;
 use crate::drafts::{ConfigRowDraft, rows_of};
@@ -115,7 +116,7 @@ fn fill_form(c: Console, entry: &JournalEntry) {
                     .set(rows_of(map.keys().cloned().collect()));
                 let zone = zone_of(&d.checkpoint.zone.get_untracked()).unwrap_or(Zone::Utc);
                 if let Some((date, time)) =
-                    epoch.and_then(|e| checkpoint::from_epoch(e, &zone).ok())
+                    epoch.and_then(|e| checkpoint::from_epoch(e, &zone, &IntlZones).ok())
                 {
                     d.checkpoint.date.set(date);
                     d.checkpoint.time.set(time);

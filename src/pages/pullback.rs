@@ -9,6 +9,7 @@ use oms_core::pullback::pullback_steps;
 use oms_core::request::{METHOD, Operation, Request};
 use oms_core::task_name::{Component, TaskName};
 
+use crate::browser::IntlZones;
 use crate::components::checkpoint::{
     CheckpointBuilder, checkpoint_error, computed, remember_subtopics, subtopic_error,
 };
@@ -143,9 +144,9 @@ pub fn PullbackPage() -> impl IntoView {
             (Some(task_name), Some(computed), Some(text)) if errors.is_empty() => Ok(Plan {
                 steps: pullback_steps(&task_name, &text),
                 task_name,
-                target_zone: checkpoint::format_instant(computed.epoch, &computed.zone)
+                target_zone: checkpoint::format_instant(computed.epoch, &computed.zone, &IntlZones)
                     .unwrap_or_default(),
-                target_utc: checkpoint::format_instant(computed.epoch, &Zone::Utc)
+                target_utc: checkpoint::format_instant(computed.epoch, &Zone::Utc, &IntlZones)
                     .unwrap_or_default(),
             }),
             _ => Err(errors),

@@ -13,6 +13,9 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
 
 /// Task names of the simulator's demo fleet.
+#[path = "deployment.rs"]
+pub mod deployment;
+
 pub mod fleet {
     /// A running Incr-Sync.
     pub const INCR_RUNNING: &str =
@@ -121,7 +124,8 @@ pub struct World {
 }
 
 /// The built console.
-fn dist() -> PathBuf {
+/// The built console: `OMS_DIST` or `dist/`.
+pub fn dist() -> PathBuf {
     let dist = std::env::var_os("OMS_DIST")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"));
@@ -169,6 +173,8 @@ impl World {
             }),
         );
         caps.insert("goog:loggingPrefs".into(), json!({"browser": "ALL"}));
+        // nginx's HTTPS listener in the deployment tests has a self-signed certificate.
+        caps.insert("acceptInsecureCerts".into(), json!(true));
         if let Some(options) = caps.get_mut("goog:chromeOptions") {
             options["prefs"] = json!({"intl.accept_languages": lang});
         }

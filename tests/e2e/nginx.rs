@@ -1,102 +1,11 @@
 //! The deployment: real nginx with `deploy/nginx.conf` in front of the
 //! simulator, serving the built console.
 
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-
 use cm_sim::{Options, Sim};
 use reqwest::header;
 
 use crate::fleet::{INCR_RUNNING, INCR_STOPPED};
-use crate::harness::{World, decoded_query, pairs};
-
-/// nginx running a copy of the deployment's configuration; stopped on drop.
-struct Nginx {
-    child: Child,
-    prefix: PathBuf,
-    port: u16,
-}
-
-impl Drop for Nginx {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        let _ = std::fs::remove_dir_all(&self.prefix);
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-/// Starts nginx with `deploy/nginx.conf`, changing only the marked lines.
-fn start_nginx(dist: &Path, cm_default: &str, cm_east: &str) -> Nginx {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let port = free_port();
-    let prefix = std::env::temp_dir().join(format!("oms-nginx-{}-{port}", std::process::id()));
-    std::fs::create_dir_all(prefix.join("tmp")).unwrap();
-    let conf = std::fs::read_to_string(root.join("deploy/nginx.conf")).unwrap();
-    let edited = conf
-        .replace(
-            "listen 127.0.0.1:8080;",
-            &format!("listen 127.0.0.1:{port};"),
-        )
-        .replace("server 127.0.0.1:8088;", &format!("server {cm_default};"))
-        .replace("server 10.186.16.126:8088;", &format!("server {cm_east};"))
-        .replace("root dist;", &format!("root {};", dist.display()));
-    assert_ne!(conf, edited);
-    std::fs::write(prefix.join("nginx.conf"), edited).unwrap();
-    std::fs::copy(
-        root.join("deploy/security-headers.conf"),
-        prefix.join("security-headers.conf"),
-    )
-    .unwrap();
-    let program = std::env::var("OMS_NGINX").unwrap_or_else(|_| "nginx".into());
-    let conf_path = prefix.join("nginx.conf");
-    let check = Command::new(&program)
-        .args(["-t", "-p"])
-        .arg(&prefix)
-        .arg("-c")
-        .arg(&conf_path)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {program} (install nginx-light): {e}"));
-    assert!(
-        check.status.success(),
-        "{}",
-        String::from_utf8_lossy(&check.stderr)
-    );
-    let child = Command::new(&program)
-        .arg("-p")
-        .arg(&prefix)
-        .arg("-c")
-        .arg(&conf_path)
-        .args(["-g", "daemon off; master_process off;"])
-        .stdout(Stdio::null())
-        .spawn()
-        .unwrap();
-    Nginx {
-        child,
-        prefix,
-        port,
-    }
-}
-
-async fn wait_for_port(port: u16) {
-    for _ in 0..200 {
-        if tokio::net::TcpStream::connect(("127.0.0.1", port))
-            .await
-            .is_ok()
-        {
-            return;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
-    }
-    panic!("nginx did not listen on {port}");
-}
+use crate::harness::{World, decoded_query, deployment, dist, pairs};
 
 #[tokio::test]
 async fn the_console_works_behind_the_nginx_deployment() {
@@ -107,17 +16,13 @@ async fn the_console_works_behind_the_nginx_deployment() {
     .await
     .unwrap();
     let mut world = World::start().await;
-    let dist = std::env::var_os("OMS_DIST")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("dist"));
-    let nginx = start_nginx(
-        &dist,
+    let nginx = deployment::start(
+        &dist(),
         &world.sim.addr().to_string(),
         &east.addr().to_string(),
-    );
-    wait_for_port(nginx.port).await;
+    )
+    .await;
     let front = format!("http://127.0.0.1:{}", nginx.port);
-    world.set_front(front.clone());
 
     let http = reqwest::Client::new();
     let index = http.get(format!("{front}/")).send().await.unwrap();
@@ -175,11 +80,17 @@ async fn the_console_works_behind_the_nginx_deployment() {
         .unwrap();
     assert_eq!(open.status(), 404, "no open proxy");
 
+    // The browser uses the HTTPS listener: the page and the CM API over HTTP/2.
+    world.set_front(format!("https://127.0.0.1:{}", nginx.tls_port));
     world.open("#/stop").await;
     world.set("input[name='taskName']", INCR_RUNNING).await;
     world.click("main form button[type='submit']").await;
     world.click("dialog[open] button[type='submit']").await;
     assert_eq!(world.outcome("").await, "success");
+    let protocols = world
+        .js("return performance.getEntriesByType('resource').filter(e => e.name.includes('/connector/')).map(e => e.nextHopProtocol)")
+        .await;
+    assert_eq!(protocols, serde_json::json!(["h2"]));
     let journal = world.journal().await;
     assert_eq!(journal.len(), 1);
     assert_eq!(

@@ -16,7 +16,7 @@ pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 /// Debian's ChromeDriver.
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
-/// Debian's nginx, for the deployment test.
+/// Debian's nginx, for the deployment test (openssl makes its certificate).
 pub const NGINX: &str = "/usr/sbin/nginx";
 
 /// The `wasm-bindgen` version `Cargo.lock` holds (pinned with `=` in Cargo.toml).
@@ -120,22 +120,21 @@ fn ensure_wasm_opt() -> Result<(), String> {
 }
 
 fn ensure_test_packages() -> Result<(), String> {
-    let present = |program: &str| {
-        command(program, &["--version"])
+    let runs = |program: &str, arg: &str| {
+        command(program, &[arg])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .status()
             .is_ok_and(|s| s.success())
     };
-    let nginx_present = command(NGINX, &["-v"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if present(CHROMIUM) && present(CHROMEDRIVER) && nginx_present {
+    if runs(CHROMIUM, "--version")
+        && runs(CHROMEDRIVER, "--version")
+        && runs(NGINX, "-v")
+        && runs("openssl", "version")
+    {
         return Ok(());
     }
-    say("chromium, chromium-driver and nginx-light (Debian)");
+    say("chromium, chromium-driver, nginx-light and openssl (Debian)");
     run_visible(command("apt-get", &["update", "-qq"]))?;
     let mut install = command(
         "apt-get",
@@ -146,6 +145,8 @@ fn ensure_test_packages() -> Result<(), String> {
             "--no-install-recommends",
             "chromium",
             "chromium-driver",
+            "nginx-light",
+            "openssl",
         ],
     );
     install.env("DEBIAN_FRONTEND", "noninteractive");
