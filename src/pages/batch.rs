@@ -4,11 +4,12 @@ use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
 
+use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use oms_core::batch::{self, BatchOperation, DEFAULT_CONCURRENCY, LineIssue, MAX_CONCURRENCY};
 use oms_core::envelope::Outcome;
-use oms_core::journal::csv_field;
+use oms_core::journal::{JournalRequest, csv_field};
 use oms_core::request::{Check, Severity};
 use oms_core::task_name::TaskName;
 
@@ -18,6 +19,7 @@ use crate::components::operation_form::check_message;
 use crate::components::task_name::task_name_error;
 use crate::drafts::{Row, rows_of};
 use crate::i18n::{Texts, fill};
+use crate::journal::JournalStore;
 use crate::pages::PageIntro;
 use crate::transport::{self, Cancel, Sent};
 use crate::{browser, console};
@@ -39,6 +41,56 @@ impl BatchRow {
         self.sent
             .as_ref()
             .is_some_and(|s| !matches!(s.outcome, Outcome::Success { .. }))
+    }
+}
+
+/// How often, at most, a running batch redraws its rows and records its
+/// answers: redrawing a long table for every answer would keep the main
+/// thread from the answers still arriving.
+const REDRAW_MS: u32 = 200;
+
+/// What happened to a row since the last redraw.
+enum RowChange {
+    /// Its request was sent.
+    Sending(usize),
+    /// Its answer, and the journal's record of it.
+    Answered(usize, Box<(Sent, JournalRequest)>),
+}
+
+/// A running batch's row changes, applied together at most every [`REDRAW_MS`].
+#[derive(Clone)]
+struct Redraw {
+    rows: Vec<Row<BatchRow>>,
+    journal: JournalStore,
+    entry: u64,
+    changes: Rc<RefCell<Vec<RowChange>>>,
+    scheduled: Rc<Cell<bool>>,
+}
+
+impl Redraw {
+    fn push(&self, change: RowChange) {
+        self.changes.borrow_mut().push(change);
+        if !self.scheduled.replace(true) {
+            let this = self.clone();
+            Timeout::new(REDRAW_MS, move || this.apply()).forget();
+        }
+    }
+
+    fn apply(&self) {
+        self.scheduled.set(false);
+        for change in self.changes.take() {
+            match change {
+                RowChange::Sending(i) => self.rows[i].value.update(|r| r.running = true),
+                RowChange::Answered(i, answer) => {
+                    let (sent, record) = *answer;
+                    self.journal.add_soon(self.entry, record);
+                    self.rows[i].value.update(|r| {
+                        r.running = false;
+                        r.sent = Some(sent);
+                    });
+                }
+            }
+        }
     }
 }
 
@@ -124,12 +176,19 @@ pub fn BatchPage() -> impl IntoView {
                 r.running = false;
             });
         }
+        let redraw = Redraw {
+            rows: all,
+            journal: c.journal,
+            entry,
+            changes: Rc::default(),
+            scheduled: Rc::default(),
+        };
         let queue = Rc::new(RefCell::new(indices.into_iter().collect::<VecDeque<_>>()));
         let active = Rc::new(Cell::new(batch::concurrency(workers)));
         for _ in 0..batch::concurrency(workers) {
             let queue = queue.clone();
             let active = active.clone();
-            let all = all.clone();
+            let redraw = redraw.clone();
             spawn_local(async move {
                 loop {
                     if cancel_requested.get_untracked() {
@@ -138,12 +197,11 @@ pub fn BatchPage() -> impl IntoView {
                     let Some(i) = queue.borrow_mut().pop_front() else {
                         break;
                     };
-                    let row = all[i].value;
                     let Some(handle) = Cancel::new() else { break };
-                    row.update(|r| r.running = true);
                     let request = operation
-                        .for_task(row.with_untracked(|r| r.task_name.clone()))
+                        .for_task(redraw.rows[i].value.with_untracked(|r| r.task_name.clone()))
                         .request();
+                    redraw.push(RowChange::Sending(i));
                     let sent = transport::send(
                         &request,
                         &c.base_url.get_untracked(),
@@ -151,15 +209,12 @@ pub fn BatchPage() -> impl IntoView {
                         handle,
                     )
                     .await;
-                    c.journal
-                        .add_soon(entry, sent.record(&format!("{}", i + 1), &request));
-                    row.update(|r| {
-                        r.running = false;
-                        r.sent = Some(sent);
-                    });
+                    let record = sent.record(&format!("{}", i + 1), &request);
+                    redraw.push(RowChange::Answered(i, Box::new((sent, record))));
                 }
                 active.set(active.get() - 1);
                 if active.get() == 0 {
+                    redraw.apply();
                     c.journal.flush();
                     running.set(false);
                     browser::mark("oms-batch-end");

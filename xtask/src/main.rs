@@ -56,7 +56,8 @@ fn bench() -> Result<(), String> {
         ],
     );
     cmd.env("OMS_DIST", project::root().join("dist"))
-        .env("CHROMEDRIVER", tools::CHROMEDRIVER);
+        .env("CHROMEDRIVER", tools::CHROMEDRIVER)
+        .env("OMS_NGINX", tools::NGINX);
     project::run_visible(cmd)
 }
 
