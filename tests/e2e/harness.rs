@@ -51,12 +51,14 @@ struct Driver {
 }
 
 impl Driver {
-    fn start() -> Self {
+    /// Starts chromedriver; Chromium inherits `TZ`, its time zone.
+    fn start(zone: &str) -> Self {
         use std::os::unix::process::CommandExt;
         let program = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
         let port = free_port();
         let mut child = Command::new(&program)
             .arg(format!("--port={port}"))
+            .env("TZ", zone)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .process_group(0)
@@ -146,11 +148,12 @@ impl World {
     /// Starts everything with these simulator options (address and static
     /// folder are the harness's).
     pub async fn start_with(options: Options) -> Self {
-        Self::start_in(options, "en-US").await
+        Self::start_in(options, "en-US", "UTC").await
     }
 
-    /// Starts everything with a browser whose language is `lang` (e.g. `zh-CN`).
-    pub async fn start_in(options: Options, lang: &str) -> Self {
+    /// Starts everything with a browser whose language is `lang` (e.g.
+    /// `zh-CN`) and whose time zone is `zone` (e.g. `Asia/Shanghai`).
+    pub async fn start_in(options: Options, lang: &str, zone: &str) -> Self {
         let sim = Sim::start(Options {
             addr: "127.0.0.1:0".parse().unwrap(),
             static_dir: Some(dist()),
@@ -158,7 +161,7 @@ impl World {
         })
         .await
         .expect("simulator starts");
-        let driver = Driver::start();
+        let driver = Driver::start(zone);
         let mut caps = Capabilities::new();
         caps.insert(
             "goog:chromeOptions".into(),

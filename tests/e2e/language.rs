@@ -8,7 +8,7 @@ use crate::harness::World;
 
 #[tokio::test]
 async fn a_chinese_browser_gets_chinese_and_the_choice_persists() {
-    let world = World::start_in(Options::default(), "zh-CN").await;
+    let world = World::start_in(Options::default(), "zh-CN", "UTC").await;
     world.open("#/stop").await;
     assert_eq!(
         world.js("return document.documentElement.lang").await,
@@ -53,7 +53,7 @@ async fn a_chinese_browser_gets_chinese_and_the_choice_persists() {
 
 #[tokio::test]
 async fn a_pullback_in_chinese() {
-    let world = World::start_in(Options::default(), "zh-CN").await;
+    let world = World::start_in(Options::default(), "zh-CN", "UTC").await;
     world.fill_reference_pullback().await;
     assert_eq!(world.text("main h2").await, "回拉");
     assert!(

@@ -1,5 +1,6 @@
 //! The guided pullback: the reference's three requests, and its halts.
 
+use cm_sim::Options;
 use serde_json::json;
 
 use crate::fleet::{INCR_RUNNING, INCR_RUNNING_SUBTOPIC};
@@ -121,4 +122,43 @@ async fn a_failure_at_step_three_offers_resume_without_pullback() {
     );
     assert_eq!(world.task(INCR_RUNNING).await.unwrap()["state"], "RUNNING");
     world.finish_allowing_failed_api_calls(true).await;
+}
+
+/// An operator whose browser is in Asia/Shanghai: the builder's `local`
+/// zone is read with the browser's own time zone database, and the
+/// reference's 19:00 there is the reference's checkpoint.
+#[tokio::test]
+async fn the_local_zone_is_the_browsers_own() {
+    let world = World::start_in(Options::default(), "en-US", "Asia/Shanghai").await;
+    world.fill_reference_pullback().await;
+    world.set("select[name='zone']", "local").await;
+    let local = world
+        .text("select[name='zone'] option[value='local']")
+        .await;
+    assert!(local.contains("Asia/Shanghai"), "{local}");
+    assert_eq!(world.text("output[name='epoch']").await, "1676286000");
+    assert_eq!(world.text("[data-utc]").await, "2023-02-13 11:00:00 UTC");
+    world.finish().await;
+}
+
+/// In Europe/Berlin, 02:30 on the night clocks go forward does not exist:
+/// the builder takes the instant after the gap and says so.
+#[tokio::test]
+async fn a_skipped_local_time_is_taken_after_the_gap_and_said() {
+    let world = World::start_in(Options::default(), "en-US", "Europe/Berlin").await;
+    world.fill_reference_pullback().await;
+    world.set("select[name='zone']", "local").await;
+    world.set("input[name='date']", "2024-03-31").await;
+    world.set("input[name='time']", "02:30:00").await;
+    assert_eq!(world.text("output[name='epoch']").await, "1711848600");
+    let warnings = world
+        .js("return [...document.querySelectorAll('[data-checkpoint-builder] p.warning')].map(p => p.textContent).join('\\n')")
+        .await;
+    let warnings = warnings.as_str().unwrap();
+    assert!(
+        warnings.contains("does not exist in Europe/Berlin")
+            && warnings.contains("2024-03-31 01:30:00 UTC was taken"),
+        "{warnings}"
+    );
+    world.finish().await;
 }
