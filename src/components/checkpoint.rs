@@ -38,14 +38,16 @@ pub struct Computed {
     pub text: Result<String, Vec<SubtopicError>>,
 }
 
-/// The zone a select value names (`local` is the browser's own).
+/// The zone a select value names (`local` is the browser's own; a browser
+/// that names no zone computes in UTC, and its option says so).
 pub fn zone_of(value: &str) -> Result<Zone, CheckpointError> {
-    if value == "local" {
-        return Ok(browser::time_zone()
-            .and_then(|name| Zone::parse(&name, &IntlZones).ok())
-            .unwrap_or(Zone::Utc));
+    if value != "local" {
+        return Zone::parse(value, &IntlZones);
     }
-    Zone::parse(value, &IntlZones)
+    match browser::time_zone() {
+        Some(name) => Zone::parse(&name, &IntlZones),
+        None => Ok(Zone::Utc),
+    }
 }
 
 /// What the builder's inputs give.
