@@ -1,4 +1,5 @@
-//! Sends one request to the CM host and maps every ending to an [`Outcome`].
+//! Every network call of the console: sends one request to the CM host and
+//! maps every ending to an [`Outcome`], or asks a base URL whether it is one.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -7,7 +8,8 @@ use gloo_net::http::RequestBuilder;
 use gloo_timers::callback::Timeout;
 use oms_core::envelope::{Outcome, RawAnswer};
 use oms_core::journal::JournalRequest;
-use oms_core::request::Request;
+use oms_core::profile::{Reachability, reachability};
+use oms_core::request::{OperationKind, Request};
 use web_sys::AbortController;
 
 use crate::browser;
@@ -59,19 +61,45 @@ impl Cancel {
     }
 }
 
+/// Aborts the request of `controller` after `timeout_ms` unless the
+/// returned timer is dropped first; the flag says whether it fired.
+fn time_limit(controller: &AbortController, timeout_ms: u32) -> (Timeout, Rc<Cell<bool>>) {
+    let timed_out = Rc::new(Cell::new(false));
+    let fired = timed_out.clone();
+    let controller = controller.clone();
+    let timer = Timeout::new(timeout_ms, move || {
+        fired.set(true);
+        controller.abort();
+    });
+    (timer, timed_out)
+}
+
+/// Asks `base` whether it is a CM host, without side effects: a `GET` on an
+/// operation path, which the CM refuses with 405.
+pub async fn probe(base: &str, timeout_ms: u32) -> Reachability {
+    let url = format!(
+        "{}/connector/task/v2/{}",
+        base.trim_end_matches('/'),
+        OperationKind::Stop.as_str()
+    );
+    let Some(cancel) = Cancel::new() else {
+        return Reachability::NoAnswer;
+    };
+    let _timer = time_limit(&cancel.controller, timeout_ms);
+    let status = gloo_net::http::Request::get(&url)
+        .abort_signal(Some(&cancel.controller.signal()))
+        .send()
+        .await
+        .ok()
+        .map(|r| r.status());
+    reachability(status)
+}
+
 /// Sends `request` to `base` with a time limit; never fails, every ending is an outcome.
 pub async fn send(request: &Request, base: &str, timeout_ms: u32, cancel: Cancel) -> Sent {
     let url = request.url(base);
     let started = browser::now_ms();
-    let timed_out = Rc::new(Cell::new(false));
-    let timer = {
-        let timed_out = timed_out.clone();
-        let controller = cancel.controller.clone();
-        Timeout::new(timeout_ms, move || {
-            timed_out.set(true);
-            controller.abort();
-        })
-    };
+    let (timer, timed_out) = time_limit(&cancel.controller, timeout_ms);
     let signal = cancel.controller.signal();
     let mut builder = RequestBuilder::new(&url)
         .method(gloo_net::http::Method::POST)

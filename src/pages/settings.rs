@@ -1,13 +1,12 @@
 //! `#/settings`: CM host profiles — add, edit, delete, switch, check, export, import.
 
-use gloo_net::http::Request;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use oms_core::profile::{COLORS, Profile, ProfileError, Profiles, Reachability, reachability};
-use oms_core::request::OperationKind;
+use oms_core::profile::{COLORS, Profile, ProfileError, Profiles, Reachability};
 
 use crate::i18n::{Texts, fill};
 use crate::pages::PageIntro;
+use crate::transport;
 use crate::{browser, console};
 
 fn profile_error(t: &Texts, error: ProfileError) -> &'static str {
@@ -18,29 +17,6 @@ fn profile_error(t: &Texts, error: ProfileError) -> &'static str {
         ProfileError::BadTimeout => t.profile_timeout_bad,
         ProfileError::BadColor => t.profile_color_bad,
     }
-}
-
-/// Asks `base` whether it is a CM host, without side effects: a `GET` on an
-/// operation path, which the CM refuses with 405.
-async fn check(base: String, timeout_ms: u32) -> Reachability {
-    let url = format!(
-        "{}/connector/task/v2/{}",
-        base.trim_end_matches('/'),
-        OperationKind::Stop.as_str()
-    );
-    let Ok(controller) = web_sys::AbortController::new() else {
-        return Reachability::NoAnswer;
-    };
-    let abort = controller.clone();
-    let _timer = gloo_timers::callback::Timeout::new(timeout_ms, move || abort.abort());
-    let signal = controller.signal();
-    let status = Request::get(&url)
-        .abort_signal(Some(&signal))
-        .send()
-        .await
-        .ok()
-        .map(|r| r.status());
-    reachability(status)
 }
 
 /// The settings page.
@@ -124,7 +100,7 @@ pub fn SettingsPage() -> impl IntoView {
         };
         checked.set(None);
         spawn_local(async move {
-            let result = check(base, profile.timeout_ms).await;
+            let result = transport::probe(&base, profile.timeout_ms).await;
             checked.set(Some((profile.name, result)));
         });
     };
