@@ -40,14 +40,17 @@ impl JournalStore {
         )
         .unwrap_or_else(Journal::new);
         notices.update(|n| n.extend(found));
-        Self {
+        let store = Self {
             journal: RwSignal::new(journal),
             full_noticed: RwSignal::new(false),
             notices,
             full_notice,
             unavailable_notice,
             save_scheduled: StoredValue::new(false),
-        }
+        };
+        // A save still waiting is done before the page goes away.
+        let _ = window_event_listener_untyped("pagehide", move |_| store.flush());
+        store
     }
 
     /// Saves, dropping the oldest entries while storage is full; never fails an operation.
@@ -85,7 +88,8 @@ impl JournalStore {
         }
     }
 
-    /// Starts an entry; returns its id.
+    /// Starts an entry, saved once the current task is over (after its
+    /// request has left); returns its id.
     pub fn start(&self, profile: &str, operation: &str, task_name: &str) -> u64 {
         let at_ms = browser::now_ms();
         let mut id = at_ms as u64;
@@ -102,7 +106,7 @@ impl JournalStore {
                 requests: Vec::new(),
             });
         });
-        self.save();
+        self.save_soon(0);
         id
     }
 
@@ -117,7 +121,7 @@ impl JournalStore {
     /// Adds a request to entry `id`.
     pub fn add(&self, id: u64, request: JournalRequest) {
         self.push_request(id, request);
-        self.save();
+        self.save_soon(0);
     }
 
     /// Adds a request to entry `id`, saving a moment later together with
@@ -125,21 +129,23 @@ impl JournalStore {
     /// journal for each would cost more than the requests).
     pub fn add_soon(&self, id: u64, request: JournalRequest) {
         self.push_request(id, request);
+        self.save_soon(BATCH_SAVE_DELAY_MS);
+    }
+
+    /// Saves after `delay_ms`, unless a save is already waiting. With 0, the
+    /// save runs once the current task is over: after the request it records
+    /// has left, or after its answer is shown, so a long journal delays neither.
+    fn save_soon(&self, delay_ms: u32) {
         if !self.save_scheduled.get_value() {
             self.save_scheduled.set_value(true);
             let store = *self;
-            Timeout::new(BATCH_SAVE_DELAY_MS, move || {
-                if store.save_scheduled.get_value() {
-                    store.save();
-                }
-            })
-            .forget();
+            Timeout::new(delay_ms, move || store.flush()).forget();
         }
     }
 
-    /// Saves now what [`add_soon`](Self::add_soon) gathered.
+    /// Saves now a save that is waiting.
     pub fn flush(&self) {
-        if self.save_scheduled.get_value() {
+        if self.save_scheduled.try_get_value() == Some(true) {
             self.save();
         }
     }
