@@ -18,6 +18,7 @@ pub struct JournalStore {
     full_notice: &'static str,
     unavailable_notice: &'static str,
     save_scheduled: StoredValue<bool>,
+    quiet_changes: StoredValue<bool>,
 }
 
 /// How long a batch's rows are gathered before the journal is saved.
@@ -47,6 +48,7 @@ impl JournalStore {
             full_notice,
             unavailable_notice,
             save_scheduled: StoredValue::new(false),
+            quiet_changes: StoredValue::new(false),
         };
         // A save still waiting is done before the page goes away.
         let _ = window_event_listener_untyped("pagehide", move |_| store.flush());
@@ -110,25 +112,26 @@ impl JournalStore {
         id
     }
 
-    fn push_request(&self, id: u64, request: JournalRequest) {
-        self.journal.update(|j| {
-            if let Some(entry) = j.entry_mut(id) {
-                entry.requests.push(request);
-            }
-        });
+    fn push_request(journal: &mut Journal, id: u64, request: JournalRequest) {
+        if let Some(entry) = journal.entry_mut(id) {
+            entry.requests.push(request);
+        }
     }
 
     /// Adds a request to entry `id`.
     pub fn add(&self, id: u64, request: JournalRequest) {
-        self.push_request(id, request);
+        self.journal.update(|j| Self::push_request(j, id, request));
         self.save_soon(0);
     }
 
-    /// Adds a request to entry `id`, saving a moment later together with
-    /// the others that arrive meanwhile (a batch's rows: saving the whole
-    /// journal for each would cost more than the requests).
+    /// Adds a request to entry `id`; it is saved, and shown to the page, a
+    /// moment later together with the others that arrive meanwhile (a
+    /// batch's rows: saving and redrawing for each would cost more than the
+    /// requests).
     pub fn add_soon(&self, id: u64, request: JournalRequest) {
-        self.push_request(id, request);
+        self.journal
+            .update_untracked(|j| Self::push_request(j, id, request));
+        self.quiet_changes.set_value(true);
         self.save_soon(BATCH_SAVE_DELAY_MS);
     }
 
@@ -143,10 +146,15 @@ impl JournalStore {
         }
     }
 
-    /// Saves now a save that is waiting.
+    /// Saves now a save that is waiting, and shows the page what
+    /// [`add_soon`](Self::add_soon) added.
     pub fn flush(&self) {
         if self.save_scheduled.try_get_value() == Some(true) {
             self.save();
+        }
+        if self.quiet_changes.try_get_value() == Some(true) {
+            self.quiet_changes.set_value(false);
+            self.journal.notify();
         }
     }
 

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use oms_core::batch::{self, BatchOperation, DEFAULT_CONCURRENCY, LineIssue, MAX_CONCURRENCY};
 use oms_core::envelope::Outcome;
-use oms_core::journal::{JournalRequest, csv_field};
+use oms_core::journal::csv_field;
 use oms_core::request::{Check, Severity};
 use oms_core::task_name::TaskName;
 
@@ -19,7 +19,6 @@ use crate::components::operation_form::check_message;
 use crate::components::task_name::task_name_error;
 use crate::drafts::{Row, rows_of};
 use crate::i18n::{Texts, fill};
-use crate::journal::JournalStore;
 use crate::pages::PageIntro;
 use crate::transport::{self, Cancel, Sent};
 use crate::{browser, console};
@@ -44,25 +43,23 @@ impl BatchRow {
     }
 }
 
-/// How often, at most, a running batch redraws its rows and records its
-/// answers: redrawing a long table for every answer would keep the main
-/// thread from the answers still arriving.
+/// How often, at most, a running batch redraws its rows: redrawing a long
+/// table for every answer would keep the main thread from the answers still
+/// arriving.
 const REDRAW_MS: u32 = 200;
 
 /// What happened to a row since the last redraw.
 enum RowChange {
     /// Its request was sent.
     Sending(usize),
-    /// Its answer, and the journal's record of it.
-    Answered(usize, Box<(Sent, JournalRequest)>),
+    /// Its answer.
+    Answered(usize, Box<Sent>),
 }
 
 /// A running batch's row changes, applied together at most every [`REDRAW_MS`].
 #[derive(Clone)]
 struct Redraw {
     rows: Vec<Row<BatchRow>>,
-    journal: JournalStore,
-    entry: u64,
     changes: Rc<RefCell<Vec<RowChange>>>,
     scheduled: Rc<Cell<bool>>,
 }
@@ -81,14 +78,10 @@ impl Redraw {
         for change in self.changes.take() {
             match change {
                 RowChange::Sending(i) => self.rows[i].value.update(|r| r.running = true),
-                RowChange::Answered(i, answer) => {
-                    let (sent, record) = *answer;
-                    self.journal.add_soon(self.entry, record);
-                    self.rows[i].value.update(|r| {
-                        r.running = false;
-                        r.sent = Some(sent);
-                    });
-                }
+                RowChange::Answered(i, sent) => self.rows[i].value.update(|r| {
+                    r.running = false;
+                    r.sent = Some(*sent);
+                }),
             }
         }
     }
@@ -178,8 +171,6 @@ pub fn BatchPage() -> impl IntoView {
         }
         let redraw = Redraw {
             rows: all,
-            journal: c.journal,
-            entry,
             changes: Rc::default(),
             scheduled: Rc::default(),
         };
@@ -209,8 +200,9 @@ pub fn BatchPage() -> impl IntoView {
                         handle,
                     )
                     .await;
-                    let record = sent.record(&format!("{}", i + 1), &request);
-                    redraw.push(RowChange::Answered(i, Box::new((sent, record))));
+                    c.journal
+                        .add_soon(entry, sent.record(&format!("{}", i + 1), &request));
+                    redraw.push(RowChange::Answered(i, Box::new(sent)));
                 }
                 active.set(active.get() - 1);
                 if active.get() == 0 {
