@@ -2,7 +2,7 @@
 
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
-use oms_core::journal::{Journal, JournalEntry, JournalRequest};
+use oms_core::journal::{EntryKind, Journal, JournalEntry, JournalRequest};
 
 use crate::{browser, store};
 
@@ -92,7 +92,7 @@ impl JournalStore {
 
     /// Starts an entry, saved once the current task is over (after its
     /// request has left); returns its id.
-    pub fn start(&self, profile: &str, operation: &str, task_name: &str) -> u64 {
+    pub fn start(&self, profile: &str, kind: EntryKind, task_name: &str) -> u64 {
         let at_ms = browser::now_ms();
         let mut id = at_ms as u64;
         self.journal.update(|j| {
@@ -103,7 +103,7 @@ impl JournalStore {
                 id,
                 at_ms,
                 profile: profile.to_owned(),
-                operation: operation.to_owned(),
+                operation: kind.name(),
                 task_name: task_name.to_owned(),
                 requests: Vec::new(),
             });

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::config_map::mask_body_text;
 use crate::envelope::Outcome;
-use crate::request::{METHOD, Request};
+use crate::request::{METHOD, OperationKind, Request};
 
 /// How many entries are kept; older ones go first.
 pub const MAX_ENTRIES: usize = 2_000;
@@ -89,6 +89,46 @@ impl JournalRequest {
     }
 }
 
+/// What an entry did: one request, the guided pullback, or a batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryKind {
+    /// One request of this operation.
+    Single(OperationKind),
+    /// The guided pullback's steps (stop, update, resume).
+    Pullback,
+    /// One request of this operation per task.
+    Batch(OperationKind),
+}
+
+impl EntryKind {
+    /// Every kind the console writes, in the order the journal's filter lists them.
+    pub const ALL: [Self; 9] = [
+        Self::Single(OperationKind::Resume),
+        Self::Single(OperationKind::Stop),
+        Self::Single(OperationKind::Update),
+        Self::Pullback,
+        Self::Single(OperationKind::Migrate),
+        Self::Single(OperationKind::Delete),
+        Self::Batch(OperationKind::Stop),
+        Self::Batch(OperationKind::Resume),
+        Self::Batch(OperationKind::Delete),
+    ];
+
+    /// The name kept in [`JournalEntry::operation`]: `stop`, `pullback`, `batch-stop`.
+    pub fn name(self) -> String {
+        match self {
+            Self::Single(kind) => kind.as_str().to_owned(),
+            Self::Pullback => "pullback".to_owned(),
+            Self::Batch(kind) => format!("batch-{}", kind.as_str()),
+        }
+    }
+
+    /// Reads a kept name.
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.name() == name)
+    }
+}
+
 /// One operation as the user started it: a single request, a pullback
 /// (its steps) or a batch (its rows).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -100,7 +140,8 @@ pub struct JournalEntry {
     pub at_ms: f64,
     /// The CM host profile's name.
     pub profile: String,
-    /// `resume`, `stop`, `update`, `migrate`, `delete`, `pullback`, or `batch-<op>`.
+    /// The [`EntryKind`]'s name: `resume`, `stop`, `update`, `migrate`,
+    /// `delete`, `pullback`, or `batch-<op>`.
     pub operation: String,
     /// The task (for a batch: how many).
     pub task_name: String,
@@ -305,6 +346,39 @@ mod tests {
             ],
         }
         .request()
+    }
+
+    #[test]
+    fn entry_kinds_are_named_and_read_back() {
+        let names: Vec<String> = EntryKind::ALL.into_iter().map(EntryKind::name).collect();
+        assert_eq!(
+            names,
+            [
+                "resume",
+                "stop",
+                "update",
+                "pullback",
+                "migrate",
+                "delete",
+                "batch-stop",
+                "batch-resume",
+                "batch-delete"
+            ]
+        );
+        for kind in EntryKind::ALL {
+            assert_eq!(EntryKind::parse(&kind.name()), Some(kind));
+        }
+        for batch in [
+            crate::batch::BatchOperation::Stop,
+            crate::batch::BatchOperation::Delete,
+            crate::batch::BatchOperation::Resume {
+                pull_back_flag: false,
+                restart_flag: false,
+            },
+        ] {
+            assert!(EntryKind::ALL.contains(&EntryKind::Batch(batch.kind())));
+        }
+        assert_eq!(EntryKind::parse("batch-update"), None);
     }
 
     fn entry(id: u64, operation: &str, outcome: &Outcome) -> JournalEntry {

@@ -2,6 +2,7 @@
 //! fields, checks, preview, send with confirmation, and the answer.
 
 use leptos::prelude::*;
+use oms_core::journal::EntryKind;
 use oms_core::request::{Check, Operation, Severity};
 
 use crate::components::confirm::{ConfirmDialog, Expected};
@@ -57,7 +58,7 @@ impl Sender {
             cancel.set_value(handle.clone());
             let entry = c.journal.start(
                 &c.profile.get_untracked().name,
-                operation.kind().as_str(),
+                EntryKind::Single(operation.kind()),
                 operation.task_name().as_str(),
             );
             async move {

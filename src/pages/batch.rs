@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use oms_core::batch::{self, BatchOperation, DEFAULT_CONCURRENCY, LineIssue, MAX_CONCURRENCY};
 use oms_core::envelope::Outcome;
-use oms_core::journal::csv_field;
+use oms_core::journal::{EntryKind, csv_field};
 use oms_core::request::{Check, Severity};
 use oms_core::task_name::TaskName;
 
@@ -156,7 +156,7 @@ pub fn BatchPage() -> impl IntoView {
         let operation = operation.get_untracked();
         let entry = c.journal.start(
             &c.profile.get_untracked().name,
-            &format!("batch-{}", operation.kind().as_str()),
+            EntryKind::Batch(operation.kind()),
             &fill(t.batch_tasks, &[&indices.len().to_string()]),
         );
         running.set(true);

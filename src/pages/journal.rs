@@ -4,7 +4,8 @@ use leptos::prelude::*;
 use oms_core::checkpoint::{self, Zone};
 use oms_core::config_map::{import_json, is_secret_key};
 use oms_core::envelope::OutcomeClass;
-use oms_core::journal::{CSV_COLUMNS, Filter, JournalEntry, to_csv};
+use oms_core::journal::{CSV_COLUMNS, EntryKind, Filter, JournalEntry, to_csv};
+use oms_core::request::OperationKind;
 
 use crate::browser::IntlZones;
 use crate::components::checkpoint::zone_of;
@@ -13,19 +14,6 @@ use crate::drafts::{ConfigRowDraft, rows_of};
 use crate::i18n::fill;
 use crate::pages::PageIntro;
 use crate::{Console, browser, console};
-
-/// The operations offered in the filter.
-const OPERATIONS: [&str; 9] = [
-    "resume",
-    "stop",
-    "update",
-    "pullback",
-    "migrate",
-    "delete",
-    "batch-stop",
-    "batch-resume",
-    "batch-delete",
-];
 
 fn parse_local_ms(text: &str) -> Option<f64> {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(text));
@@ -45,7 +33,8 @@ fn csv_header(names: &'static str) -> [&'static str; CSV_COLUMNS] {
 /// Fills the forms from an entry's first request (never sends) and opens its page.
 fn fill_form(c: Console, entry: &JournalEntry) {
     let d = c.drafts;
-    if entry.operation.starts_with("batch-") {
+    let kind = EntryKind::parse(&entry.operation);
+    if let Some(EntryKind::Batch(_)) = kind {
         let names: Vec<String> = entry.requests.iter().map(|r| r.task_name.clone()).collect();
         d.batch_text.set(names.join("\n") + "\n");
         if let Some(window) = web_sys::window() {
@@ -64,15 +53,17 @@ fn fill_form(c: Console, entry: &JournalEntry) {
             .map(|(_, v)| v.clone())
     };
     d.task_name.set(entry.task_name.clone());
-    match entry.operation.as_str() {
-        "resume" => {
+    match kind {
+        Some(EntryKind::Single(OperationKind::Resume)) => {
             d.pull_back_flag
                 .set(param("pullBackFlag").as_deref() == Some("true"));
             d.restart_flag
                 .set(param("restartFlag").as_deref() == Some("true"));
         }
-        "migrate" => d.ip.set(param("ip").unwrap_or_default()),
-        "update" => {
+        Some(EntryKind::Single(OperationKind::Migrate)) => {
+            d.ip.set(param("ip").unwrap_or_default())
+        }
+        Some(EntryKind::Single(OperationKind::Update)) => {
             let deletes = param("deleteParams").unwrap_or_default();
             d.delete_params.set(rows_of(
                 deletes
@@ -100,7 +91,7 @@ fn fill_form(c: Console, entry: &JournalEntry) {
                     .collect(),
             ));
         }
-        "pullback" => {
+        Some(EntryKind::Pullback) => {
             let update = entry.requests.iter().find(|r| r.path.ends_with("/update"));
             let checkpoint = update
                 .and_then(|r| r.body.as_deref())
@@ -176,7 +167,7 @@ pub fn JournalPage() -> impl IntoView {
                 <label><span>{t.journal_operation}</span>
                     <select name="filterOperation" prop:value=move || operation.get() on:change=move |ev| operation.set(event_target_value(&ev))>
                         <option value="">{t.journal_all}</option>
-                        {OPERATIONS.map(|o| view! { <option value=o>{o}</option> }).collect_view()}
+                        {EntryKind::ALL.map(|kind| view! { <option value=kind.name()>{kind.name()}</option> }).collect_view()}
                     </select></label>
                 <label><span>{t.journal_outcome}</span>
                     <select name="filterOutcome" prop:value=move || outcome.get() on:change=move |ev| outcome.set(event_target_value(&ev))>

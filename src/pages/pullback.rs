@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use oms_core::checkpoint::{self, Zone};
 use oms_core::envelope::Outcome;
+use oms_core::journal::EntryKind;
 use oms_core::pullback::pullback_steps;
 use oms_core::request::{METHOD, Operation, Request};
 use oms_core::task_name::{Component, TaskName};
@@ -209,7 +210,7 @@ pub fn PullbackPage() -> impl IntoView {
         restore.set(None);
         entry.set_value(Some(c.journal.start(
             &c.profile.get_untracked().name,
-            "pullback",
+            EntryKind::Pullback,
             plan.task_name.as_str(),
         )));
         running.set(Some(plan));

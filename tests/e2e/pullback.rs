@@ -162,3 +162,40 @@ async fn a_skipped_local_time_is_taken_after_the_gap_and_said() {
     );
     world.finish().await;
 }
+
+/// The journal's *fill form* on a pullback's entry brings back its task,
+/// subtopic and checkpoint, and sends nothing.
+#[tokio::test]
+async fn a_pullback_entry_fills_the_pullback_form_again() {
+    let world = World::start().await;
+    fill_and_confirm(&world).await;
+    world.wait_for("[data-pullback-done]").await;
+    world.set("input[name='taskName']", "").await;
+    world.set("input[name='date']", "2024-01-01").await;
+    world.set("input[name='subtopic']", "other").await;
+    world.open("#/journal").await;
+    world
+        .click("ul.journal > li:nth-child(1) button.entry")
+        .await;
+    world.click("[data-action='fill-form']").await;
+    world.wait_for("[data-checkpoint-builder]").await;
+    for (name, expected) in [
+        ("taskName", INCR_RUNNING),
+        ("date", "2023-02-13"),
+        ("time", "19:00:00"),
+        ("subtopic", INCR_RUNNING_SUBTOPIC),
+    ] {
+        let value = world
+            .js(&format!(
+                "return document.querySelector(\"input[name='{name}']\").value"
+            ))
+            .await;
+        assert_eq!(value, expected, "{name}");
+    }
+    assert_eq!(
+        world.journal().await.len(),
+        3,
+        "filling a form sends nothing"
+    );
+    world.finish().await;
+}
