@@ -182,16 +182,22 @@ pub fn BatchPage() -> impl IntoView {
             let redraw = redraw.clone();
             spawn_local(async move {
                 loop {
-                    if cancel_requested.get_untracked() {
+                    // Leaving the page ends the batch like Cancel: its
+                    // signals are gone, and no row would show a new request.
+                    if cancel_requested.try_get_untracked().unwrap_or(true) {
                         break;
                     }
                     let Some(i) = queue.borrow_mut().pop_front() else {
                         break;
                     };
+                    let Some(task_name) = redraw.rows[i]
+                        .value
+                        .try_with_untracked(|r| r.task_name.clone())
+                    else {
+                        break;
+                    };
                     let Some(handle) = Cancel::new() else { break };
-                    let request = operation
-                        .for_task(redraw.rows[i].value.with_untracked(|r| r.task_name.clone()))
-                        .request();
+                    let request = operation.for_task(task_name).request();
                     redraw.push(RowChange::Sending(i));
                     let sent = transport::send(
                         &request,

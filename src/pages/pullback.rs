@@ -170,12 +170,14 @@ pub fn PullbackPage() -> impl IntoView {
                 busy.set(false);
                 return;
             };
+            // Read before the first request: a confirmed flow runs to its end
+            // even when the page is left meanwhile (its journal says how).
+            let entry = entry.get_value();
             for (index, state) in states.iter().enumerate().skip(start) {
                 state.set(StepState::Running);
                 let request = plan.steps[index].request();
                 let Some(sent) =
-                    send_recorded(c, cancel, entry.get_value(), step_title(t, index), &request)
-                        .await
+                    send_recorded(c, cancel, entry, step_title(t, index), &request).await
                 else {
                     break;
                 };

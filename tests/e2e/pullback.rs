@@ -199,3 +199,37 @@ async fn a_pullback_entry_fills_the_pullback_form_again() {
     );
     world.finish().await;
 }
+
+/// Leaving the page while the flow runs: the confirmed flow still runs to
+/// its end, every step is journaled, and nothing breaks.
+#[tokio::test]
+async fn a_pullback_left_midway_still_runs_to_its_end() {
+    let world = World::start_with(Options {
+        faults: serde_json::from_value(json!({"latencyMs": 200})).unwrap(),
+        ..Options::default()
+    })
+    .await;
+    fill_and_confirm(&world).await;
+    world.js("location.hash = '#/journal'; return true").await;
+    world.wait_for("[data-journal-count]").await;
+    world
+        .js_async(
+            "const done = arguments[arguments.length - 1];
+             const check = () => {
+               const j = JSON.parse(localStorage.getItem('oms-console.journal.v1') || '{\"entries\":[]}');
+               if (j.entries.length && j.entries[0].requests.length === 3) done(true);
+               else setTimeout(check, 20);
+             };
+             check();",
+        )
+        .await;
+    assert_eq!(world.journal().await.len(), 3);
+    assert_eq!(
+        world
+            .js("return !document.querySelector('[data-crashed]')")
+            .await,
+        json!(true)
+    );
+    world.faults(json!({})).await;
+    world.finish().await;
+}

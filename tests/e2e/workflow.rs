@@ -366,6 +366,50 @@ async fn cancelling_a_batch_starts_no_new_request() {
     world.finish().await;
 }
 
+/// Leaving the page of a running batch stops it like Cancel: the requests in
+/// flight finish and are journaled, no new one starts, nothing breaks.
+#[tokio::test]
+async fn leaving_a_running_batch_starts_no_new_request() {
+    let tasks = fleet(20);
+    let names: Vec<String> = tasks.iter().map(|t| t.task_name.clone()).collect();
+    let world = World::start_with(Options {
+        tasks,
+        faults: serde_json::from_value(json!({"latencyMs": 150})).unwrap(),
+        ..Options::default()
+    })
+    .await;
+    start_batch(&world, &names, "2").await;
+    wait_until(
+        &world,
+        "return document.querySelectorAll('tr[data-outcome]').length >= 2",
+    )
+    .await;
+    world.js("location.hash = '#/journal'; return true").await;
+    wait_until(
+        &world,
+        "return performance.getEntriesByName('oms-batch-end').length > 0",
+    )
+    .await;
+    assert_eq!(
+        world
+            .js("return !document.querySelector('[data-crashed]')")
+            .await,
+        Value::Bool(true)
+    );
+    let sent = world.journal().await.len();
+    assert!((2..20).contains(&sent), "{sent}");
+    let recorded = world.console_journal().await;
+    assert_eq!(recorded.len(), 1);
+    assert_eq!(recorded[0]["operation"], "batch-stop");
+    assert_eq!(
+        recorded[0]["requests"].as_array().unwrap().len(),
+        sent,
+        "every request sent is journaled"
+    );
+    world.faults(json!({})).await;
+    world.finish().await;
+}
+
 /// Waits until a script returns true (bounded; fails the test otherwise).
 async fn wait_until(world: &World, script: &str) {
     for _ in 0..600 {
