@@ -323,8 +323,8 @@ async fn a_batch_sends_one_request_per_task_and_retries_only_the_failed() {
     world.finish().await;
 }
 
-#[tokio::test]
-async fn cancelling_a_batch_starts_no_new_request() {
+/// A batch stopping 20 tasks, 2 at once, 150 ms each, with two rows answered.
+async fn batch_underway() -> World {
     let tasks = fleet(20);
     let names: Vec<String> = tasks.iter().map(|t| t.task_name.clone()).collect();
     let world = World::start_with(Options {
@@ -339,6 +339,12 @@ async fn cancelling_a_batch_starts_no_new_request() {
         "return document.querySelectorAll('tr[data-outcome]').length >= 2",
     )
     .await;
+    world
+}
+
+#[tokio::test]
+async fn cancelling_a_batch_starts_no_new_request() {
+    let world = batch_underway().await;
     world.click("[data-action='cancel-batch']").await;
     wait_until(
         &world,
@@ -370,20 +376,7 @@ async fn cancelling_a_batch_starts_no_new_request() {
 /// flight finish and are journaled, no new one starts, nothing breaks.
 #[tokio::test]
 async fn leaving_a_running_batch_starts_no_new_request() {
-    let tasks = fleet(20);
-    let names: Vec<String> = tasks.iter().map(|t| t.task_name.clone()).collect();
-    let world = World::start_with(Options {
-        tasks,
-        faults: serde_json::from_value(json!({"latencyMs": 150})).unwrap(),
-        ..Options::default()
-    })
-    .await;
-    start_batch(&world, &names, "2").await;
-    wait_until(
-        &world,
-        "return document.querySelectorAll('tr[data-outcome]').length >= 2",
-    )
-    .await;
+    let world = batch_underway().await;
     world.js("location.hash = '#/journal'; return true").await;
     wait_until(
         &world,
