@@ -100,27 +100,34 @@ impl ZoneRules for IntlZones {
     fn offset_at(&self, zone: &str, epoch: i64) -> Option<i32> {
         let format = wall_clock_format(zone)?;
         let parts = format.format_to_parts(&Date::new(&JsValue::from_f64(epoch as f64 * 1000.0)));
-        let field = |name: &str| -> Option<u32> {
-            parts.iter().find_map(|part| {
-                let kind = Reflect::get(&part, &"type".into()).ok()?.as_string()?;
-                (kind == name)
-                    .then(|| {
-                        Reflect::get(&part, &"value".into())
-                            .ok()?
-                            .as_string()?
-                            .parse()
-                            .ok()
-                    })
-                    .flatten()
-            })
+        // year, month, day, hour, minute, second: read in one pass over the parts.
+        const FIELDS: [&str; 6] = ["year", "month", "day", "hour", "minute", "second"];
+        let mut values = [None::<u32>; 6];
+        for part in parts.iter() {
+            let text = |key: &str| Reflect::get(&part, &key.into()).ok()?.as_string();
+            if let Some(slot) = text("type").and_then(|kind| FIELDS.iter().position(|f| *f == kind))
+            {
+                values[slot] = text("value").and_then(|v| v.parse().ok());
+            }
+        }
+        let [
+            Some(year),
+            Some(month),
+            Some(day),
+            Some(hour),
+            Some(minute),
+            Some(second),
+        ] = values
+        else {
+            return None;
         };
         let wall = LocalDateTime {
-            year: i32::try_from(field("year")?).ok()?,
-            month: field("month")?,
-            day: field("day")?,
-            hour: field("hour")?,
-            minute: field("minute")?,
-            second: field("second")?,
+            year: i32::try_from(year).ok()?,
+            month,
+            day,
+            hour,
+            minute,
+            second,
         };
         i32::try_from(wall.wall_seconds() - epoch).ok()
     }

@@ -112,15 +112,9 @@ impl JournalStore {
         id
     }
 
-    fn push_request(journal: &mut Journal, id: u64, request: JournalRequest) {
-        if let Some(entry) = journal.entry_mut(id) {
-            entry.requests.push(request);
-        }
-    }
-
     /// Adds a request to entry `id`.
     pub fn add(&self, id: u64, request: JournalRequest) {
-        self.journal.update(|j| Self::push_request(j, id, request));
+        self.journal.update(|j| j.add_request(id, request));
         self.save_soon(0);
     }
 
@@ -130,7 +124,7 @@ impl JournalStore {
     /// requests).
     pub fn add_soon(&self, id: u64, request: JournalRequest) {
         self.journal
-            .update_untracked(|j| Self::push_request(j, id, request));
+            .update_untracked(|j| j.add_request(id, request));
         self.quiet_changes.set_value(true);
         self.save_soon(BATCH_SAVE_DELAY_MS);
     }

@@ -77,11 +77,7 @@ fn time_limit(controller: &AbortController, timeout_ms: u32) -> (Timeout, Rc<Cel
 /// Asks `base` whether it is a CM host, without side effects: a `GET` on an
 /// operation path, which the CM refuses with 405.
 pub async fn probe(base: &str, timeout_ms: u32) -> Reachability {
-    let url = format!(
-        "{}/connector/task/v2/{}",
-        base.trim_end_matches('/'),
-        OperationKind::Stop.as_str()
-    );
+    let url = OperationKind::Stop.url(base);
     let Some(cancel) = Cancel::new() else {
         return Reachability::NoAnswer;
     };

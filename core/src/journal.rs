@@ -251,9 +251,11 @@ impl Journal {
         self.entries.drain(..count);
     }
 
-    /// The entry with `id`, to add requests to.
-    pub fn entry_mut(&mut self, id: u64) -> Option<&mut JournalEntry> {
-        self.entries.iter_mut().find(|e| e.id == id)
+    /// Adds a request to entry `id` (nothing when the entry is gone).
+    pub fn add_request(&mut self, id: u64, request: JournalRequest) {
+        if let Some(entry) = self.entries.iter_mut().find(|e| e.id == id) {
+            entry.requests.push(request);
+        }
     }
 
     /// The entries passing `filter`, newest first.
@@ -415,6 +417,19 @@ mod tests {
             !body.contains("hunter2") && body.contains(r#""a":"b""#),
             "{body}"
         );
+    }
+
+    #[test]
+    fn requests_are_added_to_their_entry_only() {
+        let ok = Outcome::Success { result: None };
+        let mut journal = Journal::new();
+        journal.push(entry(1, "stop", &ok));
+        journal.push(entry(2, "stop", &ok));
+        let extra = entry(9, "stop", &ok).requests.remove(0);
+        journal.add_request(1, extra.clone());
+        journal.add_request(7, extra);
+        let counts: Vec<usize> = journal.entries.iter().map(|e| e.requests.len()).collect();
+        assert_eq!(counts, [2, 1]);
     }
 
     #[test]

@@ -37,6 +37,16 @@ impl OperationKind {
             Self::Delete => "delete",
         }
     }
+
+    /// The path, e.g. `/connector/task/v2/stop`.
+    pub fn path(self) -> String {
+        format!("/connector/task/v2/{}", self.as_str())
+    }
+
+    /// The URL of the path under `base` (see [`Request::url`]), without a query.
+    pub fn url(self, base: &str) -> String {
+        format!("{}{}", base.trim_end_matches('/'), self.path())
+    }
 }
 
 /// An operation with its parameters, ready to become a [`Request`].
@@ -140,7 +150,7 @@ pub struct Request {
 impl Request {
     /// The path, e.g. `/connector/task/v2/stop`.
     pub fn path(&self) -> String {
-        format!("/connector/task/v2/{}", self.kind.as_str())
+        self.kind.path()
     }
 
     /// The encoded query string, without the `?`.
@@ -155,7 +165,7 @@ impl Request {
     /// The URL under `base`: empty for this origin, a path prefix such as
     /// `/cm/east/`, or an absolute `http(s)://host:port`.
     pub fn url(&self, base: &str) -> String {
-        let mut url = format!("{}{}", base.trim_end_matches('/'), self.path());
+        let mut url = self.kind.url(base);
         let query = self.query_string();
         if !query.is_empty() {
             url.push('?');

@@ -260,6 +260,18 @@ impl World {
             .expect("script runs")
     }
 
+    /// Untrusted text was shown as text: no element matches `markup` (what
+    /// the text would have made as HTML) and no script raised an alert.
+    pub async fn assert_shown_as_text(&self, markup: &str) {
+        let count = self
+            .js(&format!(
+                "return document.querySelectorAll({markup:?}).length"
+            ))
+            .await;
+        assert_eq!(count, 0, "elements made from text: {markup}");
+        assert!(self.client.get_alert_text().await.is_err(), "no script ran");
+    }
+
     /// The simulator's request journal.
     pub async fn journal(&self) -> Vec<Value> {
         self.sim_get("/_sim/requests")

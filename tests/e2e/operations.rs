@@ -260,16 +260,7 @@ async fn an_error_message_is_shown_as_text_and_never_run() {
         shown.as_array().unwrap().iter().any(|v| v == payload),
         "{shown}"
     );
-    assert_eq!(
-        world
-            .js("return document.querySelectorAll('section.response img').length")
-            .await,
-        0
-    );
-    assert!(
-        world.client.get_alert_text().await.is_err(),
-        "no script ran"
-    );
+    world.assert_shown_as_text("section.response img").await;
     assert!(
         world.text("section.response").await.contains("Retry"),
         "INTERNAL_ERROR is retryable"
