@@ -399,6 +399,9 @@ async fn main() {
 
     // Batch: 500 names, 8 at once, 50 ms per answer; over HTTP/2 through the
     // deployment's nginx (TLS), and over HTTP/1.1 from the simulator itself.
+    // The byte counts above need DevTools' network events; the batch must
+    // not pay for them (an event per request and stage, sent to chromedriver).
+    cdp(&world, "Network.disable", json!({})).await;
     world.faults(json!({"latencyMs": 50})).await;
     let ideal = 500.0 / 8.0 * 50.0;
     let direct = batch_wall(&world).await;
