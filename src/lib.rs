@@ -10,6 +10,7 @@ mod journal;
 mod pages;
 mod profiles;
 mod route;
+mod split;
 mod store;
 mod transport;
 
@@ -124,17 +125,17 @@ pub fn App() -> impl IntoView {
                         })
                         .collect_view()}
                 </nav>
-                <main>
+                <main data-page=move || page.get().name()>
                     {move || match page.get() {
                         Page::Resume => view! { <pages::resume::ResumePage /> }.into_any(),
                         Page::Stop => view! { <pages::confirmed::ConfirmedPage kind=OperationKind::Stop /> }.into_any(),
-                        Page::Update => view! { <pages::update::UpdatePage /> }.into_any(),
-                        Page::Pullback => view! { <pages::pullback::PullbackPage /> }.into_any(),
+                        Page::Update => split::show(split::update()),
+                        Page::Pullback => split::show(split::pullback()),
                         Page::Migrate => view! { <pages::migrate::MigratePage /> }.into_any(),
                         Page::Delete => view! { <pages::confirmed::ConfirmedPage kind=OperationKind::Delete /> }.into_any(),
-                        Page::Batch => view! { <pages::batch::BatchPage /> }.into_any(),
-                        Page::Journal => view! { <pages::journal::JournalPage /> }.into_any(),
-                        Page::Settings => view! { <pages::settings::SettingsPage /> }.into_any(),
+                        Page::Batch => split::show(split::batch()),
+                        Page::Journal => split::show(split::journal()),
+                        Page::Settings => split::show(split::settings()),
                     }}
                 </main>
             </div>

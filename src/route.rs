@@ -64,6 +64,11 @@ impl Page {
         }
     }
 
+    /// The route's name, e.g. `stop` (`<main data-page>` carries it).
+    pub fn name(self) -> &'static str {
+        self.hash().trim_start_matches("#/")
+    }
+
     /// The page's title.
     pub fn title(self, t: &Texts) -> &'static str {
         match self {

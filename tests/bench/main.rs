@@ -12,7 +12,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use cm_sim::{Options, Sim};
-use fantoccini::wd::WebDriverCompatibleCommand;
 use harness::fleet::INCR_STOPPED;
 use harness::{World, deployment};
 use oms_core::journal::{Journal, JournalEntry, JournalRequest};
@@ -24,38 +23,6 @@ use serde_json::{Value, json};
 const LOADS: usize = 15;
 /// Operations timed for the click-to-request and click-to-answer figures.
 const OPERATIONS: usize = 200;
-
-/// A Chrome DevTools Protocol command through chromedriver.
-#[derive(Debug)]
-struct Cdp(&'static str, Value);
-
-impl WebDriverCompatibleCommand for Cdp {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({"cmd": self.0, "params": self.1}).to_string()),
-        )
-    }
-}
-
-async fn cdp(world: &World, cmd: &'static str, params: Value) -> Value {
-    world
-        .client
-        .issue_cmd(Cdp(cmd, params))
-        .await
-        .unwrap_or_else(|e| panic!("{cmd}: {e}"))
-}
 
 fn median(values: &mut [f64]) -> f64 {
     values.sort_by(|a, b| a.total_cmp(b));
@@ -132,7 +99,7 @@ fn swagger_site() -> PathBuf {
 
 /// One cold load: cache off, then navigate and wait for the page's ready mark.
 async fn cold_load(world: &World, url: &str, mark: &str) -> (f64, f64, f64) {
-    cdp(world, "Network.clearBrowserCache", json!({})).await;
+    world.cdp("Network.clearBrowserCache", json!({})).await;
     world.client.goto("about:blank").await.unwrap();
     world.client.goto(url).await.unwrap();
     let script = format!(
@@ -235,13 +202,10 @@ async fn main() {
     .await
     .unwrap();
     world.set_front(world.sim.url());
-    cdp(&world, "Network.enable", json!({})).await;
-    cdp(
-        &world,
-        "Network.setCacheDisabled",
-        json!({"cacheDisabled": true}),
-    )
-    .await;
+    world.cdp("Network.enable", json!({})).await;
+    world
+        .cdp("Network.setCacheDisabled", json!({"cacheDisabled": true}))
+        .await;
     let ours_url = format!("{}/#/resume", world.sim.url());
     let theirs_url = format!("{}/index.html", theirs.url());
     let mut rows = Vec::new();
@@ -254,7 +218,9 @@ async fn main() {
         } else {
             json!({"offline": false, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
         };
-        cdp(&world, "Network.emulateNetworkConditions", conditions).await;
+        world
+            .cdp("Network.emulateNetworkConditions", conditions)
+            .await;
         let (mut ours_tti, mut theirs_tti) = (Vec::new(), Vec::new());
         let (mut ours_bytes, mut theirs_bytes) = ((0.0, 0.0), (0.0, 0.0));
         for _ in 0..LOADS {
@@ -294,9 +260,7 @@ async fn main() {
             json!({"ours": ours_tti, "swagger": theirs_tti}),
         );
     }
-    cdp(
-        &world,
-        "Network.emulateNetworkConditions",
+    world.cdp("Network.emulateNetworkConditions",
         json!({"offline": false, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1}),
     )
     .await;
@@ -401,7 +365,7 @@ async fn main() {
     // deployment's nginx (TLS), and over HTTP/1.1 from the simulator itself.
     // The byte counts above need DevTools' network events; the batch must
     // not pay for them (an event per request and stage, sent to chromedriver).
-    cdp(&world, "Network.disable", json!({})).await;
+    world.cdp("Network.disable", json!({})).await;
     world.faults(json!({"latencyMs": 50})).await;
     let ideal = 500.0 / 8.0 * 50.0;
     let direct = batch_wall(&world).await;

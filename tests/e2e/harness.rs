@@ -114,6 +114,30 @@ impl WebDriverCompatibleCommand for BrowserLog {
     }
 }
 
+/// A Chrome DevTools Protocol command through chromedriver.
+#[derive(Debug)]
+struct Cdp(&'static str, Value);
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({"cmd": self.0, "params": self.1}).to_string()),
+        )
+    }
+}
+
 /// One test's world: a simulator serving `dist/`, a browser, an HTTP client.
 pub struct World {
     /// The browser session.
@@ -202,7 +226,7 @@ impl World {
         self.front = Some(url);
     }
 
-    /// Opens a route (e.g. `#/stop`) and waits until the app is ready.
+    /// Opens a route (e.g. `#/stop`) and waits until its page is shown.
     pub async fn open(&self, route: &str) {
         let origin = self.front.clone().unwrap_or_else(|| self.sim.url());
         self.client
@@ -210,6 +234,13 @@ impl World {
             .await
             .expect("navigates");
         self.wait_for("body[data-ready='true']").await;
+        let page = route
+            .strip_prefix("#/")
+            .map(|r| r.split('?').next().unwrap_or_default())
+            .unwrap_or("resume");
+        // Pages split off the main module arrive once fetched: wait for this
+        // page's own heading.
+        self.wait_for(&format!("main[data-page='{page}'] h2")).await;
     }
 
     /// Waits for an element matching `css`.
@@ -250,6 +281,14 @@ impl World {
             .click()
             .await
             .unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    /// Runs a Chrome DevTools Protocol command (e.g. `Network.setBlockedURLs`).
+    pub async fn cdp(&self, cmd: &'static str, params: Value) -> Value {
+        self.client
+            .issue_cmd(Cdp(cmd, params))
+            .await
+            .unwrap_or_else(|e| panic!("{cmd}: {e}"))
     }
 
     /// Runs a script in the page and returns its value.

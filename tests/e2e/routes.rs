@@ -1,6 +1,10 @@
-//! The console loads cleanly and every operation has its route.
+//! The console loads cleanly, every operation has its route, and a page
+//! split off the main module survives a failed fetch.
+
+use serde_json::json;
 
 use crate::harness::World;
+use crate::harness::fleet::INCR_STOPPED;
 
 #[tokio::test]
 async fn every_operation_has_its_page_and_the_console_loads_cleanly() {
@@ -30,4 +34,48 @@ async fn every_operation_has_its_page_and_the_console_loads_cleanly() {
         "opening pages sends nothing"
     );
     world.finish().await;
+}
+
+/// `#/journal` is split off the main module and fetched on its first visit.
+/// When that fetch fails the page says so, the console keeps working with
+/// nothing typed lost, and the next visit fetches it again.
+#[tokio::test]
+async fn a_page_that_cannot_be_fetched_says_so_and_the_next_visit_loads_it() {
+    let world = World::start().await;
+    world.open("#/resume").await;
+    world.set("input[name='taskName']", INCR_STOPPED).await;
+    world.cdp("Network.enable", json!({})).await;
+    world
+        .cdp(
+            "Network.setBlockedURLs",
+            json!({"urls": ["*split_journal*"]}),
+        )
+        .await;
+    world.js("location.hash = '#/journal'; return true").await;
+    let failed = world
+        .text("main[data-page='journal'] [data-page-load-failed]")
+        .await;
+    assert!(failed.contains("could not be loaded"), "{failed}");
+
+    world.open("#/resume").await;
+    let value = world
+        .js("return document.querySelector(\"input[name='taskName']\").value")
+        .await;
+    assert_eq!(value, INCR_STOPPED, "what was typed is kept");
+
+    world
+        .cdp("Network.setBlockedURLs", json!({"urls": []}))
+        .await;
+    world.open("#/journal").await;
+    assert_eq!(world.text("main h2").await, "Journal");
+    assert_eq!(
+        world
+            .js("return document.querySelectorAll('[data-page-load-failed]').length")
+            .await,
+        0
+    );
+    assert!(world.journal().await.is_empty(), "nothing was sent");
+    world
+        .finish_allowing(&["split_journal", "Failed to fetch"])
+        .await;
 }

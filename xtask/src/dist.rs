@@ -64,10 +64,12 @@ pub fn compress(dist: &Path) -> Result<Vec<(String, usize, usize)>, String> {
 /// Builds `dist/` with its policy and gzipped copies, and prints the sizes.
 pub fn dist() -> Result<(), String> {
     tools::ensure_build_tools()?;
+    tools::ensure_wasm_split()?;
     for step in release_build_commands() {
         run_visible(step)?;
     }
     let dist = root().join("dist");
+    crate::split::split(&dist)?;
     crate::csp::harden(&dist)?;
     let sizes = compress(&dist)?;
     println!("{:<48} {:>10} {:>10}", "file", "raw", "gzip");

@@ -11,6 +11,7 @@ mod csp;
 mod dist;
 mod project;
 mod run;
+mod split;
 mod stages;
 mod tools;
 

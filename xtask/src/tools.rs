@@ -12,6 +12,10 @@ pub const BINARYEN_VERSION: &str = "132.0.0";
 pub const SWAGGER_UI_VERSION: &str = "5.35.0";
 /// The wasm target.
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
+/// `wasm-split-cli` (crate `wasm_split_cli_support`), which splits the
+/// release build's WebAssembly; at the version `wasm_split_helpers` in
+/// `Cargo.lock` is made for.
+pub const WASM_SPLIT_VERSION: &str = "0.2.4";
 /// Debian's Chromium and its WebDriver.
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 /// Debian's ChromeDriver.
@@ -82,6 +86,37 @@ fn ensure_wasm_bindgen() -> Result<(), String> {
             "--version",
             &exact,
             "--force",
+        ],
+    ))
+}
+
+/// Installs `wasm-split-cli` when it is missing (it has no `--version`:
+/// cargo's list of installed crates says which one is there).
+pub fn ensure_wasm_split() -> Result<(), String> {
+    let listed = command("cargo", &["install", "--list"])
+        .output()
+        .map_err(|e| format!("cargo install --list: {e}"))?;
+    let wanted = format!("wasm_split_cli_support v{WASM_SPLIT_VERSION}:");
+    if String::from_utf8_lossy(&listed.stdout)
+        .lines()
+        .any(|l| l == wanted)
+    {
+        return Ok(());
+    }
+    say(&format!(
+        "wasm-split-cli {WASM_SPLIT_VERSION} (about 1 minute)"
+    ));
+    let exact = format!("={WASM_SPLIT_VERSION}");
+    run_visible(command(
+        "cargo",
+        &[
+            "install",
+            "wasm_split_cli_support",
+            "--version",
+            &exact,
+            "--features",
+            "build-binary",
+            "--locked",
         ],
     ))
 }

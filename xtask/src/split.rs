@@ -1,0 +1,187 @@
+//! Splits the release build's WebAssembly so that a cold load fetches only
+//! what the first page needs. The pages of `src/split.rs` move into their
+//! own modules, fetched on their first visit.
+//!
+//! Trunk builds `dist/` as usual (one module). Then this builds the console
+//! again with the `split` feature, splits it with `wasm-split-cli` (the tool
+//! behind cargo-leptos's `--split`), runs `wasm-bindgen` and `wasm-opt` on
+//! every part as Trunk does, and puts the parts in place of Trunk's module,
+//! under names carrying the build's hash (the deployment caches those
+//! forever). `index.html`'s integrity hashes are updated to match.
+
+use std::path::{Path, PathBuf};
+
+use base64::Engine;
+use sha2::{Digest, Sha384};
+
+use crate::project::{command, root, run_visible};
+use crate::tools::WASM_TARGET;
+
+/// The binary Trunk builds.
+const BIN: &str = "oms-console";
+/// The module the split main module imports its loaders from.
+const LINK: &str = "__wasm_split.js";
+/// What `wasm-opt` is given, as `index.html` gives it to Trunk.
+const WASM_OPT: [&str; 3] = [
+    "-Oz",
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+];
+
+fn read(path: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn read_text(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn write(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), String> {
+    std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The stem Trunk gave the module, `oms-console-<hash>`, and the hash.
+fn trunk_stem(dist: &Path) -> Result<(String, String), String> {
+    let entries = std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if let Some(hash) = name
+            .strip_prefix(&format!("{BIN}-"))
+            .and_then(|rest| rest.strip_suffix(".js"))
+            .filter(|h| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+        {
+            return Ok((format!("{BIN}-{hash}"), hash.to_owned()));
+        }
+    }
+    Err(format!(
+        "{}: Trunk's {BIN}-<hash>.js is missing",
+        dist.display()
+    ))
+}
+
+/// Replaces the `integrity` of the tag that loads `/file` in `html`.
+pub fn set_integrity(html: &str, file: &str, bytes: &[u8]) -> Result<String, String> {
+    let href = format!("href=\"/{file}\"");
+    let at = html
+        .find(&href)
+        .ok_or_else(|| format!("index.html does not load /{file}"))?;
+    let tag_end = at + html[at..].find('>').ok_or("index.html: unterminated tag")?;
+    let key = "integrity=\"";
+    let start = html[at..tag_end]
+        .find(key)
+        .map(|i| at + i + key.len())
+        .ok_or_else(|| format!("index.html: /{file} has no integrity"))?;
+    let end = start
+        + html[start..]
+            .find('"')
+            .ok_or("index.html: unterminated integrity")?;
+    let digest = base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes));
+    let mut out = html.to_owned();
+    out.replace_range(start..end, &format!("sha384-{digest}"));
+    Ok(out)
+}
+
+/// Builds the split console and puts it in place of Trunk's module in `dist`.
+pub fn split(dist: &Path) -> Result<(), String> {
+    let (stem, hash) = trunk_stem(dist)?;
+    run_visible(command(
+        "cargo",
+        &[
+            "build",
+            "--quiet",
+            "--release",
+            "--offline",
+            "--target",
+            WASM_TARGET,
+            "--bin",
+            BIN,
+            "--features",
+            "split",
+        ],
+    ))?;
+    let built = root()
+        .join("target")
+        .join(WASM_TARGET)
+        .join("release")
+        .join(format!("{BIN}.wasm"));
+    let work = root().join("target/split");
+    let _ = std::fs::remove_dir_all(&work);
+    let bindgen = work.join("bindgen");
+    std::fs::create_dir_all(&bindgen).map_err(|e| format!("{}: {e}", bindgen.display()))?;
+    let (built, work_dir) = (built.display().to_string(), work.display().to_string());
+    run_visible(command(
+        "wasm-split-cli",
+        &[&built, &work_dir, "--out-name", &stem],
+    ))?;
+    let main = work.join(format!("{stem}.wasm")).display().to_string();
+    let bindgen_dir = bindgen.display().to_string();
+    run_visible(command(
+        "wasm-bindgen",
+        &[
+            "--target",
+            "web",
+            "--no-typescript",
+            "--keep-lld-exports",
+            "--out-dir",
+            &bindgen_dir,
+            "--out-name",
+            &stem,
+            &main,
+        ],
+    ))?;
+
+    let mut parts: Vec<(PathBuf, String)> = vec![(
+        bindgen.join(format!("{stem}_bg.wasm")),
+        format!("{stem}_bg.wasm"),
+    )];
+    let mut loader = read_text(&work.join(LINK))?;
+    let entries = std::fs::read_dir(&work).map_err(|e| format!("{work_dir}: {e}"))?;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if let Some(part) = name
+            .strip_suffix(".wasm")
+            .filter(|_| name != format!("{stem}.wasm"))
+        {
+            let hashed = format!("{part}-{hash}.wasm");
+            loader = loader.replace(&format!("\"./{name}\""), &format!("\"./{hashed}\""));
+            parts.push((entry.path(), hashed));
+        }
+    }
+    for (from, to) in &parts {
+        let from = from.display().to_string();
+        let to = dist.join(to).display().to_string();
+        let mut args = WASM_OPT.to_vec();
+        args.extend([from.as_str(), "-o", to.as_str()]);
+        run_visible(command("wasm-opt", &args))?;
+    }
+    let link = format!("__wasm_split-{hash}.js");
+    write(&dist.join(&link), loader)?;
+    let glue = read_text(&bindgen.join(format!("{stem}.js")))?
+        .replace(&format!("from \"./{LINK}\""), &format!("from \"./{link}\""));
+    write(&dist.join(format!("{stem}.js")), &glue)?;
+
+    let index = dist.join("index.html");
+    let mut html = read_text(&index)?;
+    html = set_integrity(&html, &format!("{stem}.js"), glue.as_bytes())?;
+    let wasm = format!("{stem}_bg.wasm");
+    html = set_integrity(&html, &wasm, &read(&dist.join(&wasm))?)?;
+    write(&index, html)?;
+    println!("split: {} modules loaded on demand", parts.len() - 1);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integrity_is_replaced_in_the_tag_of_its_file_only() {
+        let html = r#"<link rel="modulepreload" href="/a.js" integrity="sha384-old"><link rel="preload" href="/b.wasm" integrity="sha384-keep">"#;
+        let out = set_integrity(html, "a.js", b"").unwrap();
+        assert_eq!(
+            out,
+            r#"<link rel="modulepreload" href="/a.js" integrity="sha384-OLBgp1GsljhM2TJ+sbHjaiH9txEUvgdDTAzHv2P24donTt6/529l+9Ua0vFImLlb"><link rel="preload" href="/b.wasm" integrity="sha384-keep">"#
+        );
+        assert!(set_integrity(html, "c.js", b"").is_err());
+    }
+}
