@@ -61,9 +61,10 @@ impl ConfigRow {
     }
 }
 
-/// Whether a key's name marks its value as secret (any letter case).
+/// Whether a key's name marks its value as secret (any letter case; the
+/// markers are ASCII).
 pub fn is_secret_key(key: &str) -> bool {
-    let lower = key.to_lowercase();
+    let lower = key.to_ascii_lowercase();
     SECRET_MARKERS.iter().any(|marker| lower.contains(marker))
 }
 

@@ -180,13 +180,15 @@ pub struct Filter {
 impl Filter {
     /// Whether `entry` passes.
     pub fn matches(&self, entry: &JournalEntry) -> bool {
-        let needle = self.task_name.trim().to_lowercase();
+        // Task names are ASCII: ASCII case folding spares the WebAssembly
+        // module Unicode's case tables.
+        let needle = self.task_name.trim().to_ascii_lowercase();
         (needle.is_empty()
-            || entry.task_name.to_lowercase().contains(&needle)
+            || entry.task_name.to_ascii_lowercase().contains(&needle)
             || entry
                 .requests
                 .iter()
-                .any(|r| r.task_name.to_lowercase().contains(&needle)))
+                .any(|r| r.task_name.to_ascii_lowercase().contains(&needle)))
             && (self.operation.is_empty() || entry.operation == self.operation)
             && (self.outcome.is_empty() || entry.outcome() == self.outcome)
             && self.from_ms.is_none_or(|from| entry.at_ms >= from)

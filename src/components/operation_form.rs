@@ -85,6 +85,9 @@ impl Sender {
             return false;
         }
         self.busy.set(true);
+        // The previous answer goes at once: it must not be read as this
+        // request's while it is in flight.
+        self.action.value().set(None);
         self.last.set_value(Some(operation.clone()));
         self.action.dispatch(operation);
         true

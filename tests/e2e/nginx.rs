@@ -99,6 +99,29 @@ async fn the_console_works_behind_the_nginx_deployment() {
     );
 
     world.open("#/settings").await;
+    // That page's own module came through the deployment, cached like
+    // every hashed file.
+    let module = world
+        .js("return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname).find(p => p.includes('split_settings'))")
+        .await;
+    let module = module
+        .as_str()
+        .expect("the settings page's module was fetched");
+    let part = http
+        .get(format!("{front}{module}"))
+        .header(header::ACCEPT_ENCODING, "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(part.headers()[header::CONTENT_TYPE], "application/wasm");
+    assert_eq!(part.headers()[header::CONTENT_ENCODING], "gzip");
+    assert!(
+        part.headers()[header::CACHE_CONTROL]
+            .to_str()
+            .unwrap()
+            .contains("immutable"),
+        "{module}"
+    );
     world.set("input[name='profileName']", "east").await;
     world.set("input[name='baseUrl']", "/cm/east/").await;
     world.click("form.profile-form button[type='submit']").await;

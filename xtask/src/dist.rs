@@ -7,12 +7,12 @@ use std::process::Command;
 use flate2::Compression;
 use flate2::write::GzEncoder;
 
-use crate::project::{command, root, run_visible};
+use crate::project::{Runner, command, root, shown};
 use crate::tools;
 
-/// The commands of a release build: `cargo fetch`, then
+/// The commands of Trunk's release build: `cargo fetch`, then
 /// `trunk build --release --offline` (trunk must never download a tool).
-pub fn release_build_commands() -> [Command; 2] {
+fn trunk_build_commands() -> [Command; 2] {
     [
         command("cargo", &["fetch", "--quiet"]),
         command("trunk", &["build", "--release", "--offline"]),
@@ -41,9 +41,12 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
     encoder.finish().expect("writing to memory")
 }
 
+/// A file of `dist/`: its name, raw size and gzipped size.
+type Size = (String, usize, usize);
+
 /// Writes a `.gz` beside each file of `dist` (for nginx's `gzip_static`);
-/// returns each file's name, raw size and gzipped size.
-pub fn compress(dist: &Path) -> Result<Vec<(String, usize, usize)>, String> {
+/// returns each file's size.
+fn compress(dist: &Path) -> Result<Vec<Size>, String> {
     let mut sizes = Vec::new();
     for path in files(dist) {
         let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -61,17 +64,26 @@ pub fn compress(dist: &Path) -> Result<Vec<(String, usize, usize)>, String> {
     Ok(sizes)
 }
 
-/// Builds `dist/` with its policy and gzipped copies, and prints the sizes.
+/// Builds `dist/`: Trunk's release build, split into the modules pages load
+/// on first visit, with its policy and a `.gz` beside each file. Returns
+/// each file's size and what the steps printed.
+pub fn build(run: Runner) -> Result<(Vec<Size>, String), String> {
+    let mut output = String::new();
+    for step in trunk_build_commands() {
+        output.push_str(&run(step)?);
+    }
+    let dist = root().join("dist");
+    output.push_str(&crate::split::split(&dist, run)?);
+    crate::csp::harden(&dist)?;
+    Ok((compress(&dist)?, output))
+}
+
+/// Builds `dist/` and prints the sizes.
 pub fn dist() -> Result<(), String> {
     tools::ensure_build_tools()?;
     tools::ensure_wasm_split()?;
-    for step in release_build_commands() {
-        run_visible(step)?;
-    }
-    let dist = root().join("dist");
-    crate::split::split(&dist)?;
-    crate::csp::harden(&dist)?;
-    let sizes = compress(&dist)?;
+    let (sizes, output) = build(shown)?;
+    print!("{output}");
     println!("{:<48} {:>10} {:>10}", "file", "raw", "gzip");
     for (name, raw, gz) in &sizes {
         println!("{name:<48} {raw:>10} {gz:>10}");

@@ -71,3 +71,31 @@ pub fn run_visible(mut command: Command) -> Result<(), String> {
         .then_some(())
         .ok_or_else(|| format!("{shown} failed ({status})"))
 }
+
+/// How a build step runs: with its output shown, or captured.
+pub type Runner = fn(Command) -> Result<String, String>;
+
+/// Runs a command with inherited output (a [`Runner`]).
+pub fn shown(command: Command) -> Result<String, String> {
+    run_visible(command).map(|()| String::new())
+}
+
+/// Runs a command quietly; its output, or on failure the command and its
+/// output (a [`Runner`]).
+pub fn captured(mut command: Command) -> Result<String, String> {
+    let shown = format!("{command:?}");
+    let output = command
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| format!("cannot start {shown}: {e}"))?;
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    if output.status.success() {
+        Ok(text)
+    } else {
+        Err(format!("$ {shown}\n{text}"))
+    }
+}

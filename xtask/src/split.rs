@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use base64::Engine;
 use sha2::{Digest, Sha384};
 
-use crate::project::{command, root, run_visible};
+use crate::project::{Runner, command, root};
 use crate::tools::WASM_TARGET;
 
 /// The binary Trunk builds.
@@ -81,10 +81,11 @@ pub fn set_integrity(html: &str, file: &str, bytes: &[u8]) -> Result<String, Str
     Ok(out)
 }
 
-/// Builds the split console and puts it in place of Trunk's module in `dist`.
-pub fn split(dist: &Path) -> Result<(), String> {
+/// Builds the split console and puts it in place of Trunk's module in
+/// `dist`; returns what the steps printed.
+pub fn split(dist: &Path, run: Runner) -> Result<String, String> {
     let (stem, hash) = trunk_stem(dist)?;
-    run_visible(command(
+    let mut output = run(command(
         "cargo",
         &[
             "build",
@@ -109,13 +110,13 @@ pub fn split(dist: &Path) -> Result<(), String> {
     let bindgen = work.join("bindgen");
     std::fs::create_dir_all(&bindgen).map_err(|e| format!("{}: {e}", bindgen.display()))?;
     let (built, work_dir) = (built.display().to_string(), work.display().to_string());
-    run_visible(command(
+    output += &run(command(
         "wasm-split-cli",
         &[&built, &work_dir, "--out-name", &stem],
     ))?;
     let main = work.join(format!("{stem}.wasm")).display().to_string();
     let bindgen_dir = bindgen.display().to_string();
-    run_visible(command(
+    output += &run(command(
         "wasm-bindgen",
         &[
             "--target",
@@ -152,7 +153,7 @@ pub fn split(dist: &Path) -> Result<(), String> {
         let to = dist.join(to).display().to_string();
         let mut args = WASM_OPT.to_vec();
         args.extend([from.as_str(), "-o", to.as_str()]);
-        run_visible(command("wasm-opt", &args))?;
+        output += &run(command("wasm-opt", &args))?;
     }
     let link = format!("__wasm_split-{hash}.js");
     write(&dist.join(&link), loader)?;
@@ -166,8 +167,8 @@ pub fn split(dist: &Path) -> Result<(), String> {
     let wasm = format!("{stem}_bg.wasm");
     html = set_integrity(&html, &wasm, &read(&dist.join(&wasm))?)?;
     write(&index, html)?;
-    println!("split: {} modules loaded on demand", parts.len() - 1);
-    Ok(())
+    output += &format!("split: {} modules loaded on demand\n", parts.len() - 1);
+    Ok(output)
 }
 
 #[cfg(test)]

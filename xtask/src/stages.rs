@@ -1,10 +1,8 @@
 //! `cargo xtask test`: every check and test, one line per stage.
 
-use std::process::{Command, Stdio};
 use std::time::Instant;
 
-use crate::dist::release_build_commands;
-use crate::project::{command, root};
+use crate::project::{captured, command, root};
 use crate::tools::{self, CHROMEDRIVER, WASM_TARGET};
 
 /// Passed and failed test counts read from cargo's `test result:` lines.
@@ -58,24 +56,6 @@ fn stage(
 }
 
 /// Runs a command, capturing its output; `Err` carries the output on failure.
-fn captured(mut command: Command) -> Result<String, String> {
-    let shown = format!("{command:?}");
-    let output = command
-        .stdin(Stdio::null())
-        .output()
-        .map_err(|e| format!("cannot start {shown}: {e}"))?;
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    if output.status.success() {
-        Ok(text)
-    } else {
-        Err(format!("$ {shown}\n{text}"))
-    }
-}
-
 /// Everything, in order, stopping at the first failing stage.
 pub fn test() -> Result<(), String> {
     let mut counts = Counts::default();
@@ -132,13 +112,7 @@ fn stages(counts: &mut Counts) -> Result<(), String> {
         captured(cmd)
     })?;
     stage("release build", counts, || {
-        let mut output = String::new();
-        for step in release_build_commands() {
-            output.push_str(&captured(step)?);
-        }
-        crate::csp::harden(&root().join("dist"))?;
-        crate::dist::compress(&root().join("dist"))?;
-        Ok(output)
+        crate::dist::build(captured).map(|(_, output)| output)
     })?;
     stage("end-to-end", counts, || {
         let mut cmd = command("cargo", &["test", "-p", "oms-console", "--test", "e2e"]);

@@ -199,5 +199,6 @@ pub fn ensure_build_tools() -> Result<(), String> {
 /// What building and testing need.
 pub fn ensure_test_tools() -> Result<(), String> {
     ensure_build_tools()?;
+    ensure_wasm_split()?;
     ensure_test_packages()
 }
