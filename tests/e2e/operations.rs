@@ -32,6 +32,34 @@ async fn resume_sends_the_task_name_alone_and_shows_the_answer() {
     world.finish().await;
 }
 
+/// Sending again clears the previous answer at once, so it cannot be read
+/// as the new request's while that is in flight; Cancel ends it.
+#[tokio::test]
+async fn a_new_send_clears_the_previous_answer_and_cancel_ends_it() {
+    let world = World::start().await;
+    world.open("#/resume").await;
+    world.set("input[name='taskName']", INCR_STOPPED).await;
+    world.click(SUBMIT).await;
+    assert_eq!(world.outcome("").await, "success");
+    world.faults(json!({"latencyMs": 60000})).await;
+    world.click(SUBMIT).await;
+    world
+        .wait_for("main form button[type='submit'][aria-busy='true']")
+        .await;
+    assert_eq!(
+        world
+            .js("return document.querySelectorAll('section.response[data-outcome]').length")
+            .await,
+        0,
+        "the previous answer is gone"
+    );
+    world.click("main form .actions button.secondary").await;
+    assert_eq!(world.outcome("").await, "cancelled");
+    assert_eq!(world.console_journal().await.len(), 2, "both journaled");
+    world.faults(json!({})).await;
+    world.finish_allowing_failed_api_calls(true).await;
+}
+
 #[tokio::test]
 async fn a_double_click_sends_once() {
     let world = World::start().await;
