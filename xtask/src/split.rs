@@ -3,9 +3,10 @@
 //! own modules, fetched on their first visit.
 //!
 //! Trunk builds `dist/` as usual (one module). Then this builds the console
-//! again with the `split` feature, splits it with `wasm-split-cli` (the tool
-//! behind cargo-leptos's `--split`), runs `wasm-bindgen` and `wasm-opt` on
-//! every part as Trunk does, and puts the parts in place of Trunk's module,
+//! again with the `split` feature (in `target/split-build`, keeping the
+//! linker's relocations), splits it with `wasm-split-cli` (the tool behind
+//! cargo-leptos's `--split`), runs `wasm-bindgen` and `wasm-opt` on every
+//! part as Trunk does, and puts the parts in place of Trunk's module,
 //! under names carrying the build's hash (the deployment caches those
 //! forever). `index.html`'s integrity hashes are updated to match.
 
@@ -14,7 +15,7 @@ use std::path::{Path, PathBuf};
 use base64::Engine;
 use sha2::{Digest, Sha384};
 
-use crate::project::{Runner, command, root};
+use crate::project::{Runner, captured, command, root};
 use crate::tools::WASM_TARGET;
 
 /// The binary Trunk builds.
@@ -85,6 +86,10 @@ pub fn set_integrity(html: &str, file: &str, bytes: &[u8]) -> Result<String, Str
 /// `dist`; returns what the steps printed.
 pub fn split(dist: &Path, run: Runner) -> Result<String, String> {
     let (stem, hash) = trunk_stem(dist)?;
+    // Its own target directory: the linker must keep its relocations
+    // for wasm-split-cli, which Trunk's build must not (wasm-opt cannot
+    // handle them), and each directory keeps its own build cached.
+    let target_dir = root().join("target/split-build");
     let mut output = run(command(
         "cargo",
         &[
@@ -98,10 +103,13 @@ pub fn split(dist: &Path, run: Runner) -> Result<String, String> {
             BIN,
             "--features",
             "split",
+            "--target-dir",
+            &target_dir.display().to_string(),
+            "--config",
+            &format!("target.{WASM_TARGET}.rustflags=[\"-C\", \"link-arg=--emit-relocs\"]"),
         ],
     ))?;
-    let built = root()
-        .join("target")
+    let built = target_dir
         .join(WASM_TARGET)
         .join("release")
         .join(format!("{BIN}.wasm"));
@@ -153,7 +161,8 @@ pub fn split(dist: &Path, run: Runner) -> Result<String, String> {
         let to = dist.join(to).display().to_string();
         let mut args = WASM_OPT.to_vec();
         args.extend([from.as_str(), "-o", to.as_str()]);
-        output += &run(command("wasm-opt", &args))?;
+        // Quiet: it warns of a name subsection it does not know, once per part.
+        captured(command("wasm-opt", &args))?;
     }
     let link = format!("__wasm_split-{hash}.js");
     write(&dist.join(&link), loader)?;
