@@ -7,6 +7,26 @@ use reqwest::header;
 use crate::fleet::{INCR_RUNNING, INCR_STOPPED};
 use crate::harness::{World, decoded_query, deployment, dist, pairs};
 
+/// A hashed WebAssembly file of the build, through nginx: precompressed,
+/// typed for streaming compilation, cached for good.
+async fn assert_hashed_wasm(http: &reqwest::Client, url: &str) {
+    let asset = http
+        .get(url)
+        .header(header::ACCEPT_ENCODING, "gzip")
+        .send()
+        .await
+        .unwrap();
+    let headers = asset.headers();
+    assert_eq!(
+        headers[header::CONTENT_ENCODING],
+        "gzip",
+        "{url}: precompressed"
+    );
+    assert_eq!(headers[header::CONTENT_TYPE], "application/wasm", "{url}");
+    let cache = headers[header::CACHE_CONTROL].to_str().unwrap();
+    assert!(cache.contains("immutable"), "{url}: {cache}");
+}
+
 #[tokio::test]
 async fn the_console_works_behind_the_nginx_deployment() {
     let east = Sim::start(Options {
@@ -55,24 +75,7 @@ async fn the_console_works_behind_the_nginx_deployment() {
         .find(|s| s.ends_with(".wasm"))
         .unwrap()
         .to_owned();
-    let asset = http
-        .get(format!("{front}/{wasm}"))
-        .header(header::ACCEPT_ENCODING, "gzip")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(
-        asset.headers()[header::CONTENT_ENCODING],
-        "gzip",
-        "precompressed file served"
-    );
-    assert_eq!(asset.headers()[header::CONTENT_TYPE], "application/wasm");
-    assert!(
-        asset.headers()[header::CACHE_CONTROL]
-            .to_str()
-            .unwrap()
-            .contains("immutable")
-    );
+    assert_hashed_wasm(&http, &format!("{front}/{wasm}")).await;
     let open = http
         .get(format!("{front}/cm/elsewhere/connector/task/v2/stop"))
         .send()
@@ -107,21 +110,7 @@ async fn the_console_works_behind_the_nginx_deployment() {
     let module = module
         .as_str()
         .expect("the settings page's module was fetched");
-    let part = http
-        .get(format!("{front}{module}"))
-        .header(header::ACCEPT_ENCODING, "gzip")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(part.headers()[header::CONTENT_TYPE], "application/wasm");
-    assert_eq!(part.headers()[header::CONTENT_ENCODING], "gzip");
-    assert!(
-        part.headers()[header::CACHE_CONTROL]
-            .to_str()
-            .unwrap()
-            .contains("immutable"),
-        "{module}"
-    );
+    assert_hashed_wasm(&http, &format!("{front}{module}")).await;
     world.set("input[name='profileName']", "east").await;
     world.set("input[name='baseUrl']", "/cm/east/").await;
     world.click("form.profile-form button[type='submit']").await;

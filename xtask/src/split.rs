@@ -152,7 +152,13 @@ pub fn split(dist: &Path, run: Runner) -> Result<String, String> {
             .filter(|_| name != format!("{stem}.wasm"))
         {
             let hashed = format!("{part}-{hash}.wasm");
-            loader = loader.replace(&format!("\"./{name}\""), &format!("\"./{hashed}\""));
+            let quoted = format!("\"./{name}\"");
+            if !loader.contains(&quoted) {
+                return Err(format!(
+                    "{LINK} does not fetch {name}: wasm-split-cli changed"
+                ));
+            }
+            loader = loader.replace(&quoted, &format!("\"./{hashed}\""));
             parts.push((entry.path(), hashed));
         }
     }
@@ -166,8 +172,14 @@ pub fn split(dist: &Path, run: Runner) -> Result<String, String> {
     }
     let link = format!("__wasm_split-{hash}.js");
     write(&dist.join(&link), loader)?;
-    let glue = read_text(&bindgen.join(format!("{stem}.js")))?
-        .replace(&format!("from \"./{LINK}\""), &format!("from \"./{link}\""));
+    let glue = read_text(&bindgen.join(format!("{stem}.js")))?;
+    let import = format!("from \"./{LINK}\"");
+    if !glue.contains(&import) {
+        return Err(format!(
+            "{stem}.js does not import {LINK}: wasm-bindgen changed"
+        ));
+    }
+    let glue = glue.replace(&import, &format!("from \"./{link}\""));
     write(&dist.join(format!("{stem}.js")), &glue)?;
 
     let index = dist.join("index.html");
