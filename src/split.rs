@@ -1,7 +1,8 @@
 //! Pages whose code loads on their first visit. With the `split` feature
-//! (the release build), `wasm-split` moves each into its own WebAssembly
-//! module, fetched when the page is first opened; without it (tests, `trunk
-//! serve`) they are ordinary functions in the one module.
+//! (the release build), `wasm-split` moves them into two WebAssembly
+//! modules, `operations` (update, pull back) and `tools` (batch, journal,
+//! settings), each fetched when one of its pages is first opened; without
+//! it (tests, `trunk serve`) they are ordinary functions in the one module.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -15,13 +16,15 @@ type Make = fn() -> AnyView;
 /// A page's view builder, or why its module could not be fetched.
 type Loaded = Result<Make, SplitLoaderError>;
 
-/// Declares a page loaded on first visit: split off with the `split`
-/// feature, an ordinary `async fn` without it.
+/// Declares a page loaded on first visit: split off into `$module` with the
+/// `split` feature, an ordinary `async fn` without it. Pages of one module
+/// arrive together: fewer, larger fetches than one module per page (the
+/// code two modules share is a part of its own).
 macro_rules! split_page {
-    ($(#[$doc:meta])* $name:ident => $view:expr) => {
+    ($(#[$doc:meta])* $module:ident :: $name:ident => $view:expr) => {
         $(#[$doc])*
         #[cfg(feature = "split")]
-        #[leptos::wasm_split::wasm_split($name, wasm_split_path = leptos::wasm_split, fallible)]
+        #[leptos::wasm_split::wasm_split($module, wasm_split_path = leptos::wasm_split, fallible)]
         pub fn $name() -> Loaded {
             let make: Make = || $view.into_any();
             Ok(make)
@@ -38,27 +41,27 @@ macro_rules! split_page {
 
 split_page! {
     /// `#/update`.
-    update => view! { <pages::update::UpdatePage /> }
+    operations::update => view! { <pages::update::UpdatePage /> }
 }
 
 split_page! {
     /// `#/pullback`.
-    pullback => view! { <pages::pullback::PullbackPage /> }
+    operations::pullback => view! { <pages::pullback::PullbackPage /> }
 }
 
 split_page! {
     /// `#/batch`.
-    batch => view! { <pages::batch::BatchPage /> }
+    tools::batch => view! { <pages::batch::BatchPage /> }
 }
 
 split_page! {
     /// `#/journal`.
-    journal => view! { <pages::journal::JournalPage /> }
+    tools::journal => view! { <pages::journal::JournalPage /> }
 }
 
 split_page! {
     /// `#/settings`.
-    settings => view! { <pages::settings::SettingsPage /> }
+    tools::settings => view! { <pages::settings::SettingsPage /> }
 }
 
 /// Shows a page once its module is loaded, built like any other page (its

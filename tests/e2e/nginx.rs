@@ -105,11 +105,9 @@ async fn the_console_works_behind_the_nginx_deployment() {
     // That page's own module came through the deployment, cached like
     // every hashed file.
     let module = world
-        .js("return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname).find(p => p.includes('split_settings'))")
+        .js("return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname).find(p => p.includes('split_tools'))")
         .await;
-    let module = module
-        .as_str()
-        .expect("the settings page's module was fetched");
+    let module = module.as_str().expect("the tool pages' module was fetched");
     assert_hashed_wasm(&http, &format!("{front}{module}")).await;
     world.set("input[name='profileName']", "east").await;
     world.set("input[name='baseUrl']", "/cm/east/").await;

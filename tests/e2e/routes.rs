@@ -36,7 +36,8 @@ async fn every_operation_has_its_page_and_the_console_loads_cleanly() {
     world.finish().await;
 }
 
-/// `#/journal` is split off the main module and fetched on its first visit.
+/// `#/journal` is split off the main module (with the other tool pages) and
+/// fetched on its first visit.
 /// When that fetch fails the page says so, the console keeps working with
 /// nothing typed lost, and the next visit fetches it again.
 #[tokio::test]
@@ -46,10 +47,7 @@ async fn a_page_that_cannot_be_fetched_says_so_and_the_next_visit_loads_it() {
     world.set("input[name='taskName']", INCR_STOPPED).await;
     world.cdp("Network.enable", json!({})).await;
     world
-        .cdp(
-            "Network.setBlockedURLs",
-            json!({"urls": ["*split_journal*"]}),
-        )
+        .cdp("Network.setBlockedURLs", json!({"urls": ["*split_tools*"]}))
         .await;
     world.js("location.hash = '#/journal'; return true").await;
     let failed = world
@@ -76,6 +74,6 @@ async fn a_page_that_cannot_be_fetched_says_so_and_the_next_visit_loads_it() {
     );
     assert!(world.journal().await.is_empty(), "nothing was sent");
     world
-        .finish_allowing(&["split_journal", "Failed to fetch"])
+        .finish_allowing(&["split_tools", "Failed to fetch"])
         .await;
 }
