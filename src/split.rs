@@ -77,7 +77,8 @@ pub fn show(page: impl Future<Output = Loaded> + 'static) -> AnyView {
         let _ = loaded.try_set(Some(make));
     });
     (move || match loaded.get() {
-        None => ().into_any(),
+        None => view! { <p class="help" aria-busy="true" data-page-loading>{t.page_loading}</p> }
+            .into_any(),
         Some(Some(make)) => make(),
         Some(None) => {
             view! { <p class="error" role="alert" data-page-load-failed>{t.page_load_failed}</p> }

@@ -177,6 +177,7 @@ pub static EN: Texts = Texts {
     pullback_done: "Pullback done: the connector runs from the new checkpoint.",
     crash_message: "The console stopped because of an error. What you typed and the journal are saved in this browser.",
     crash_reload: "Reload the console",
+    page_loading: "Loading this page…",
     page_load_failed: "This page could not be loaded from the server. Check the connection, then reload the console: what you typed is saved.",
     page_batch: "Batch",
     page_journal: "Journal",

@@ -204,6 +204,7 @@ catalogue! {
     pullback_done,
     crash_message,
     crash_reload,
+    page_loading,
     page_load_failed,
     page_batch,
     page_journal,

@@ -177,6 +177,7 @@ pub static ZH: Texts = Texts {
     pullback_done: "回拉完成：组件已从新位点运行。",
     crash_message: "控制台因错误而停止。您输入的内容和操作日志已保存在此浏览器中。",
     crash_reload: "重新加载控制台",
+    page_loading: "正在加载此页面…",
     page_load_failed: "无法从服务器加载此页面。请检查网络连接，然后重新加载控制台：您输入的内容已保存。",
     page_batch: "批量操作",
     page_journal: "操作日志",

@@ -39,7 +39,8 @@ async fn every_operation_has_its_page_and_the_console_loads_cleanly() {
 /// `#/journal` is split off the main module (with the other tool pages) and
 /// fetched on its first visit.
 /// When that fetch fails the page says so, the console keeps working with
-/// nothing typed lost, and the next visit fetches it again.
+/// nothing typed lost, and the next visit fetches it again (saying it is
+/// loading while it waits).
 #[tokio::test]
 async fn a_page_that_cannot_be_fetched_says_so_and_the_next_visit_loads_it() {
     let world = World::start().await;
@@ -61,11 +62,30 @@ async fn a_page_that_cannot_be_fetched_says_so_and_the_next_visit_loads_it() {
         .await;
     assert_eq!(value, INCR_STOPPED, "what was typed is kept");
 
+    // Back online, on a slow link: the page says it is loading, then shows.
     world
         .cdp("Network.setBlockedURLs", json!({"urls": []}))
         .await;
-    world.open("#/journal").await;
-    assert_eq!(world.text("main h2").await, "Journal");
+    world
+        .cdp(
+            "Network.emulateNetworkConditions",
+            json!({"offline": false, "latency": 1500, "downloadThroughput": -1, "uploadThroughput": -1}),
+        )
+        .await;
+    world.js("location.hash = '#/journal'; return true").await;
+    assert_eq!(
+        world
+            .text("main[data-page='journal'] [data-page-loading]")
+            .await,
+        "Loading this page…"
+    );
+    assert_eq!(world.text("main[data-page='journal'] h2").await, "Journal");
+    assert_eq!(
+        world
+            .js("return document.querySelectorAll('[data-page-loading]').length")
+            .await,
+        0
+    );
     assert_eq!(
         world
             .js("return document.querySelectorAll('[data-page-load-failed]').length")
