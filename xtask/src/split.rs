@@ -22,12 +22,28 @@ use crate::tools::WASM_TARGET;
 const BIN: &str = "oms-console";
 /// The module the split main module imports its loaders from.
 const LINK: &str = "__wasm_split.js";
-/// What `wasm-opt` is given, as `index.html` gives it to Trunk.
-const WASM_OPT: [&str; 3] = [
-    "-Oz",
-    "--enable-bulk-memory",
-    "--enable-nontrapping-float-to-int",
-];
+/// The value of `attribute="…"` in `html`, if present.
+fn attribute<'a>(html: &'a str, attribute: &str) -> Option<&'a str> {
+    let key = format!("{attribute}=\"");
+    let start = html.find(&key)? + key.len();
+    html[start..].split('"').next()
+}
+
+/// The `wasm-opt` arguments Trunk is given in `index.html`
+/// (`data-wasm-opt` and `data-wasm-opt-params`), so that every split part
+/// is optimised as Trunk optimises the one module.
+fn wasm_opt_args(index_html: &str) -> Result<Vec<String>, String> {
+    let level = attribute(index_html, "data-wasm-opt")
+        .ok_or("index.html: the rust link has no data-wasm-opt")?;
+    let mut args = vec![format!("-O{level}")];
+    args.extend(
+        attribute(index_html, "data-wasm-opt-params")
+            .unwrap_or_default()
+            .split_whitespace()
+            .map(str::to_owned),
+    );
+    Ok(args)
+}
 
 fn read(path: &Path) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
@@ -61,7 +77,7 @@ fn trunk_stem(dist: &Path) -> Result<(String, String), String> {
 }
 
 /// Replaces the `integrity` of the tag that loads `/file` in `html`.
-pub fn set_integrity(html: &str, file: &str, bytes: &[u8]) -> Result<String, String> {
+fn set_integrity(html: &str, file: &str, bytes: &[u8]) -> Result<String, String> {
     let href = format!("href=\"/{file}\"");
     let at = html
         .find(&href)
@@ -162,10 +178,11 @@ pub fn split(dist: &Path, run: Runner) -> Result<String, String> {
             parts.push((entry.path(), hashed));
         }
     }
+    let wasm_opt = wasm_opt_args(&read_text(&root().join("index.html"))?)?;
     for (from, to) in &parts {
         let from = from.display().to_string();
         let to = dist.join(to).display().to_string();
-        let mut args = WASM_OPT.to_vec();
+        let mut args: Vec<&str> = wasm_opt.iter().map(String::as_str).collect();
         args.extend([from.as_str(), "-o", to.as_str()]);
         // Quiet: it warns of a name subsection it does not know, once per part.
         captured(command("wasm-opt", &args))?;
@@ -195,6 +212,22 @@ pub fn split(dist: &Path, run: Runner) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wasm_opt_is_given_what_index_html_gives_trunk() {
+        let html = r#"<link data-trunk rel="rust" data-wasm-opt="z" data-wasm-opt-params="--enable-bulk-memory  --enable-nontrapping-float-to-int" />"#;
+        assert_eq!(
+            wasm_opt_args(html).unwrap(),
+            [
+                "-Oz",
+                "--enable-bulk-memory",
+                "--enable-nontrapping-float-to-int"
+            ]
+        );
+        assert!(wasm_opt_args("<link data-trunk rel=\"rust\" />").is_err());
+        let project = read_text(&root().join("index.html")).unwrap();
+        assert!(wasm_opt_args(&project).unwrap()[0].starts_with("-O"));
+    }
 
     #[test]
     fn integrity_is_replaced_in_the_tag_of_its_file_only() {
