@@ -6,11 +6,12 @@ use crate::{browser, console};
 
 const THEME_KEY: &str = "oms-console.theme.v1";
 
-/// Where requests go, for display: the base URL, or this origin.
+/// Where requests go, for display: the base URL, under this origin when
+/// it is empty or a path.
 pub fn host_text(c: crate::Console) -> String {
     let base = c.base_url.get();
     if base.is_empty() {
-        format!("{} ({})", c.t.this_origin, browser::origin())
+        browser::origin()
     } else if base.starts_with('/') {
         format!("{}{base}", browser::origin())
     } else {

@@ -351,6 +351,34 @@ pub fn fill(template: &str, args: &[&str]) -> String {
     text
 }
 
+/// Fills `template` with the count `n` as `{0}` and `args` as `{1}`, `{2}`…,
+/// choosing `one` or `other` in each `{one|other}` by `n` (English plurals;
+/// a language without them has none).
+pub fn fill_count(template: &str, n: usize, args: &[&str]) -> String {
+    let mut text = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let choice = rest[open + 1..]
+            .find('}')
+            .map(|close| &rest[open + 1..open + 1 + close])
+            .and_then(|inner| inner.split_once('|'));
+        text.push_str(&rest[..open]);
+        match choice {
+            Some((one, other)) => {
+                text.push_str(if n == 1 { one } else { other });
+                rest = &rest[open + one.len() + other.len() + 3..];
+            }
+            None => {
+                text.push('{');
+                rest = &rest[open + 1..];
+            }
+        }
+    }
+    text.push_str(rest);
+    let n = n.to_string();
+    fill(&text, &[&[n.as_str()], args].concat())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -404,5 +432,32 @@ mod tests {
         assert_eq!(Lang::from_tag("de"), Lang::En);
         assert_eq!(Lang::from_tag(""), Lang::En);
         assert_eq!(fill("{1} {0} {1}", &["a", "b"]), "b a b");
+    }
+
+    #[test]
+    fn counts_choose_the_singular_for_one_only() {
+        let send = EN.batch_confirm;
+        assert_eq!(fill_count(send, 1, &["stop"]), "Send stop to 1 task?");
+        assert_eq!(fill_count(send, 2, &["stop"]), "Send stop to 2 tasks?");
+        assert_eq!(fill_count(send, 0, &["stop"]), "Send stop to 0 tasks?");
+        assert_eq!(fill_count(EN.journal_count, 1, &[]), "1 entry");
+        assert_eq!(fill_count(EN.journal_count, 12, &[]), "12 entries");
+        assert_eq!(fill_count(ZH.batch_tasks, 1, &[]), "1 个任务");
+        assert_eq!(fill_count("{a} {x|y", 1, &[]), "{a} {x|y");
+    }
+
+    #[test]
+    fn counted_texts_choose_in_english_only() {
+        for text in [
+            EN.batch_count,
+            EN.batch_confirm,
+            EN.batch_tasks,
+            EN.journal_count,
+        ] {
+            assert!(text.contains('|'), "{text}");
+        }
+        for (key, text) in ZH.entries() {
+            assert!(!text.contains('|'), "{key}");
+        }
     }
 }

@@ -18,7 +18,7 @@ use crate::components::flags::ResumeFlags;
 use crate::components::operation_form::check_message;
 use crate::components::task_name::task_name_error;
 use crate::drafts::{Row, rows_of};
-use crate::i18n::{Texts, fill};
+use crate::i18n::{Texts, fill, fill_count};
 use crate::pages::PageIntro;
 use crate::transport::{self, Cancel, Sent};
 use crate::{browser, console};
@@ -157,7 +157,7 @@ pub fn BatchPage() -> impl IntoView {
         let entry = c.journal.start(
             &c.profile.get_untracked().name,
             EntryKind::Batch(operation.kind()),
-            &fill(t.batch_tasks, &[&indices.len().to_string()]),
+            &fill_count(t.batch_tasks, indices.len(), &[]),
         );
         running.set(true);
         cancel_requested.set(false);
@@ -326,8 +326,8 @@ pub fn BatchPage() -> impl IntoView {
         })
     };
     let message = Signal::derive(move || {
-        let count = plan.get().names.len().to_string();
-        fill(t.batch_confirm, &[&count, operation.get().kind().as_str()])
+        let count = plan.get().names.len();
+        fill_count(t.batch_confirm, count, &[operation.get().kind().as_str()])
     });
     let typed = Signal::derive(move || {
         (operation.get() == BatchOperation::Delete)
@@ -341,7 +341,7 @@ pub fn BatchPage() -> impl IntoView {
                 <textarea id="taskNames" name="taskNames" rows="8" spellcheck="false"
                     prop:value=move || text.get()
                     on:input=move |ev| text.set(event_target_value(&ev))></textarea>
-                <p class="hint">{move || fill(t.batch_count, &[&plan.get().names.len().to_string()])}</p>
+                <p class="hint" data-batch-count="">{move || fill_count(t.batch_count, plan.get().names.len(), &[])}</p>
             </div>
             {move || {
                 let names = recent.get();

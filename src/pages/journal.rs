@@ -11,7 +11,7 @@ use crate::browser::IntlZones;
 use crate::components::checkpoint::zone_of;
 use crate::components::confirm::ConfirmDialog;
 use crate::drafts::{ConfigRowDraft, rows_of};
-use crate::i18n::fill;
+use crate::i18n::{fill, fill_count};
 use crate::pages::PageIntro;
 use crate::{Console, browser, console};
 
@@ -186,7 +186,7 @@ pub fn JournalPage() -> impl IntoView {
                 <button type="button" class="secondary" data-action="clear-journal" on:click=move |_| confirm_clear.set(true)>{t.journal_clear}</button>
             </div>
         </form>
-        <p class="hint" role="status" data-journal-count="">{move || fill(t.journal_count, &[&entries.get().len().to_string()])}</p>
+        <p class="hint" role="status" data-journal-count="">{move || fill_count(t.journal_count, entries.get().len(), &[])}</p>
         <ul class="journal">
             <For each=move || entries.get() key=|e| (e.id, e.requests.len()) let:entry>
                 {

@@ -174,6 +174,11 @@ async fn a_profile_with_a_path_prefix_sends_there() {
     })
     .await;
     world.open("#/settings").await;
+    assert_eq!(
+        world.text("[data-cm-host]").await,
+        world.sim.url(),
+        "the default profile sends to this origin"
+    );
     world.set("input[name='profileName']", "east").await;
     world.set("input[name='baseUrl']", "/cm/east/").await;
     world.set("input[name='label']", "PROD").await;
@@ -184,6 +189,10 @@ async fn a_profile_with_a_path_prefix_sends_there() {
         .await;
     assert_eq!(world.text("[data-profile-name]").await, "east");
     assert_eq!(world.text("[data-env-label]").await, "PROD");
+    assert_eq!(
+        world.text("[data-cm-host]").await,
+        format!("{}/cm/east/", world.sim.url())
+    );
     world
         .click("li[data-profile='east'] [data-action='check-connection']")
         .await;
@@ -249,12 +258,14 @@ async fn start_batch(world: &World, names: &[String], concurrency: &str) {
         .await;
     world.set("select[name='operation']", "stop").await;
     world.set("input[name='concurrency']", concurrency).await;
+    assert_eq!(
+        world.text("[data-batch-count]").await,
+        format!("Requests will go to {} tasks.", names.len())
+    );
     world.click(SUBMIT).await;
-    assert!(
-        world
-            .text("dialog[open] .dialog-message")
-            .await
-            .contains(&names.len().to_string())
+    assert_eq!(
+        world.text("dialog[open] .dialog-message").await,
+        format!("Send stop to {} tasks?", names.len())
     );
     world.click(CONFIRM).await;
 }
