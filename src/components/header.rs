@@ -2,21 +2,14 @@
 
 use leptos::prelude::*;
 
+use crate::components::preview::absolute_url;
 use crate::{browser, console};
 
 const THEME_KEY: &str = "oms-console.theme.v1";
 
-/// Where requests go, for display: the base URL, under this origin when
-/// it is empty or a path.
+/// Where requests go, for display: the base URL, made absolute.
 pub fn host_text(c: crate::Console) -> String {
-    let base = c.base_url.get();
-    if base.is_empty() {
-        browser::origin()
-    } else if base.starts_with('/') {
-        format!("{}{base}", browser::origin())
-    } else {
-        base
-    }
+    absolute_url(&c.base_url.get())
 }
 
 /// The page header.

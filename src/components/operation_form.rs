@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use oms_core::journal::EntryKind;
-use oms_core::request::{Check, Operation, Severity};
+use oms_core::request::{Check, Operation, Request, Severity};
 
 use crate::components::confirm::{ConfirmDialog, Expected};
 use crate::components::preview::RequestPreview;
@@ -110,6 +110,12 @@ impl Sender {
     /// Whether a request is in flight.
     pub fn busy(&self) -> Signal<bool> {
         self.busy.into()
+    }
+
+    /// The request of the last operation sent.
+    pub fn last_request(&self) -> Option<Request> {
+        self.last
+            .with_value(|last| last.as_ref().map(Operation::request))
     }
 
     /// The last answer.
@@ -296,6 +302,10 @@ pub fn OperationForm(
             confirm_label=t.confirm_send
             on_confirm=Callback::new(move |()| send_now())
         />
-        <ResponsePanel sent=sender.sent() on_retry=Callback::new(move |()| sender.retry()) />
+        <ResponsePanel
+            sent=sender.sent()
+            on_retry=Callback::new(move |()| sender.retry())
+            stale=Signal::derive(move || sender.sent().with(Option::is_some) && sender.last_request() != request.get())
+        />
     }
 }

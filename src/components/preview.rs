@@ -7,12 +7,13 @@ use oms_core::request::{METHOD, Request};
 
 use crate::{browser, console};
 
-/// The absolute base URL requests go to (for display and curl).
-pub fn absolute_base(base: &str) -> String {
-    if base.starts_with("http://") || base.starts_with("https://") {
-        base.to_owned()
+/// `url` (a base URL or a request's URL) made absolute: an empty or
+/// path-only one is on this origin (for display and curl).
+pub fn absolute_url(url: &str) -> String {
+    if url.starts_with("http://") || url.starts_with("https://") {
+        url.to_owned()
     } else {
-        format!("{}{}", browser::origin(), base)
+        format!("{}{}", browser::origin(), url)
     }
 }
 
@@ -31,13 +32,13 @@ pub fn RequestPreview(
     let url = move || {
         request
             .get()
-            .map(|r| r.url(&absolute_base(&c.base_url.get())))
+            .map(|r| r.url(&absolute_url(&c.base_url.get())))
     };
     let copy = move |_| {
         let Some(request) = request.get_untracked() else {
             return;
         };
-        let command = curl_command(&request, &absolute_base(&c.base_url.get_untracked()));
+        let command = curl_command(&request, &absolute_url(&c.base_url.get_untracked()));
         spawn_local(async move {
             copied.set(Some(browser::copy(&command).await));
         });

@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 use oms_core::envelope::Outcome;
+use oms_core::request::METHOD;
 
+use crate::components::preview::absolute_url;
 use crate::console;
 use crate::i18n::{Texts, fill};
 use crate::transport::Sent;
@@ -38,6 +40,9 @@ pub fn ResponsePanel(
     /// Sends the same request again.
     #[prop(optional)]
     on_retry: Option<Callback<()>>,
+    /// Whether the form has changed since the request was sent.
+    #[prop(optional, into)]
+    stale: Option<Signal<bool>>,
 ) -> impl IntoView {
     let t = console().t;
     let outcome_class = move || sent.with(|s| s.as_ref().map(|s| s.outcome.class().as_str()));
@@ -74,10 +79,14 @@ pub fn ResponsePanel(
                         {if ok { t.outcome_success } else { t.outcome_failed }}
                     </h3>
                     <p class="explanation">{explanation(t, &outcome)}</p>
+                    {move || stale.is_some_and(|s| s.get()).then(|| view! {
+                        <p class="warning" data-answer-stale="">{t.answer_stale}</p>
+                    })}
                     {outcome.may_have_applied().then(|| view! {
                         <p class="warning">{t.may_have_applied}</p>
                     })}
                     <dl class="answer">
+                        {field(t.answered_request, Some(format!("{METHOD} {}", absolute_url(&sent.url))))}
                         {field("result", result)}
                         {field("errCode", err_code)}
                         {field("errMsg", err_msg)}

@@ -72,6 +72,8 @@ pub static EN: Texts = Texts {
     explain_timeout: "No answer within {0} s.",
     explain_cancelled: "You cancelled the request before an answer came.",
     may_have_applied: "The CM host may have applied the operation anyway: check the task's state before retrying.",
+    answered_request: "Request",
+    answer_stale: "The form has changed since this request was sent: this answer is to the request shown here, not to what the form holds now.",
     http_status: "HTTP status",
     latency: "Latency",
     answered_at: "At",

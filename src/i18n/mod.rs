@@ -99,6 +99,8 @@ catalogue! {
     explain_timeout,
     explain_cancelled,
     may_have_applied,
+    answered_request,
+    answer_stale,
     http_status,
     latency,
     answered_at,

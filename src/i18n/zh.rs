@@ -72,6 +72,8 @@ pub static ZH: Texts = Texts {
     explain_timeout: "{0} 秒内没有应答。",
     explain_cancelled: "您在应答到达前取消了请求。",
     may_have_applied: "CM 主机可能已经执行了此操作：重试前请先检查任务状态。",
+    answered_request: "请求",
+    answer_stale: "发送此请求后表单已更改：此应答针对此处显示的请求，而非表单当前的内容。",
     http_status: "HTTP 状态",
     latency: "耗时",
     answered_at: "时间",

@@ -253,6 +253,18 @@ impl World {
             .unwrap_or_else(|e| panic!("no element {css}: {e}"))
     }
 
+    /// Waits until `script` returns true (checked every 50 ms, for at most
+    /// 30 s).
+    pub async fn wait_until(&self, script: &str) {
+        for _ in 0..600 {
+            if self.js(script).await == Value::Bool(true) {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("timed out waiting for: {script}");
+    }
+
     /// Text of the element matching `css`.
     pub async fn text(&self, css: &str) -> String {
         self.wait_for(css).await.text().await.expect("text")

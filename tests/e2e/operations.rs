@@ -27,8 +27,49 @@ async fn resume_sends_the_task_name_alone_and_shows_the_answer() {
         pairs(&[("taskName", INCR_STOPPED)])
     );
     assert_eq!(journal[0]["body"], Value::Null);
-    assert!(world.text("section.response").await.contains(INCR_STOPPED));
+    assert_eq!(answer_field(&world, "result").await, INCR_STOPPED);
     assert_eq!(world.task(INCR_STOPPED).await.unwrap()["state"], "RUNNING");
+    world.finish().await;
+}
+
+/// The value the answer shows under `label`.
+async fn answer_field(world: &World, label: &str) -> Value {
+    world
+        .js(&format!(
+            "const dt = [...document.querySelectorAll('section.response dt')].find(d => d.textContent === {label:?}); return dt ? dt.nextElementSibling.textContent : null"
+        ))
+        .await
+}
+
+/// The answer names the request it answers and says so once the form no
+/// longer holds that request: one task's answer cannot be read as another's.
+#[tokio::test]
+async fn an_answer_names_its_request_and_is_marked_once_the_form_changes() {
+    let world = World::start().await;
+    world.open("#/resume").await;
+    world.set("input[name='taskName']", INCR_STOPPED).await;
+    world.click(SUBMIT).await;
+    assert_eq!(world.outcome("").await, "success");
+    assert_eq!(
+        answer_field(&world, "Request").await,
+        format!(
+            "POST {}/connector/task/v2/resume?taskName={INCR_STOPPED}",
+            world.sim.url()
+        )
+    );
+    let stale = "return document.querySelectorAll('[data-answer-stale]').length === 1";
+    assert_eq!(world.js(stale).await, false);
+    world.set("input[name='taskName']", INCR_RUNNING).await;
+    world.wait_until(stale).await;
+    world.click("input[name='pullBackFlag']").await;
+    world.set("input[name='taskName']", INCR_STOPPED).await;
+    assert_eq!(world.js(stale).await, true, "a flag differs");
+    world.click("input[name='pullBackFlag']").await;
+    world
+        .wait_until("return !document.querySelector('[data-answer-stale]')")
+        .await;
+    assert_eq!(world.outcome("").await, "success", "the answer stays");
+    assert_eq!(world.journal().await.len(), 1, "nothing more was sent");
     world.finish().await;
 }
 

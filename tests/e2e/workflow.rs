@@ -290,7 +290,7 @@ async fn a_batch_sends_one_request_per_task_and_retries_only_the_failed() {
     start_batch(&world, &names, "8").await;
     world.wait_for("[data-batch-progress]").await;
     let done = "return document.querySelectorAll('tr[data-outcome]').length === 50 && !document.querySelector(\"[data-action='cancel-batch']\")";
-    wait_until(&world, done).await;
+    world.wait_until(done).await;
     let journal = world.journal().await;
     assert_eq!(journal.len(), 50, "exactly one request per task");
     let rows = rows(&world).await;
@@ -320,7 +320,7 @@ async fn a_batch_sends_one_request_per_task_and_retries_only_the_failed() {
     world.faults(json!({})).await;
     world.clear_journal().await;
     world.click("[data-action='retry-failed']").await;
-    wait_until(&world, "return !document.querySelector(\"[data-action='cancel-batch']\") && [...document.querySelectorAll('tr[data-outcome]')].every(r => r.dataset.outcome === 'success')").await;
+    world.wait_until("return !document.querySelector(\"[data-action='cancel-batch']\") && [...document.querySelectorAll('tr[data-outcome]')].every(r => r.dataset.outcome === 'success')").await;
     let retried: Vec<String> = world
         .journal()
         .await
@@ -345,11 +345,9 @@ async fn batch_underway() -> World {
     })
     .await;
     start_batch(&world, &names, "2").await;
-    wait_until(
-        &world,
-        "return document.querySelectorAll('tr[data-outcome]').length >= 2",
-    )
-    .await;
+    world
+        .wait_until("return document.querySelectorAll('tr[data-outcome]').length >= 2")
+        .await;
     world
 }
 
@@ -357,11 +355,9 @@ async fn batch_underway() -> World {
 async fn cancelling_a_batch_starts_no_new_request() {
     let world = batch_underway().await;
     world.click("[data-action='cancel-batch']").await;
-    wait_until(
-        &world,
-        "return !document.querySelector(\"[data-action='cancel-batch']\")",
-    )
-    .await;
+    world
+        .wait_until("return !document.querySelector(\"[data-action='cancel-batch']\")")
+        .await;
     let answered = world
         .js("return document.querySelectorAll('tr[data-outcome]').length")
         .await
@@ -389,11 +385,9 @@ async fn cancelling_a_batch_starts_no_new_request() {
 async fn leaving_a_running_batch_starts_no_new_request() {
     let world = batch_underway().await;
     world.js("location.hash = '#/journal'; return true").await;
-    wait_until(
-        &world,
-        "return performance.getEntriesByName('oms-batch-end').length > 0",
-    )
-    .await;
+    world
+        .wait_until("return performance.getEntriesByName('oms-batch-end').length > 0")
+        .await;
     let crashed = world
         .js("return !!document.querySelector('[data-crashed]')")
         .await;
@@ -418,16 +412,6 @@ async fn leaving_a_running_batch_starts_no_new_request() {
 }
 
 /// Waits until a script returns true (bounded; fails the test otherwise).
-async fn wait_until(world: &World, script: &str) {
-    for _ in 0..600 {
-        if world.js(script).await == Value::Bool(true) {
-            return;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    panic!("timed out waiting for: {script}");
-}
-
 #[tokio::test]
 async fn a_batch_resume_with_both_flags_is_refused_before_sending() {
     let world = World::start().await;
