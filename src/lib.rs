@@ -76,7 +76,7 @@ pub fn App() -> impl IntoView {
     });
     let t = lang.get_untracked().texts();
     let notices = RwSignal::new(Vec::new());
-    let profiles = profiles::load(notices, t.storage_unreadable, t.default_profile_name);
+    let profiles = profiles::load(notices, t.storage_unreadable, lang);
     let profile = profiles::active(profiles);
     let drafts = Drafts::load_and_autosave(notices, t.storage_unreadable);
     let journal = JournalStore::load(

@@ -3,16 +3,31 @@
 use leptos::prelude::*;
 use oms_core::profile::{Profile, Profiles};
 
+use crate::i18n::Lang;
 use crate::{browser, store};
 
 /// The profiles' storage key.
 const KEY: &str = "oms-console.profiles.v1";
 
-/// Loads the stored profiles (setting aside unreadable text) and saves every change.
+/// The built-in profiles of `lang`: one for this origin, named in it.
+fn built_in(lang: Lang) -> Profiles {
+    Profiles::with_default_named(lang.texts().default_profile_name)
+}
+
+/// Whether `profiles` are the built-in ones, in any language.
+fn is_built_in(profiles: &Profiles) -> bool {
+    Lang::ALL
+        .into_iter()
+        .any(|lang| *profiles == built_in(lang))
+}
+
+/// Loads the stored profiles (setting aside unreadable text) and saves every
+/// change. Until the operator changes them, the built-in profile is not
+/// stored and its name follows the language.
 pub fn load(
     notices: RwSignal<Vec<String>>,
     unreadable: &str,
-    default_name: &str,
+    lang: RwSignal<Lang>,
 ) -> RwSignal<Profiles> {
     let mut found = Vec::new();
     let profiles = store::load(
@@ -21,11 +36,23 @@ pub fn load(
         &mut found,
         unreadable,
     )
-    .unwrap_or_else(|| Profiles::with_default_named(default_name));
+    .unwrap_or_else(|| built_in(lang.get_untracked()));
     notices.update(|n| n.extend(found));
     let profiles = RwSignal::new(profiles);
     Effect::new(move |_| {
-        browser::save(KEY, &profiles.with(Profiles::to_json));
+        let named = built_in(lang.get());
+        if profiles.with_untracked(|p| is_built_in(p) && *p != named) {
+            profiles.set(named);
+        }
+    });
+    Effect::new(move |_| {
+        profiles.with(|p| {
+            if is_built_in(p) {
+                browser::remove(KEY);
+            } else {
+                browser::save(KEY, &p.to_json());
+            }
+        });
     });
     profiles
 }

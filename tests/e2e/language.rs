@@ -102,3 +102,43 @@ async fn an_english_browser_gets_english() {
     assert_eq!(world.text("dl.parts .badge").await, "Incr-Sync");
     world.finish().await;
 }
+
+/// The built-in profile is named in the console's language, and not
+/// stored, until the operator changes the profiles; from then on they are
+/// kept as they are.
+#[tokio::test]
+async fn the_built_in_profile_is_named_in_the_language_until_profiles_change() {
+    let world = World::start_in(Options::default(), "zh-CN", "UTC").await;
+    world.open("#/settings").await;
+    assert_eq!(world.text("[data-profile-name]").await, "当前站点");
+    world.set("select[name='language']", "en").await;
+    world
+        .wait_until(
+            "return document.querySelector('[data-profile-name]').textContent === 'This origin'",
+        )
+        .await;
+    let stored = "return localStorage.getItem('oms-console.profiles.v1')";
+    assert_eq!(world.js(stored).await, serde_json::Value::Null);
+
+    world.set("input[name='profileName']", "east").await;
+    world.set("input[name='baseUrl']", "/cm/east/").await;
+    world.click("form.profile-form button[type='submit']").await;
+    world.wait_for("li[data-profile='east']").await;
+    assert!(
+        world
+            .js(stored)
+            .await
+            .as_str()
+            .unwrap()
+            .contains("\"east\"")
+    );
+    world.set("select[name='language']", "zh-CN").await;
+    world.wait_for("html[lang='zh-CN']").await;
+    assert_eq!(world.text("header h1").await, "OMS 连接器控制台");
+    assert_eq!(
+        world.text("[data-profile-name]").await,
+        "This origin",
+        "changed profiles are kept as they are"
+    );
+    world.finish().await;
+}
