@@ -2,7 +2,7 @@
 
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
-use oms_core::journal::{EntryKind, Journal, JournalEntry, JournalRequest};
+use oms_core::journal::{EntryKind, Journal, JournalEntry, JournalRequest, batch_save_delay_ms};
 
 use crate::{browser, store};
 
@@ -19,10 +19,8 @@ pub struct JournalStore {
     unavailable_notice: &'static str,
     save_scheduled: StoredValue<bool>,
     quiet_changes: StoredValue<bool>,
+    last_save_ms: StoredValue<f64>,
 }
-
-/// How long a batch's rows are gathered before the journal is saved.
-const BATCH_SAVE_DELAY_MS: u32 = 250;
 
 impl JournalStore {
     /// Loads the stored journal (setting aside unreadable text) and saves every change.
@@ -49,6 +47,7 @@ impl JournalStore {
             unavailable_notice,
             save_scheduled: StoredValue::new(false),
             quiet_changes: StoredValue::new(false),
+            last_save_ms: StoredValue::new(0.0),
         };
         // A save still waiting is done before the page goes away.
         let _ = window_event_listener_untyped("pagehide", move |_| store.flush());
@@ -58,10 +57,12 @@ impl JournalStore {
     /// Saves, dropping the oldest entries while storage is full; never fails an operation.
     fn save(&self) {
         self.save_scheduled.set_value(false);
-        if self
+        let started = browser::now_ms();
+        let saved = self
             .journal
-            .with_untracked(|j| browser::save(KEY, &j.to_json()))
-        {
+            .with_untracked(|j| browser::save(KEY, &j.to_json()));
+        self.last_save_ms.set_value(browser::now_ms() - started);
+        if saved {
             return;
         }
         let mut journal = self.journal.get_untracked();
@@ -126,7 +127,7 @@ impl JournalStore {
         self.journal
             .update_untracked(|j| j.add_request(id, request));
         self.quiet_changes.set_value(true);
-        self.save_soon(BATCH_SAVE_DELAY_MS);
+        self.save_soon(batch_save_delay_ms(self.last_save_ms.get_value()));
     }
 
     /// Saves after `delay_ms`, unless a save is already waiting. With 0, the

@@ -271,6 +271,13 @@ impl Journal {
     }
 }
 
+/// How long a batch's records wait before the journal is saved, given how
+/// long the last save took: at least 250 ms, and long enough that saving
+/// (which writes the whole journal) takes at most 2% of the time, up to 2 s.
+pub fn batch_save_delay_ms(last_save_ms: f64) -> u32 {
+    (last_save_ms * 50.0).clamp(250.0, 2_000.0) as u32
+}
+
 /// How many columns the CSV export has.
 pub const CSV_COLUMNS: usize = 15;
 
@@ -334,6 +341,15 @@ pub fn to_csv(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_batch_saves_less_often_as_saving_grows_slower() {
+        assert_eq!(super::batch_save_delay_ms(0.0), 250);
+        assert_eq!(super::batch_save_delay_ms(4.0), 250);
+        assert_eq!(super::batch_save_delay_ms(10.0), 500);
+        assert_eq!(super::batch_save_delay_ms(30.0), 1_500);
+        assert_eq!(super::batch_save_delay_ms(500.0), 2_000);
+    }
+
     use super::*;
     use crate::config_map::ConfigRow;
     use crate::envelope::RawAnswer;

@@ -24,7 +24,7 @@ const LOADS: usize = 15;
 /// Operations timed for the click-to-request and click-to-answer figures.
 const OPERATIONS: usize = 200;
 /// Batch runs over HTTP/2, alternating the console and the bare fetch loop.
-const BATCH_RUNS: usize = 3;
+const BATCH_RUNS: usize = 5;
 
 fn median(values: &mut [f64]) -> f64 {
     values.sort_by(|a, b| a.total_cmp(b));
