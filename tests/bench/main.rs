@@ -154,9 +154,16 @@ struct Row {
     target: String,
 }
 
+/// One batch run: its wall time in milliseconds, and the requests that got
+/// no answer (failed at the network level), each as `name: why`.
+struct BatchRun {
+    wall_ms: f64,
+    unanswered: Vec<String>,
+}
+
 /// Runs a batch resume of 500 names, 8 at once, from the current front;
-/// its wall time in milliseconds, from the console's own marks.
-async fn batch_wall(world: &World) -> f64 {
+/// its wall time from the console's own marks.
+async fn batch_wall(world: &World) -> BatchRun {
     let names: Vec<String> = (0..500)
         .map(|i| format!("10.0.0.1-9000:connector_v2:np_bench{i:03}-incr_trans-1-0:0000000001"))
         .collect();
@@ -168,7 +175,7 @@ async fn batch_wall(world: &World) -> f64 {
     world.set("input[name='concurrency']", "8").await;
     world.click("main form button[type='submit']").await;
     world.click("dialog[open] button[type='submit']").await;
-    world
+    let wall_ms = world
         .client
         .execute_async(
             "const done = arguments[arguments.length - 1];
@@ -183,36 +190,53 @@ async fn batch_wall(world: &World) -> f64 {
         .await
         .expect("the batch ends")
         .as_f64()
-        .unwrap()
+        .unwrap();
+    let unanswered = world
+        .js("return [...document.querySelectorAll('tr[data-outcome]')].filter(r => !['success', 'api-error'].includes(r.dataset.outcome)).map(r => r.dataset.taskName + ': ' + r.dataset.outcome)")
+        .await;
+    BatchRun {
+        wall_ms,
+        unanswered: serde_json::from_value(unanswered).unwrap(),
+    }
 }
 
 /// The same 500 requests, 8 at once, sent by a bare JavaScript loop on the
 /// console's page (no console code): what the browser, proxy and simulator
 /// allow on this machine, the floor under the batch figure.
-async fn fetch_loop_wall(world: &World) -> f64 {
+async fn fetch_loop_wall(world: &World) -> BatchRun {
     world.open("#/batch").await;
-    world
-        .client
+    let (wall_ms, unanswered): (f64, Vec<String>) = serde_json::from_value(
+        world
+            .client
         .execute_async(
             "const done = arguments[arguments.length - 1];
              let next = 0, active = 8;
              const t0 = performance.now();
+             const failed = [];
              const worker = async () => {
                while (next < 500) {
                  const i = String(next++).padStart(3, '0');
-                 const answer = await fetch('/connector/task/v2/resume?taskName=' + encodeURIComponent(
-                   '10.0.0.1-9000:connector_v2:np_bench' + i + '-incr_trans-1-0:0000000001'), {method: 'POST'});
-                 await answer.text();
+                 try {
+                   const answer = await fetch('/connector/task/v2/resume?taskName=' + encodeURIComponent(
+                     '10.0.0.1-9000:connector_v2:np_bench' + i + '-incr_trans-1-0:0000000001'), {method: 'POST'});
+                   await answer.text();
+                 } catch (e) {
+                   failed.push(i + ': ' + e);
+                 }
                }
-               if (--active === 0) done(performance.now() - t0);
+               if (--active === 0) done([performance.now() - t0, failed]);
              };
              for (let k = 0; k < 8; k++) worker();",
-            vec![],
-        )
-        .await
-        .expect("the loop ends")
-        .as_f64()
-        .unwrap()
+                vec![],
+            )
+            .await
+            .expect("the loop ends"),
+    )
+    .unwrap();
+    BatchRun {
+        wall_ms,
+        unanswered,
+    }
 }
 
 #[tokio::main]
@@ -405,13 +429,19 @@ async fn main() {
     world.faults(json!({"latencyMs": 50})).await;
     let ideal = 500.0 / 8.0 * 50.0;
     let direct = batch_wall(&world).await;
+    let mut unanswered = direct.unanswered.clone();
     let sim_addr = world.sim.addr().to_string();
     let nginx = deployment::start(&harness::dist(), &sim_addr, &sim_addr).await;
     world.set_front(format!("https://127.0.0.1:{}", nginx.tls_port));
     let (mut over_h2, mut floor) = (Vec::new(), Vec::new());
     for _ in 0..BATCH_RUNS {
-        over_h2.push(batch_wall(&world).await);
-        floor.push(fetch_loop_wall(&world).await);
+        for (runs, run) in [
+            (&mut over_h2, batch_wall(&world).await),
+            (&mut floor, fetch_loop_wall(&world).await),
+        ] {
+            unanswered.extend(run.unanswered);
+            runs.push(run.wall_ms);
+        }
     }
     figures.insert(
         "batch_runs".into(),
@@ -436,7 +466,7 @@ async fn main() {
     });
     rows.push(Row {
         name: "batch, the same over HTTP/1.1 (6 connections per origin)".into(),
-        ours: direct,
+        ours: direct.wall_ms,
         theirs: Some(ideal),
         unit: "ms",
         target: String::new(),
@@ -444,6 +474,7 @@ async fn main() {
     world.faults(json!({})).await;
     world.set_front(world.sim.url());
     drop(nginx);
+    figures.insert("batch_unanswered".into(), json!(unanswered));
 
     println!("| figure | console | Swagger UI / ideal | ratio | target |");
     println!("| --- | ---: | ---: | ---: | --- |");
@@ -470,6 +501,13 @@ async fn main() {
         serde_json::to_string_pretty(&Value::Object(figures)).unwrap(),
     )
     .unwrap();
+    if !unanswered.is_empty() {
+        println!(
+            "\nbatch requests that got no answer ({}): {}",
+            unanswered.len(),
+            unanswered.join("; ")
+        );
+    }
     println!("\nfigures written to {}", out.display());
     world.finish_allowing(&["favicon", "/connector/"]).await;
 }

@@ -141,3 +141,57 @@ async fn the_console_works_behind_the_nginx_deployment() {
     world.finish().await;
     drop(nginx);
 }
+
+/// One connection carries more than nginx's default 1,000 requests: a long
+/// batch is not cut by nginx closing the browser's connection under it.
+#[tokio::test]
+async fn one_connection_carries_a_long_batch() {
+    let cm = Sim::start(Options {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        ..Options::default()
+    })
+    .await
+    .unwrap();
+    let nginx = deployment::start(&dist(), &cm.addr().to_string(), &cm.addr().to_string()).await;
+    let port = nginx.port;
+    let closed_at = tokio::task::spawn_blocking(move || {
+        use std::io::{BufRead, BufReader, Read, Write};
+        let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+        stream.set_nodelay(true).unwrap();
+        let mut reader = BufReader::new(stream.try_clone().unwrap());
+        for n in 1..=1_100 {
+            let request = format!(
+                "POST /connector/task/v2/stop?taskName=t{n} HTTP/1.1\r\nHost: console\r\nContent-Length: 0\r\n\r\n"
+            );
+            stream.write_all(request.as_bytes()).unwrap();
+            let (mut length, mut close) = (0, false);
+            loop {
+                let mut line = String::new();
+                reader.read_line(&mut line).unwrap();
+                let line = line.trim_end().to_ascii_lowercase();
+                if line.is_empty() {
+                    break;
+                }
+                if let Some(value) = line.strip_prefix("content-length:") {
+                    length = value.trim().parse().unwrap();
+                }
+                close |= line == "connection: close";
+            }
+            reader.read_exact(&mut vec![0; length]).unwrap();
+            if close {
+                return Some(n);
+            }
+        }
+        None
+    })
+    .await
+    .unwrap();
+    assert_eq!(closed_at, None, "nginx closed the connection");
+    let received: serde_json::Value = reqwest::get(format!("{}/_sim/requests", cm.url()))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(received.as_array().unwrap().len(), 1_100);
+}
