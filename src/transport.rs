@@ -97,8 +97,11 @@ pub async fn send(request: &Request, base: &str, timeout_ms: u32, cancel: Cancel
     let started = browser::now_ms();
     let (timer, timed_out) = time_limit(&cancel.controller, timeout_ms);
     let signal = cancel.controller.signal();
+    // An operation's answer is never read from or written to the HTTP
+    // cache (which also spares the browser a cache lookup per request).
     let mut builder = RequestBuilder::new(&url)
         .method(gloo_net::http::Method::POST)
+        .cache(web_sys::RequestCache::NoStore)
         .abort_signal(Some(&signal));
     if let Some(content_type) = request.content_type() {
         builder = builder.header("Content-Type", content_type);

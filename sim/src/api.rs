@@ -100,12 +100,17 @@ pub async fn handle(State(state): State<AppState>, request: Request) -> Response
     );
     let query = request.uri().query().unwrap_or_default().to_owned();
     let drop_connection = request.extensions().get::<DropConnection>().cloned();
+    let cache_control = request
+        .headers()
+        .get(header::CACHE_CONTROL)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
     let request_path = request.uri().path().to_owned();
     let bytes = to_bytes(request.into_body(), BODY_LIMIT)
         .await
         .unwrap_or_default();
     let body = (!bytes.is_empty()).then(|| String::from_utf8_lossy(&bytes).into_owned());
-    let id = state.record(method.as_str(), &path, &query, body.clone());
+    let id = state.record(method.as_str(), &path, &query, body.clone(), cache_control);
     let params: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
         .into_owned()
         .collect();

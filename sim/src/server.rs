@@ -67,6 +67,8 @@ pub struct JournalEntry {
     path: String,
     query: String,
     body: Option<String>,
+    /// The request's `Cache-Control` header, if any.
+    cache_control: Option<String>,
     status: Option<u16>,
     response: Option<String>,
     /// When it was received, epoch milliseconds (for measuring latency).
@@ -97,7 +99,14 @@ impl AppState {
     }
 
     /// Appends a received request to the journal; returns its id.
-    pub fn record(&self, method: &str, path: &str, query: &str, body: Option<String>) -> u64 {
+    pub fn record(
+        &self,
+        method: &str,
+        path: &str,
+        query: &str,
+        body: Option<String>,
+        cache_control: Option<String>,
+    ) -> u64 {
         let mut inner = self.lock();
         let id = inner.next_id;
         inner.next_id += 1;
@@ -107,6 +116,7 @@ impl AppState {
             path: path.into(),
             query: query.into(),
             body,
+            cache_control,
             status: None,
             response: None,
             received_at_ms: std::time::SystemTime::now()

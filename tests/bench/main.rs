@@ -201,8 +201,9 @@ async fn batch_wall(world: &World) -> BatchRun {
 }
 
 /// The same 500 requests, 8 at once, sent by a bare JavaScript loop on the
-/// console's page (no console code): what the browser, proxy and simulator
-/// allow on this machine, the floor under the batch figure.
+/// console's page (no console code; the same fetch options as the
+/// console's): what the browser, proxy and simulator allow on this
+/// machine, the floor under the batch figure.
 async fn fetch_loop_wall(world: &World) -> BatchRun {
     world.open("#/batch").await;
     let (wall_ms, unanswered): (f64, Vec<String>) = serde_json::from_value(
@@ -218,7 +219,8 @@ async fn fetch_loop_wall(world: &World) -> BatchRun {
                  const i = String(next++).padStart(3, '0');
                  try {
                    const answer = await fetch('/connector/task/v2/resume?taskName=' + encodeURIComponent(
-                     '10.0.0.1-9000:connector_v2:np_bench' + i + '-incr_trans-1-0:0000000001'), {method: 'POST'});
+                     '10.0.0.1-9000:connector_v2:np_bench' + i + '-incr_trans-1-0:0000000001'),
+                     {method: 'POST', cache: 'no-store', signal: new AbortController().signal});
                    await answer.text();
                  } catch (e) {
                    failed.push(i + ': ' + e);

@@ -265,6 +265,15 @@ impl World {
         panic!("timed out waiting for: {script}");
     }
 
+    /// The value the answer shows under `label` (`result`, `errMsg`,
+    /// `Request`…), or null.
+    pub async fn answer_field(&self, label: &str) -> Value {
+        self.js(&format!(
+            "const dt = [...document.querySelectorAll('section.response dt')].find(d => d.textContent === {label:?}); return dt ? dt.nextElementSibling.textContent : null"
+        ))
+        .await
+    }
+
     /// Text of the element matching `css`.
     pub async fn text(&self, css: &str) -> String {
         self.wait_for(css).await.text().await.expect("text")

@@ -27,18 +27,13 @@ async fn resume_sends_the_task_name_alone_and_shows_the_answer() {
         pairs(&[("taskName", INCR_STOPPED)])
     );
     assert_eq!(journal[0]["body"], Value::Null);
-    assert_eq!(answer_field(&world, "result").await, INCR_STOPPED);
+    assert_eq!(
+        journal[0]["cacheControl"], "no-cache",
+        "sent with the cache off (fetch's no-store)"
+    );
+    assert_eq!(world.answer_field("result").await, INCR_STOPPED);
     assert_eq!(world.task(INCR_STOPPED).await.unwrap()["state"], "RUNNING");
     world.finish().await;
-}
-
-/// The value the answer shows under `label`.
-async fn answer_field(world: &World, label: &str) -> Value {
-    world
-        .js(&format!(
-            "const dt = [...document.querySelectorAll('section.response dt')].find(d => d.textContent === {label:?}); return dt ? dt.nextElementSibling.textContent : null"
-        ))
-        .await
 }
 
 /// The answer names the request it answers and says so once the form no
@@ -51,7 +46,7 @@ async fn an_answer_names_its_request_and_is_marked_once_the_form_changes() {
     world.click(SUBMIT).await;
     assert_eq!(world.outcome("").await, "success");
     assert_eq!(
-        answer_field(&world, "Request").await,
+        world.answer_field("Request").await,
         format!(
             "POST {}/connector/task/v2/resume?taskName={INCR_STOPPED}",
             world.sim.url()

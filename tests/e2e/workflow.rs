@@ -293,6 +293,10 @@ async fn a_batch_sends_one_request_per_task_and_retries_only_the_failed() {
     world.wait_until(done).await;
     let journal = world.journal().await;
     assert_eq!(journal.len(), 50, "exactly one request per task");
+    assert!(
+        journal.iter().all(|e| e["cacheControl"] == "no-cache"),
+        "sent with the cache off"
+    );
     let rows = rows(&world).await;
     let mut failed = Vec::new();
     for (name, outcome) in &rows {
