@@ -83,6 +83,7 @@ pub async fn probe(base: &str, timeout_ms: u32) -> Reachability {
     };
     let _timer = time_limit(&cancel.controller, timeout_ms);
     let status = gloo_net::http::Request::get(&url)
+        .cache(web_sys::RequestCache::NoStore)
         .abort_signal(Some(&cancel.controller.signal()))
         .send()
         .await
