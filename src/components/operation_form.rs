@@ -305,6 +305,7 @@ pub fn OperationForm(
         <ResponsePanel
             sent=sender.sent()
             on_retry=Callback::new(move |()| sender.retry())
+            show_request=true
             stale=Signal::derive(move || sender.sent().with(Option::is_some) && sender.last_request() != request.get())
         />
     }

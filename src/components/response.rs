@@ -43,6 +43,10 @@ pub fn ResponsePanel(
     /// Whether the form has changed since the request was sent.
     #[prop(optional, into)]
     stale: Option<Signal<bool>>,
+    /// Whether to show the request answered (where nothing else on the
+    /// page shows it).
+    #[prop(optional)]
+    show_request: bool,
 ) -> impl IntoView {
     let t = console().t;
     let outcome_class = move || sent.with(|s| s.as_ref().map(|s| s.outcome.class().as_str()));
@@ -86,7 +90,7 @@ pub fn ResponsePanel(
                         <p class="warning">{t.may_have_applied}</p>
                     })}
                     <dl class="answer">
-                        {field(t.answered_request, Some(format!("{METHOD} {}", absolute_url(&sent.url))))}
+                        {field(t.answered_request, show_request.then(|| format!("{METHOD} {}", absolute_url(&sent.url))))}
                         {field("result", result)}
                         {field("errCode", err_code)}
                         {field("errMsg", err_msg)}

@@ -185,6 +185,7 @@ catalogue! {
     start_pullback,
     pullback_confirm_title,
     pullback_summary,
+    time_and_utc,
     step_stop,
     step_update,
     step_resume,

@@ -268,10 +268,14 @@ pub fn PullbackPage() -> impl IntoView {
             .is_some_and(|n| n.component() != Some(&Component::IncrSync))
     };
     let summary = Signal::derive(move || match plan.get() {
-        Ok(p) => fill(
-            t.pullback_summary,
-            &[p.task_name.as_str(), &p.target_zone, &p.target_utc],
-        ),
+        Ok(p) => {
+            let when = if p.target_zone == p.target_utc {
+                p.target_zone
+            } else {
+                fill(t.time_and_utc, &[&p.target_zone, &p.target_utc])
+            };
+            fill(t.pullback_summary, &[p.task_name.as_str(), &when])
+        }
         Err(_) => String::new(),
     });
     let typed = Signal::derive(move || plan.get().ok().map(|p| Expected::task_name(&p.task_name)));

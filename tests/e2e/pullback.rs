@@ -11,12 +11,13 @@ async fn fill_and_confirm(world: &World) {
     world.fill_reference_pullback().await;
     assert_eq!(world.text("output[name='epoch']").await, "1676286000");
     world.click("main form button[type='submit']").await;
-    let summary = world.text("dialog[open] .dialog-message").await;
-    assert!(
-        summary.contains("2023-02-13 19:00:00 UTC+08:00"),
-        "{summary}"
+    assert_eq!(
+        world.text("dialog[open] .dialog-message").await,
+        format!(
+            "Pull back {INCR_RUNNING} to 2023-02-13 19:00:00 UTC+08:00 (2023-02-13 11:00:00 UTC): \
+             1. stop it; 2. update source.checkpoint; 3. resume it with pullBackFlag=true."
+        )
     );
-    assert!(summary.contains("2023-02-13 11:00:00 UTC"), "{summary}");
     assert!(world.journal().await.is_empty());
     world
         .set("dialog[open] input[name='confirmTaskName']", "0000000002")
@@ -34,6 +35,11 @@ async fn the_references_pullback_sends_its_three_requests_exactly() {
     let world = World::start().await;
     fill_and_confirm(&world).await;
     world.wait_for("[data-pullback-done]").await;
+    assert_eq!(
+        world.answer_field("Request").await,
+        serde_json::Value::Null,
+        "each step's heading shows its request; its answer does not repeat it"
+    );
     let journal = world.journal().await;
     assert_eq!(journal.len(), 3);
     let paths: Vec<_> = journal
@@ -231,5 +237,26 @@ async fn a_pullback_left_midway_still_runs_to_its_end() {
         json!(true)
     );
     world.faults(json!({})).await;
+    world.finish().await;
+}
+
+/// A time chosen in UTC is named once in the confirmation.
+#[tokio::test]
+async fn a_pullback_in_utc_names_its_time_once() {
+    let world = World::start().await;
+    world.fill_reference_pullback().await;
+    world.set("select[name='zone']", "UTC").await;
+    world.click("main form button[type='submit']").await;
+    assert_eq!(
+        world.text("dialog[open] .dialog-message").await,
+        format!(
+            "Pull back {INCR_RUNNING} to 2023-02-13 19:00:00 UTC: \
+             1. stop it; 2. update source.checkpoint; 3. resume it with pullBackFlag=true."
+        )
+    );
+    world
+        .click("dialog[open] .actions button[type='button']")
+        .await;
+    assert!(world.journal().await.is_empty());
     world.finish().await;
 }
