@@ -341,15 +341,6 @@ pub fn to_csv(
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn a_batch_saves_less_often_as_saving_grows_slower() {
-        assert_eq!(super::batch_save_delay_ms(0.0), 250);
-        assert_eq!(super::batch_save_delay_ms(4.0), 250);
-        assert_eq!(super::batch_save_delay_ms(10.0), 500);
-        assert_eq!(super::batch_save_delay_ms(30.0), 1_500);
-        assert_eq!(super::batch_save_delay_ms(500.0), 2_000);
-    }
-
     use super::*;
     use crate::config_map::ConfigRow;
     use crate::envelope::RawAnswer;
@@ -522,5 +513,14 @@ mod tests {
         assert!(lines[1].starts_with("1000,default,update,task-1,,t1,POST,/connector/task/v2/update,taskName=t1,\"{\"\"sink\"\""), "{}", lines[1]);
         assert_eq!(lines.len(), 3);
         assert_eq!(csv_field("a,b"), "\"a,b\"");
+    }
+
+    #[test]
+    fn a_batch_saves_less_often_as_saving_grows_slower() {
+        assert_eq!(batch_save_delay_ms(0.0), 250);
+        assert_eq!(batch_save_delay_ms(4.0), 250);
+        assert_eq!(batch_save_delay_ms(10.0), 500);
+        assert_eq!(batch_save_delay_ms(30.0), 1_500);
+        assert_eq!(batch_save_delay_ms(500.0), 2_000);
     }
 }
