@@ -206,6 +206,21 @@ async fn a_profile_with_a_path_prefix_sends_there() {
             .unwrap(),
         "Answers"
     );
+    let probe = world.journal().await;
+    assert_eq!(probe.len(), 1);
+    assert_eq!(
+        (
+            &probe[0]["method"],
+            &probe[0]["path"],
+            &probe[0]["cacheControl"]
+        ),
+        (
+            &json!("GET"),
+            &json!("/cm/east/connector/task/v2/stop"),
+            &json!("no-cache")
+        ),
+        "the check is a GET, never answered from the cache"
+    );
     world.clear_journal().await;
 
     world.open("#/stop").await;
