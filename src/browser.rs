@@ -154,6 +154,16 @@ pub fn origin() -> String {
         .unwrap_or_default()
 }
 
+/// `url` (a base URL or a request's URL) made absolute: an empty or
+/// path-only one is on this origin (for display and curl).
+pub fn absolute_url(url: &str) -> String {
+    if url.starts_with("http://") || url.starts_with("https://") {
+        url.to_owned()
+    } else {
+        format!("{}{}", origin(), url)
+    }
+}
+
 /// The current hash, e.g. `#/stop`.
 pub fn hash() -> String {
     window()

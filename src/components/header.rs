@@ -2,14 +2,13 @@
 
 use leptos::prelude::*;
 
-use crate::components::preview::absolute_url;
 use crate::{browser, console};
 
 const THEME_KEY: &str = "oms-console.theme.v1";
 
 /// Where requests go, for display: the base URL, made absolute.
 pub fn host_text(c: crate::Console) -> String {
-    absolute_url(&c.base_url.get())
+    browser::absolute_url(&c.base_url.get())
 }
 
 /// The page header.

@@ -7,16 +7,6 @@ use oms_core::request::{METHOD, Request};
 
 use crate::{browser, console};
 
-/// `url` (a base URL or a request's URL) made absolute: an empty or
-/// path-only one is on this origin (for display and curl).
-pub fn absolute_url(url: &str) -> String {
-    if url.starts_with("http://") || url.starts_with("https://") {
-        url.to_owned()
-    } else {
-        format!("{}{}", browser::origin(), url)
-    }
-}
-
 /// Shows what will be sent; `shown_body` is the body as displayed (secrets masked).
 #[component]
 pub fn RequestPreview(
@@ -32,13 +22,16 @@ pub fn RequestPreview(
     let url = move || {
         request
             .get()
-            .map(|r| r.url(&absolute_url(&c.base_url.get())))
+            .map(|r| r.url(&browser::absolute_url(&c.base_url.get())))
     };
     let copy = move |_| {
         let Some(request) = request.get_untracked() else {
             return;
         };
-        let command = curl_command(&request, &absolute_url(&c.base_url.get_untracked()));
+        let command = curl_command(
+            &request,
+            &browser::absolute_url(&c.base_url.get_untracked()),
+        );
         spawn_local(async move {
             copied.set(Some(browser::copy(&command).await));
         });

@@ -4,7 +4,6 @@ use leptos::prelude::*;
 use oms_core::envelope::Outcome;
 use oms_core::request::METHOD;
 
-use crate::components::preview::absolute_url;
 use crate::console;
 use crate::i18n::{Texts, fill};
 use crate::transport::Sent;
@@ -90,7 +89,7 @@ pub fn ResponsePanel(
                         <p class="warning">{t.may_have_applied}</p>
                     })}
                     <dl class="answer">
-                        {field(t.answered_request, show_request.then(|| format!("{METHOD} {}", absolute_url(&sent.url))))}
+                        {field(t.answered_request, show_request.then(|| format!("{METHOD} {}", crate::browser::absolute_url(&sent.url))))}
                         {field("result", result)}
                         {field("errCode", err_code)}
                         {field("errMsg", err_msg)}

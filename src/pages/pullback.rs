@@ -10,12 +10,11 @@ use oms_core::pullback::pullback_steps;
 use oms_core::request::{METHOD, Operation, Request};
 use oms_core::task_name::{Component, TaskName};
 
-use crate::browser::IntlZones;
+use crate::browser::{self, IntlZones};
 use crate::components::checkpoint::{
     CheckpointBuilder, checkpoint_error, computed, remember_subtopics, subtopic_error,
 };
 use crate::components::confirm::{ConfirmDialog, Expected};
-use crate::components::preview::absolute_url;
 use crate::components::response::ResponsePanel;
 use crate::components::share::ShareLink;
 use crate::components::task_name::TaskNameField;
@@ -302,7 +301,7 @@ pub fn PullbackPage() -> impl IntoView {
                                     <li>
                                         <strong>{step_title(t, i)}</strong>
                                         <p class="request-line"><span class="method">{METHOD}</span> " "
-                                            <code class="url">{request.url(&absolute_url(&c.base_url.get_untracked()))}</code></p>
+                                            <code class="url">{request.url(&browser::absolute_url(&c.base_url.get_untracked()))}</code></p>
                                         {request.body.map(|b| view! { <pre class="body">{b}</pre> })}
                                     </li>
                                 }
@@ -350,7 +349,7 @@ pub fn PullbackPage() -> impl IntoView {
                             <h3>{step_title(t, index)} " · " {move || step_state_label(t, &state.get())}</h3>
                             {move || request().map(|r| view! {
                                 <p class="request-line"><span class="method">{METHOD}</span> " "
-                                    <code class="url">{r.url(&absolute_url(&c.base_url.get_untracked()))}</code></p>
+                                    <code class="url">{r.url(&browser::absolute_url(&c.base_url.get_untracked()))}</code></p>
                                 {r.body.map(|b| view! { <pre class="body">{b}</pre> })}
                             })}
                             <ResponsePanel sent=Signal::derive(move || state.get().sent()) />

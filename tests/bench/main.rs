@@ -115,11 +115,7 @@ async fn cold_load(world: &World, url: &str, mark: &str) -> (f64, f64, f64) {
          }};
          check();"
     );
-    let found = world
-        .client
-        .execute_async(&script, vec![])
-        .await
-        .expect("page ready");
+    let found = world.js_async(&script).await;
     let v: Vec<f64> = serde_json::from_value(found).unwrap();
     (v[0], v[1], v[2])
 }
@@ -137,13 +133,7 @@ async fn first_visit(world: &World, page: &str) -> f64 {
          }};
          check();"
     );
-    world
-        .client
-        .execute_async(&script, vec![])
-        .await
-        .expect("the page is shown")
-        .as_f64()
-        .unwrap()
+    world.js_async(&script).await.as_f64().unwrap()
 }
 
 struct Row {
@@ -161,6 +151,29 @@ struct BatchRun {
     unanswered: Vec<String>,
 }
 
+/// Clicks Send and waits for the answer; passes back the click's epoch
+/// milliseconds and the time until the answer was shown.
+const CLICK_TO_ANSWER: &str = "const done = arguments[arguments.length - 1];
+    const before = performance.getEntriesByName('oms-answer').length;
+    const t0 = performance.now();
+    document.querySelector(\"main form button[type='submit']\").click();
+    const check = () => {
+      const m = performance.getEntriesByName('oms-answer');
+      if (m.length > before) done([performance.timeOrigin + t0, m[m.length - 1].startTime - t0]);
+      else setTimeout(check, 0);
+    };
+    check();";
+
+/// Waits for the console's last batch to end; passes back its wall time
+/// from the console's own marks.
+const BATCH_END: &str = "const done = arguments[arguments.length - 1];
+    const check = () => {
+      const end = performance.getEntriesByName('oms-batch-end');
+      if (end.length) done(end[end.length - 1].startTime - performance.getEntriesByName('oms-batch-start').pop().startTime);
+      else setTimeout(check, 20);
+    };
+    check();";
+
 /// Runs a batch resume of 500 names, 8 at once, from the current front;
 /// its wall time from the console's own marks.
 async fn batch_wall(world: &World) -> BatchRun {
@@ -175,22 +188,7 @@ async fn batch_wall(world: &World) -> BatchRun {
     world.set("input[name='concurrency']", "8").await;
     world.click("main form button[type='submit']").await;
     world.click("dialog[open] button[type='submit']").await;
-    let wall_ms = world
-        .client
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             const check = () => {
-               const end = performance.getEntriesByName('oms-batch-end');
-               if (end.length) done(end[end.length - 1].startTime - performance.getEntriesByName('oms-batch-start').pop().startTime);
-               else setTimeout(check, 20);
-             };
-             check();",
-            vec![],
-        )
-        .await
-        .expect("the batch ends")
-        .as_f64()
-        .unwrap();
+    let wall_ms = world.js_async(BATCH_END).await.as_f64().unwrap();
     let unanswered = world
         .js("return [...document.querySelectorAll('tr[data-outcome]')].filter(r => !['success', 'api-error'].includes(r.dataset.outcome)).map(r => r.dataset.taskName + ': ' + r.dataset.outcome)")
         .await;
@@ -203,38 +201,32 @@ async fn batch_wall(world: &World) -> BatchRun {
 /// The same 500 requests, 8 at once, sent by a bare JavaScript loop on the
 /// console's page (no console code; the same fetch options as the
 /// console's): what the browser, proxy and simulator allow on this
-/// machine, the floor under the batch figure.
+/// machine, the floor under the batch figure. Passes back its wall time
+/// and the requests that got no answer.
+const FETCH_LOOP: &str = "const done = arguments[arguments.length - 1];
+    let next = 0, active = 8;
+    const t0 = performance.now();
+    const failed = [];
+    const worker = async () => {
+      while (next < 500) {
+        const i = String(next++).padStart(3, '0');
+        try {
+          const answer = await fetch('/connector/task/v2/resume?taskName=' + encodeURIComponent(
+            '10.0.0.1-9000:connector_v2:np_bench' + i + '-incr_trans-1-0:0000000001'),
+            {method: 'POST', cache: 'no-store', signal: new AbortController().signal});
+          await answer.text();
+        } catch (e) {
+          failed.push(i + ': ' + e);
+        }
+      }
+      if (--active === 0) done([performance.now() - t0, failed]);
+    };
+    for (let k = 0; k < 8; k++) worker();";
+
+/// Runs [`FETCH_LOOP`] on the console's batch page.
 async fn fetch_loop_wall(world: &World) -> BatchRun {
     world.open("#/batch").await;
-    let (wall_ms, unanswered): (f64, Vec<String>) = serde_json::from_value(
-        world
-            .client
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             let next = 0, active = 8;
-             const t0 = performance.now();
-             const failed = [];
-             const worker = async () => {
-               while (next < 500) {
-                 const i = String(next++).padStart(3, '0');
-                 try {
-                   const answer = await fetch('/connector/task/v2/resume?taskName=' + encodeURIComponent(
-                     '10.0.0.1-9000:connector_v2:np_bench' + i + '-incr_trans-1-0:0000000001'),
-                     {method: 'POST', cache: 'no-store', signal: new AbortController().signal});
-                   await answer.text();
-                 } catch (e) {
-                   failed.push(i + ': ' + e);
-                 }
-               }
-               if (--active === 0) done([performance.now() - t0, failed]);
-             };
-             for (let k = 0; k < 8; k++) worker();",
-                vec![],
-            )
-            .await
-            .expect("the loop ends"),
-    )
-    .unwrap();
+    let (wall_ms, unanswered) = serde_json::from_value(world.js_async(FETCH_LOOP).await).unwrap();
     BatchRun {
         wall_ms,
         unanswered,
@@ -385,23 +377,7 @@ async fn main() {
     world.clear_journal().await;
     let (mut to_request, mut to_answer) = (Vec::new(), Vec::new());
     for i in 0..OPERATIONS {
-        let timed = world
-            .client
-            .execute_async(
-                "const done = arguments[arguments.length - 1];
-                 const before = performance.getEntriesByName('oms-answer').length;
-                 const t0 = performance.now();
-                 document.querySelector(\"main form button[type='submit']\").click();
-                 const check = () => {
-                   const m = performance.getEntriesByName('oms-answer');
-                   if (m.length > before) done([performance.timeOrigin + t0, m[m.length - 1].startTime - t0]);
-                   else setTimeout(check, 0);
-                 };
-                 check();",
-                vec![],
-            )
-            .await
-            .expect("an answer");
+        let timed = world.js_async(CLICK_TO_ANSWER).await;
         let v: Vec<f64> = serde_json::from_value(timed).unwrap();
         let journal = world.journal().await;
         let received = journal[i]["receivedAtMs"].as_f64().unwrap();

@@ -93,48 +93,47 @@ impl Drop for Driver {
     }
 }
 
-/// chromedriver's log command (`browser` entries of the page's console).
+/// A chromedriver command of its own (beyond WebDriver): `body` posted to
+/// `session/<id>/<path>`.
 #[derive(Debug)]
-struct BrowserLog;
+struct Chromedriver {
+    path: &'static str,
+    body: Value,
+}
 
-impl WebDriverCompatibleCommand for BrowserLog {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+impl Chromedriver {
+    /// The page's console entries.
+    fn browser_log() -> Self {
+        Self {
+            path: "se/log",
+            body: json!({"type": "browser"}),
+        }
     }
 
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({"type": "browser"}).to_string()),
-        )
+    /// A Chrome DevTools Protocol command.
+    fn cdp(cmd: &str, params: Value) -> Self {
+        Self {
+            path: "goog/cdp/execute",
+            body: json!({"cmd": cmd, "params": params}),
+        }
     }
 }
 
-/// A Chrome DevTools Protocol command through chromedriver.
-#[derive(Debug)]
-struct Cdp(&'static str, Value);
-
-impl WebDriverCompatibleCommand for Cdp {
+impl WebDriverCompatibleCommand for Chromedriver {
     fn endpoint(
         &self,
         base: &url::Url,
         session: Option<&str>,
     ) -> Result<url::Url, url::ParseError> {
         base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session.unwrap_or_default()
+            "session/{}/{}",
+            session.unwrap_or_default(),
+            self.path
         ))
     }
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({"cmd": self.0, "params": self.1}).to_string()),
-        )
+        (http::Method::POST, Some(self.body.to_string()))
     }
 }
 
@@ -307,7 +306,7 @@ impl World {
     /// Runs a Chrome DevTools Protocol command (e.g. `Network.setBlockedURLs`).
     pub async fn cdp(&self, cmd: &'static str, params: Value) -> Value {
         self.client
-            .issue_cmd(Cdp(cmd, params))
+            .issue_cmd(Chromedriver::cdp(cmd, params))
             .await
             .unwrap_or_else(|e| panic!("{cmd}: {e}"))
     }
@@ -425,7 +424,7 @@ impl World {
     pub async fn console_errors(&self) -> Vec<String> {
         let log = self
             .client
-            .issue_cmd(BrowserLog)
+            .issue_cmd(Chromedriver::browser_log())
             .await
             .expect("browser log");
         log.as_array()

@@ -27,14 +27,19 @@ async fn assert_hashed_wasm(http: &reqwest::Client, url: &str) {
     assert!(cache.contains("immutable"), "{url}: {cache}");
 }
 
-#[tokio::test]
-async fn the_console_works_behind_the_nginx_deployment() {
-    let east = Sim::start(Options {
+/// A CM host (the simulator, demo fleet) on a free port.
+async fn cm_host() -> Sim {
+    Sim::start(Options {
         addr: "127.0.0.1:0".parse().unwrap(),
         ..Options::default()
     })
     .await
-    .unwrap();
+    .unwrap()
+}
+
+#[tokio::test]
+async fn the_console_works_behind_the_nginx_deployment() {
+    let east = cm_host().await;
     let mut world = World::start().await;
     let nginx = deployment::start(
         &dist(),
@@ -146,12 +151,7 @@ async fn the_console_works_behind_the_nginx_deployment() {
 /// batch is not cut by nginx closing the browser's connection under it.
 #[tokio::test]
 async fn one_connection_carries_a_long_batch() {
-    let cm = Sim::start(Options {
-        addr: "127.0.0.1:0".parse().unwrap(),
-        ..Options::default()
-    })
-    .await
-    .unwrap();
+    let cm = cm_host().await;
     let nginx = deployment::start(&dist(), &cm.addr().to_string(), &cm.addr().to_string()).await;
     let port = nginx.port;
     let closed_at = tokio::task::spawn_blocking(move || {

@@ -80,8 +80,7 @@ pub fn build(run: Runner) -> Result<(Vec<Size>, String), String> {
 
 /// Builds `dist/` and prints the sizes.
 pub fn dist() -> Result<(), String> {
-    tools::ensure_build_tools()?;
-    tools::ensure_wasm_split()?;
+    tools::ensure_release_tools()?;
     let (sizes, output) = build(shown)?;
     print!("{output}");
     println!("{:<48} {:>10} {:>10}", "file", "raw", "gzip");

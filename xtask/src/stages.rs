@@ -55,7 +55,6 @@ fn stage(
     }
 }
 
-/// Runs a command, capturing its output; `Err` carries the output on failure.
 /// Everything, in order, stopping at the first failing stage.
 pub fn test() -> Result<(), String> {
     let mut counts = Counts::default();

@@ -92,7 +92,7 @@ fn ensure_wasm_bindgen() -> Result<(), String> {
 
 /// Installs `wasm-split-cli` when it is missing (it has no `--version`:
 /// cargo's list of installed crates says which one is there).
-pub fn ensure_wasm_split() -> Result<(), String> {
+fn ensure_wasm_split() -> Result<(), String> {
     let listed = command("cargo", &["install", "--list"])
         .output()
         .map_err(|e| format!("cargo install --list: {e}"))?;
@@ -196,9 +196,14 @@ pub fn ensure_build_tools() -> Result<(), String> {
     ensure_wasm_opt()
 }
 
+/// What a release build needs: the build tools and `wasm-split-cli`.
+pub fn ensure_release_tools() -> Result<(), String> {
+    ensure_build_tools()?;
+    ensure_wasm_split()
+}
+
 /// What building and testing need.
 pub fn ensure_test_tools() -> Result<(), String> {
-    ensure_build_tools()?;
-    ensure_wasm_split()?;
+    ensure_release_tools()?;
     ensure_test_packages()
 }
