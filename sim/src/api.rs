@@ -90,6 +90,23 @@ impl Answer {
     }
 }
 
+/// How early tokio's timer is asked to wake before a latency's deadline:
+/// it rounds up to whole milliseconds and wakes up to 2 ms late.
+const TIMER_SLACK: Duration = Duration::from_millis(3);
+
+/// Waits until `deadline`, the latency's end counted from the request's
+/// arrival: tokio's timer for the bulk, then a thread's sleep (microsecond
+/// precise) for the rest, so a latency of 50 ms answers after 50 ms, not 52.
+async fn wait_until(deadline: Instant) {
+    if let Some(early) = deadline.checked_sub(TIMER_SLACK) {
+        tokio::time::sleep_until(early.into()).await;
+    }
+    let rest = deadline.saturating_duration_since(Instant::now());
+    if !rest.is_zero() {
+        let _ = tokio::task::spawn_blocking(move || std::thread::sleep(rest)).await;
+    }
+}
+
 /// Handles every request under `/connector/`.
 pub async fn handle(State(state): State<AppState>, request: Request) -> Response {
     let started = Instant::now();
@@ -130,7 +147,7 @@ pub async fn handle(State(state): State<AppState>, request: Request) -> Response
                 body.as_deref().unwrap_or_default()
             );
             let (wait, fault) = state.next_fault(&signature);
-            tokio::time::sleep(Duration::from_millis(wait)).await;
+            wait_until(started + Duration::from_millis(wait)).await;
             match fault {
                 Fault::Ok => {
                     let outcome = state.apply(|fleet| {

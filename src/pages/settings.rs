@@ -130,7 +130,7 @@ pub fn SettingsPage() -> impl IntoView {
                     <li data-profile=p.name.clone() class:active=active>
                         <strong>{p.name.clone()}</strong>
                         {(!p.label.is_empty()).then(|| view! { " " <span class=format!("env env-{}", p.color)>{p.label.clone()}</span> })}
-                        " " <code>{if p.base_url.is_empty() { t.this_origin.to_owned() } else { p.base_url.clone() }}</code>
+                        " " <code data-profile-url>{browser::absolute_url(&p.base_url)}</code>
                         " " <span class="muted">{format!("{} ms", p.timeout_ms)}</span>
                         {active.then(|| view! { " " <span class="muted">{t.profile_in_use}</span> })}
                         <div class="actions">

@@ -179,6 +179,11 @@ async fn a_profile_with_a_path_prefix_sends_there() {
         world.sim.url(),
         "the default profile sends to this origin"
     );
+    assert_eq!(
+        world.text("li[data-profile] [data-profile-url]").await,
+        world.sim.url(),
+        "the profile list names the origin's URL too"
+    );
     world.set("input[name='profileName']", "east").await;
     world.set("input[name='baseUrl']", "/cm/east/").await;
     world.set("input[name='label']", "PROD").await;
@@ -189,6 +194,13 @@ async fn a_profile_with_a_path_prefix_sends_there() {
         .await;
     assert_eq!(world.text("[data-profile-name]").await, "east");
     assert_eq!(world.text("[data-env-label]").await, "PROD");
+    assert_eq!(
+        world
+            .text("li[data-profile='east'] [data-profile-url]")
+            .await,
+        format!("{}/cm/east/", world.sim.url()),
+        "a path-only base URL is listed on this origin"
+    );
     assert_eq!(
         world.text("[data-cm-host]").await,
         format!("{}/cm/east/", world.sim.url())
