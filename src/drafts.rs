@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use oms_core::config_map::{ConfigRow, is_secret_key};
 use oms_core::share::ShareState;
@@ -127,6 +128,27 @@ struct Stored {
     batch_text: String,
 }
 
+/// The drafts to store: the fields of `current` that differ from `last`
+/// (what this tab saved before), and for the others what is `stored`.
+fn changed_fields(last: &Value, current: &Value, stored: Option<Value>) -> Value {
+    let (Some(mut stored), Some(last), Some(current)) = (
+        stored.and_then(|s| match s {
+            Value::Object(fields) => Some(fields),
+            _ => None,
+        }),
+        last.as_object(),
+        current.as_object(),
+    ) else {
+        return current.clone();
+    };
+    for (field, value) in current {
+        if last.get(field) != Some(value) || !stored.contains_key(field) {
+            stored.insert(field.clone(), value.clone());
+        }
+    }
+    Value::Object(stored)
+}
+
 impl Drafts {
     /// The saved drafts, or empty ones; saves every later change.
     pub fn load_and_autosave(notices: RwSignal<Vec<String>>, unreadable: &str) -> Self {
@@ -162,9 +184,23 @@ impl Drafts {
             },
             batch_text: RwSignal::new(stored.batch_text),
         };
-        Effect::new(move |_| {
+        // Another tab saves its drafts too: each save writes the fields this
+        // tab changed and keeps what is stored for the others, so neither
+        // tab's save drops what was typed in the other.
+        Effect::new(move |last: Option<Value>| {
+            // Through text: the module already holds that serializer and parser.
             let text = serde_json::to_string(&drafts.snapshot()).unwrap_or_default();
-            browser::save(DRAFTS_KEY, &text);
+            let current: Value = serde_json::from_str(&text).unwrap_or_default();
+            let merged = match &last {
+                None => current.clone(),
+                Some(last) => changed_fields(
+                    last,
+                    &current,
+                    browser::load(DRAFTS_KEY).and_then(|t| serde_json::from_str(&t).ok()),
+                ),
+            };
+            browser::save(DRAFTS_KEY, &merged.to_string());
+            current
         });
         drafts
     }
@@ -248,5 +284,35 @@ impl Drafts {
             subtopics: values_of(&self.checkpoint.subtopics),
             batch_text: self.batch_text.get(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_save_writes_this_tabs_changes_and_keeps_another_tabs() {
+        let last = json!({"ip": "", "batchText": "", "taskName": "t1"});
+        let current = json!({"ip": "10.0.0.2", "batchText": "", "taskName": "t1"});
+        let stored = json!({"ip": "", "batchText": "a\nb", "taskName": "t2"});
+        assert_eq!(
+            changed_fields(&last, &current, Some(stored)),
+            json!({"ip": "10.0.0.2", "batchText": "a\nb", "taskName": "t2"})
+        );
+    }
+
+    #[test]
+    fn without_readable_stored_drafts_this_tabs_are_written() {
+        let last = json!({"ip": ""});
+        let current = json!({"ip": "10.0.0.2", "taskName": "t1"});
+        assert_eq!(changed_fields(&last, &current, None), current);
+        assert_eq!(changed_fields(&last, &current, Some(json!([1]))), current);
+        assert_eq!(
+            changed_fields(&last, &current, Some(json!({"ip": "x"}))),
+            current,
+            "a field the stored drafts lack is written"
+        );
     }
 }

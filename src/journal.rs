@@ -51,7 +51,29 @@ impl JournalStore {
         };
         // A save still waiting is done before the page goes away.
         let _ = window_event_listener_untyped("pagehide", move |_| store.flush());
+        // Another tab saved its journal: take in its records, and save ours
+        // if it lacks some, so that neither tab's overwrites the other's.
+        let _ = window_event_listener(leptos::ev::storage, move |ev| {
+            if ev.key().as_deref() == Some(KEY) {
+                store.take_in(ev.new_value().as_deref());
+            }
+        });
         store
+    }
+
+    /// Takes in the journal another tab stored (`None`: it was removed).
+    fn take_in(&self, stored: Option<&str>) {
+        let theirs = match stored.map(Journal::from_json) {
+            Some(Ok(journal)) => journal,
+            None => Journal::new(),
+            // Unreadable (another version's?): nothing to take in.
+            Some(Err(_)) => return,
+        };
+        let mut lacking = false;
+        self.journal.update(|j| lacking = j.merge(theirs));
+        if lacking {
+            self.save_soon(0);
+        }
     }
 
     /// Saves, dropping the oldest entries while storage is full; never fails an operation.
@@ -158,9 +180,9 @@ impl JournalStore {
         self.journal.into()
     }
 
-    /// Empties the journal.
+    /// Empties the journal, in every open tab.
     pub fn clear(&self) {
-        self.journal.set(Journal::new());
+        self.journal.set(Journal::cleared(browser::now_ms()));
         self.save();
     }
 }

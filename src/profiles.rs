@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use oms_core::profile::{Profile, Profiles};
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, fill};
 use crate::{browser, store};
 
 /// The profiles' storage key.
@@ -43,6 +43,28 @@ pub fn load(
         let named = built_in(lang.get());
         if profiles.with_untracked(|p| is_built_in(p) && *p != named) {
             profiles.set(named);
+        }
+    });
+    // Another tab saved its profiles: take them in, so that neither tab's
+    // save undoes what was added, edited or deleted in the other.
+    let _ = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() != Some(KEY) {
+            return;
+        }
+        let theirs = match ev.new_value() {
+            None => built_in(lang.get_untracked()),
+            Some(text) => match Profiles::from_json(&text) {
+                Ok(theirs) => theirs,
+                Err(_) => return,
+            },
+        };
+        let (adopted, deleted) = profiles.with_untracked(|ours| ours.adopt(theirs));
+        if let Some(name) = deleted {
+            let notice = lang.get_untracked().texts().profile_deleted_elsewhere;
+            notices.update(|n| n.push(fill(notice, &[&name, &adopted.active])));
+        }
+        if profiles.with_untracked(|ours| *ours != adopted) {
+            profiles.set(adopted);
         }
     });
     Effect::new(move |_| {

@@ -150,6 +150,15 @@ pub struct JournalEntry {
 }
 
 impl JournalEntry {
+    /// Whether `other` is this entry (perhaps with fewer or more requests).
+    fn is_same(&self, other: &Self) -> bool {
+        self.id == other.id
+            && self.at_ms == other.at_ms
+            && self.operation == other.operation
+            && self.task_name == other.task_name
+            && self.profile == other.profile
+    }
+
     /// The entry's outcome: the first that is not a success, else success
     /// (`pending` while nothing came back).
     pub fn outcome(&self) -> &str {
@@ -198,11 +207,16 @@ impl Filter {
 
 /// The stored journal.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Journal {
     /// The format's version.
     pub version: u32,
     /// Oldest first.
     pub entries: Vec<JournalEntry>,
+    /// When the journal was last cleared (epoch ms): entries started
+    /// before then are gone, in every tab.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cleared_at_ms: Option<f64>,
 }
 
 /// Why stored journal text was not read.
@@ -220,7 +234,51 @@ impl Journal {
         Self {
             version: SCHEMA_VERSION,
             entries: Vec::new(),
+            cleared_at_ms: None,
         }
+    }
+
+    /// An empty journal that clears, in every tab, what was started before `at_ms`.
+    pub fn cleared(at_ms: f64) -> Self {
+        Self {
+            cleared_at_ms: Some(at_ms),
+            ..Self::new()
+        }
+    }
+
+    /// Takes in the journal another tab saved: the entries this one lacks,
+    /// the requests its entries gained there, and a clear made there (each
+    /// tab keeps its own journal in memory and saves all of it). Returns
+    /// whether this one now holds what `other` lacks, and must be saved so
+    /// that neither tab's records are lost.
+    pub fn merge(&mut self, mut other: Journal) -> bool {
+        let cleared_at_ms = match (self.cleared_at_ms, other.cleared_at_ms) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+        for journal in [&mut *self, &mut other] {
+            journal.cleared_at_ms = cleared_at_ms;
+            if let Some(cleared) = cleared_at_ms {
+                journal.entries.retain(|e| e.at_ms >= cleared);
+            }
+        }
+        for theirs in &other.entries {
+            match self.entries.iter_mut().find(|e| e.is_same(theirs)) {
+                // Only the tab that started an entry adds to it: the longer is the newer.
+                Some(ours) if ours.requests.len() < theirs.requests.len() => {
+                    ours.requests.clone_from(&theirs.requests);
+                }
+                Some(_) => {}
+                None => self.entries.push(theirs.clone()),
+            }
+        }
+        self.entries
+            .sort_by(|a, b| a.at_ms.total_cmp(&b.at_ms).then(a.id.cmp(&b.id)));
+        if self.entries.len() > MAX_ENTRIES {
+            let extra = self.entries.len() - MAX_ENTRIES;
+            self.entries.drain(..extra);
+        }
+        *self != other
     }
 
     /// Reads stored text.
@@ -390,6 +448,122 @@ mod tests {
             assert!(EntryKind::ALL.contains(&EntryKind::Batch(batch.kind())));
         }
         assert_eq!(EntryKind::parse("batch-update"), None);
+    }
+
+    /// A journal holding `entries`, as a tab keeps it.
+    fn journal_of(entries: Vec<JournalEntry>) -> Journal {
+        Journal {
+            entries,
+            ..Journal::new()
+        }
+    }
+
+    fn ids(journal: &Journal) -> Vec<u64> {
+        journal.entries.iter().map(|e| e.id).collect()
+    }
+
+    #[test]
+    fn merging_keeps_every_tabs_entries_in_time_order() {
+        let ok = Outcome::Success { result: None };
+        let mut first = journal_of(vec![entry(1, "stop", &ok), entry(4, "stop", &ok)]);
+        let second = journal_of(vec![entry(1, "stop", &ok), entry(3, "resume", &ok)]);
+        assert!(
+            first.merge(second.clone()),
+            "the second tab lacks entry 4: saved"
+        );
+        assert_eq!(ids(&first), [1, 3, 4]);
+        let mut second = second;
+        assert!(
+            !second.merge(first.clone()),
+            "the second tab now holds nothing the first lacks"
+        );
+        assert_eq!(ids(&second), [1, 3, 4]);
+        assert!(
+            !second.clone().merge(first.clone()),
+            "the same journal: nothing to save"
+        );
+    }
+
+    #[test]
+    fn merging_takes_the_requests_an_entry_gained_in_its_own_tab() {
+        let ok = Outcome::Success { result: None };
+        let started = JournalEntry {
+            requests: Vec::new(),
+            ..entry(2, "batch-stop", &ok)
+        };
+        let answered = entry(2, "batch-stop", &ok);
+        let mut stale = journal_of(vec![started.clone()]);
+        assert!(!stale.merge(journal_of(vec![answered.clone()])));
+        assert_eq!(stale.entries, std::slice::from_ref(&answered));
+        let mut own = journal_of(vec![answered.clone()]);
+        assert!(
+            own.merge(journal_of(vec![started])),
+            "a copy saved before the answer never shrinks the entry"
+        );
+        assert_eq!(own.entries, [answered]);
+    }
+
+    #[test]
+    fn an_entry_of_the_same_id_but_another_task_is_kept_beside() {
+        let ok = Outcome::Success { result: None };
+        let mut first = journal_of(vec![entry(5, "stop", &ok)]);
+        let other = JournalEntry {
+            task_name: "another".into(),
+            ..entry(5, "stop", &ok)
+        };
+        assert!(first.merge(journal_of(vec![other])));
+        assert_eq!(first.entries.len(), 2);
+    }
+
+    #[test]
+    fn a_clear_in_one_tab_clears_every_tab_but_not_what_started_after() {
+        let ok = Outcome::Success { result: None };
+        let mut other_tab = journal_of(vec![entry(1, "stop", &ok), entry(3, "resume", &ok)]);
+        let cleared = Journal::cleared(2_000.0);
+        assert!(
+            other_tab.merge(cleared.clone()),
+            "entry 3 started after the clear: kept, and saved"
+        );
+        assert_eq!(ids(&other_tab), [3]);
+        assert_eq!(other_tab.cleared_at_ms, Some(2_000.0));
+        let mut third_tab = journal_of(vec![entry(1, "stop", &ok)]);
+        third_tab.merge(other_tab.clone());
+        assert_eq!(ids(&third_tab), [3], "the clear travels with the journal");
+        let mut cleared_tab = cleared;
+        assert!(!cleared_tab.merge(other_tab));
+        assert_eq!(ids(&cleared_tab), [3]);
+    }
+
+    #[test]
+    fn merging_keeps_the_newest_entries_only() {
+        let ok = Outcome::Success { result: None };
+        let mut first = journal_of(
+            (0..MAX_ENTRIES as u64)
+                .map(|id| entry(id * 2, "stop", &ok))
+                .collect(),
+        );
+        first.merge(journal_of(vec![
+            entry(1, "resume", &ok),
+            entry(9_999, "resume", &ok),
+        ]));
+        assert_eq!(first.entries.len(), MAX_ENTRIES);
+        assert_eq!(first.entries[0].id, 2);
+        assert_eq!(first.entries.last().unwrap().id, 9_999);
+    }
+
+    #[test]
+    fn a_clear_is_stored_and_older_journals_read_without_one() {
+        let cleared = Journal::cleared(1_700_000_000_000.0);
+        let text = cleared.to_json();
+        assert_eq!(
+            text,
+            r#"{"version":1,"entries":[],"clearedAtMs":1700000000000.0}"#
+        );
+        assert_eq!(Journal::from_json(&text), Ok(cleared));
+        assert_eq!(
+            Journal::from_json(r#"{"version":1,"entries":[]}"#),
+            Ok(Journal::new())
+        );
     }
 
     fn entry(id: u64, operation: &str, outcome: &Outcome) -> JournalEntry {

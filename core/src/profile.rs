@@ -168,6 +168,19 @@ impl Profiles {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
+    /// The profiles another tab saved, taken in by this tab: their list,
+    /// with this tab's profile still in use if they kept it (another tab
+    /// never switches this one's CM host). Also names this tab's profile
+    /// when they deleted it, and this tab moves to theirs.
+    pub fn adopt(&self, theirs: Profiles) -> (Profiles, Option<String>) {
+        if theirs.profiles.iter().any(|p| p.name == self.active) {
+            let active = self.active.clone();
+            (Profiles { active, ..theirs }, None)
+        } else {
+            (theirs, Some(self.active.clone()))
+        }
+    }
+
     /// The profile in use.
     pub fn active(&self) -> &Profile {
         self.profiles
@@ -223,6 +236,31 @@ mod tests {
         ] {
             assert!(!valid_base_url(bad), "{bad}");
         }
+    }
+
+    fn named(names: &[&str], active: &str) -> Profiles {
+        Profiles {
+            version: SCHEMA_VERSION,
+            profiles: names
+                .iter()
+                .map(|name| Profile {
+                    name: (*name).to_owned(),
+                    ..Profile::default()
+                })
+                .collect(),
+            active: active.to_owned(),
+        }
+    }
+
+    #[test]
+    fn another_tabs_profiles_keep_this_tabs_profile_in_use() {
+        let ours = named(&["here", "east"], "east");
+        let (adopted, gone) = ours.adopt(named(&["here", "east", "west"], "here"));
+        assert_eq!(adopted, named(&["here", "east", "west"], "east"));
+        assert_eq!(gone, None);
+        let (adopted, gone) = ours.adopt(named(&["here", "west"], "west"));
+        assert_eq!(adopted, named(&["here", "west"], "west"));
+        assert_eq!(gone.as_deref(), Some("east"), "deleted in the other tab");
     }
 
     #[test]

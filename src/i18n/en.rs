@@ -267,5 +267,6 @@ pub static EN: Texts = Texts {
     csv_journal_header: "time,profile,operation,entry,step,taskName,method,path,query,body,outcome,status,errCode,errMsg,latencyMs",
     csv_batch_header: "taskName,outcome,status,errCode,errMsg,latencyMs",
     default_profile_name: "This origin",
+    profile_deleted_elsewhere: "The CM host profile “{0}” was deleted in another tab: this tab now sends to “{1}”.",
     journal_unavailable: "Browser storage is unavailable: the journal is kept for this page only.",
 };

@@ -294,6 +294,7 @@ catalogue! {
     csv_journal_header,
     csv_batch_header,
     default_profile_name,
+    profile_deleted_elsewhere,
     journal_unavailable,
 }
 

@@ -267,5 +267,6 @@ pub static ZH: Texts = Texts {
     csv_journal_header: "时间,配置,操作,条目,步骤,taskName,方法,路径,查询参数,请求体,结果,HTTP 状态,errCode,errMsg,耗时（毫秒）",
     csv_batch_header: "taskName,结果,HTTP 状态,errCode,errMsg,耗时（毫秒）",
     default_profile_name: "当前站点",
+    profile_deleted_elsewhere: "CM 主机配置“{0}”已在另一个标签页中删除：此标签页现在发送到“{1}”。",
     journal_unavailable: "浏览器存储不可用：日志仅保留在当前页面中。",
 };

@@ -139,7 +139,7 @@ pub fn SettingsPage() -> impl IntoView {
                             <button type="button" class="secondary small" on:click=move |_| load_form(Some(edit.clone()))>{t.profile_edit}</button>
                             <button type="button" class="secondary small" data-action="check-connection"
                                 on:click=move |_| run_check(probe.clone())>{t.profile_check}</button>
-                            <button type="button" class="secondary small" disabled=move || c.profiles.with(|all| all.profiles.len() <= 1)
+                            <button type="button" class="secondary small" data-action="delete-profile" disabled=move || c.profiles.with(|all| all.profiles.len() <= 1)
                                 on:click=move |_| c.profiles.update(|all| {
                                     all.profiles.retain(|x| x.name != remove.name);
                                     if !all.profiles.iter().any(|x| x.name == all.active) {

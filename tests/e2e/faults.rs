@@ -290,8 +290,7 @@ async fn a_hang_past_the_consoles_time_limit() {
             serde_json::to_string(&profiles.to_string()).unwrap()
         ))
         .await;
-    world.client.refresh().await.unwrap();
-    world.wait_for("body[data-ready='true']").await;
+    world.reload().await;
     let case = Case {
         fault: json!({"next": ["hang"]}),
         class: "timeout",

@@ -155,8 +155,7 @@ async fn unreadable_stored_data_is_set_aside_not_overwritten() {
     world
         .js("localStorage.setItem('oms-console.journal.v1', '{not json'); localStorage.setItem('oms-console.drafts.v1', '{\"version\":99}'); return true")
         .await;
-    world.client.refresh().await.unwrap();
-    world.wait_for("body[data-ready='true']").await;
+    world.reload().await;
     assert!(world.text(".notices").await.contains("set aside"));
     let aside = world
         .js("return Object.keys(localStorage).filter(k => k.includes('.unreadable-')).map(k => localStorage.getItem(k)).sort()")

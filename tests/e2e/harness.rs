@@ -232,6 +232,18 @@ impl World {
             .goto(&format!("{origin}/{route}"))
             .await
             .expect("navigates");
+        self.wait_for_page(route).await;
+    }
+
+    /// Reloads the page and waits until it is shown again.
+    pub async fn reload(&self) {
+        let route = self.js("return location.hash").await;
+        self.client.refresh().await.expect("reloads");
+        self.wait_for_page(route.as_str().unwrap_or_default()).await;
+    }
+
+    /// Waits until the console is ready and shows the page of `route`.
+    async fn wait_for_page(&self, route: &str) {
         self.wait_for("body[data-ready='true']").await;
         let page = route
             .strip_prefix("#/")

@@ -36,8 +36,7 @@ async fn a_chinese_browser_gets_chinese_and_the_choice_persists() {
     world.set("select[name='language']", "en").await;
     world.wait_for("html[lang='en']").await;
     assert_eq!(world.text("main h2").await, "Stop");
-    world.client.refresh().await.unwrap();
-    world.wait_for("body[data-ready='true']").await;
+    world.reload().await;
     assert_eq!(
         world.text("header h1").await,
         "OMS Connector Console",
@@ -45,8 +44,7 @@ async fn a_chinese_browser_gets_chinese_and_the_choice_persists() {
     );
     world.set("select[name='language']", "zh-CN").await;
     world.wait_for("html[lang='zh-CN']").await;
-    world.client.refresh().await.unwrap();
-    world.wait_for("body[data-ready='true']").await;
+    world.reload().await;
     assert_eq!(world.text("main h2").await, "停止");
     world.finish().await;
 }

@@ -10,6 +10,7 @@ mod nginx;
 mod operations;
 mod pullback;
 mod routes;
+mod tabs;
 mod workflow;
 
 pub use harness::fleet;

@@ -289,8 +289,7 @@ async fn a_reload_keeps_the_drafts() {
     world.set("input[name='scope']", "source").await;
     world.set("input[name='key']", "workerNum").await;
     world.set("textarea[name='value']", "6").await;
-    world.client.refresh().await.unwrap();
-    world.wait_for("body[data-ready='true']").await;
+    world.reload().await;
     let values = world
         .js("return ['taskName','scope','key','value'].map(n => document.querySelector(`[name='${n}']`).value)")
         .await;

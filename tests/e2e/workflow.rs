@@ -39,8 +39,7 @@ async fn the_journal_survives_a_reload_and_exports_its_rows() {
     assert_eq!(world.outcome("").await, "api-error");
 
     world.open("#/journal").await;
-    world.client.refresh().await.unwrap();
-    world.wait_for("body[data-ready='true']").await;
+    world.reload().await;
     let items = world
         .js("return [...document.querySelectorAll('ul.journal > li')].map(li => [li.dataset.op, li.dataset.taskName, li.dataset.outcome])")
         .await;
@@ -253,8 +252,7 @@ async fn a_profile_with_a_path_prefix_sends_there() {
         decoded_query(&journal[0]),
         pairs(&[("taskName", INCR_RUNNING)])
     );
-    world.client.refresh().await.unwrap();
-    world.wait_for("body[data-ready='true']").await;
+    world.reload().await;
     assert_eq!(
         world.text("[data-profile-name]").await,
         "east",

@@ -1,0 +1,174 @@
+//! Two tabs of the console in one browser: each keeps its state in memory
+//! and saves all of it to the same storage, and neither may lose what the
+//! other saved (journal entries, CM host profiles, drafts).
+
+use fantoccini::wd::WindowHandle;
+use serde_json::{Value, json};
+
+use crate::fleet::INCR_STOPPED;
+use crate::harness::World;
+
+const SUBMIT: &str = "main form button[type='submit']";
+const CONFIRM: &str = "dialog[open] button[type='submit']";
+
+/// Opens `first` in this tab, then `second` in a new tab; returns both
+/// tabs. The second is the one driven next.
+async fn two_tabs(world: &World, first: &str, second: &str) -> (WindowHandle, WindowHandle) {
+    world.open(first).await;
+    let first_tab = world.client.window().await.unwrap();
+    let second_tab = world.client.new_window(true).await.unwrap().handle;
+    world
+        .client
+        .switch_to_window(second_tab.clone())
+        .await
+        .unwrap();
+    world.open(second).await;
+    (first_tab, second_tab)
+}
+
+/// How many entries the journal page lists, once it lists `count`.
+async fn journal_lists(world: &World, count: usize) {
+    world
+        .wait_until(&format!(
+            "return document.querySelectorAll('ul.journal > li').length === {count}"
+        ))
+        .await;
+}
+
+/// Two tabs each save their whole journal: neither may overwrite what the
+/// other recorded, and a clear in one clears both.
+#[tokio::test]
+async fn two_tabs_keep_each_others_journal_entries() {
+    let world = World::start().await;
+    let (first, second) = two_tabs(&world, "#/resume", "#/resume").await;
+
+    world.client.switch_to_window(first.clone()).await.unwrap();
+    world.set("input[name='taskName']", "nope").await;
+    world.click(SUBMIT).await;
+    assert_eq!(world.outcome("").await, "api-error");
+    world.client.switch_to_window(second.clone()).await.unwrap();
+    world.set("input[name='taskName']", "gone").await;
+    world.click(SUBMIT).await;
+    assert_eq!(world.outcome("").await, "api-error");
+    world
+        .wait_until("const j = JSON.parse(localStorage.getItem('oms-console.journal.v1')); return j.entries.length === 2")
+        .await;
+    let stored: Vec<Value> = world
+        .console_journal()
+        .await
+        .iter()
+        .map(|e| e["taskName"].clone())
+        .collect();
+    assert_eq!(stored, [json!("nope"), json!("gone")], "oldest first");
+    world.js("location.hash = '#/journal'; return true").await;
+    journal_lists(&world, 2).await;
+
+    world.client.switch_to_window(first.clone()).await.unwrap();
+    world.js("location.hash = '#/journal'; return true").await;
+    journal_lists(&world, 2).await;
+    world.click("[data-action='clear-journal']").await;
+    world.click(CONFIRM).await;
+    journal_lists(&world, 0).await;
+    world.client.switch_to_window(second).await.unwrap();
+    journal_lists(&world, 0).await;
+    world.client.switch_to_window(first).await.unwrap();
+    world.reload().await;
+    journal_lists(&world, 0).await;
+    assert!(world.console_journal().await.is_empty());
+    world.finish().await;
+}
+
+/// Adds a CM host profile `name` on the settings page.
+async fn add_profile(world: &World, name: &str, base_url: &str) {
+    world.set("input[name='profileName']", name).await;
+    world.set("input[name='baseUrl']", base_url).await;
+    world.click("form.profile-form button[type='submit']").await;
+    world.wait_for(&format!("li[data-profile='{name}']")).await;
+}
+
+/// The profiles the settings page lists.
+async fn listed_profiles(world: &World) -> Value {
+    world
+        .js("return [...document.querySelectorAll('ul.profiles > li')].map(li => li.dataset.profile)")
+        .await
+}
+
+/// Two tabs each save every profile: a profile added in one is kept when
+/// the other saves, and each tab keeps the CM host it uses.
+#[tokio::test]
+async fn two_tabs_keep_each_others_profiles() {
+    let world = World::start().await;
+    let (first, second) = two_tabs(&world, "#/settings", "#/settings").await;
+
+    world.client.switch_to_window(first.clone()).await.unwrap();
+    add_profile(&world, "east", "/cm/east/").await;
+    world.client.switch_to_window(second.clone()).await.unwrap();
+    world.wait_for("li[data-profile='east']").await;
+    add_profile(&world, "west", "/cm/west/").await;
+    world.client.switch_to_window(first.clone()).await.unwrap();
+    world.wait_for("li[data-profile='west']").await;
+    assert_eq!(
+        listed_profiles(&world).await,
+        json!(["This origin", "east", "west"])
+    );
+    world
+        .click("li[data-profile='east'] [data-action='use-profile']")
+        .await;
+    assert_eq!(world.text("[data-profile-name]").await, "east");
+
+    world.client.switch_to_window(second.clone()).await.unwrap();
+    assert_eq!(
+        world.text("[data-profile-name]").await,
+        "This origin",
+        "a tab keeps its own CM host"
+    );
+    world
+        .click("li[data-profile='east'] [data-action='delete-profile']")
+        .await;
+    world.client.switch_to_window(first).await.unwrap();
+    world
+        .wait_until("return document.querySelectorAll(\"li[data-profile='east']\").length === 0")
+        .await;
+    assert_eq!(
+        world.text(".notices .notice span").await,
+        "The CM host profile “east” was deleted in another tab: this tab now sends to “This origin”."
+    );
+    assert_eq!(world.text("[data-profile-name]").await, "This origin");
+    world.reload().await;
+    assert_eq!(
+        listed_profiles(&world).await,
+        json!(["This origin", "west"])
+    );
+    world.finish().await;
+}
+
+/// The value of the field `css`.
+async fn value_of(world: &World, css: &str) -> Value {
+    world
+        .js(&format!("return document.querySelector(\"{css}\").value"))
+        .await
+}
+
+/// Two tabs each save every draft: what was typed in one is still there
+/// after the other saves what was typed in it.
+#[tokio::test]
+async fn two_tabs_keep_each_others_drafts() {
+    let world = World::start().await;
+    let (first, second) = two_tabs(&world, "#/migrate", "#/batch").await;
+
+    world.client.switch_to_window(first.clone()).await.unwrap();
+    world.set("input[name='ip']", "10.186.16.127").await;
+    world.client.switch_to_window(second).await.unwrap();
+    world
+        .set("textarea[name='taskNames']", &format!("{INCR_STOPPED}\n"))
+        .await;
+    world.client.switch_to_window(first).await.unwrap();
+    world.reload().await;
+    assert_eq!(value_of(&world, "input[name='ip']").await, "10.186.16.127");
+    world.open("#/batch").await;
+    assert_eq!(
+        value_of(&world, "textarea[name='taskNames']").await,
+        format!("{INCR_STOPPED}\n")
+    );
+    world.finish().await;
+}
