@@ -235,6 +235,14 @@ impl World {
         self.wait_for_page(route).await;
     }
 
+    /// Drives the browser tab `tab` from now on.
+    pub async fn switch_to(&self, tab: &fantoccini::wd::WindowHandle) {
+        self.client
+            .switch_to_window(tab.clone())
+            .await
+            .expect("switches tab");
+    }
+
     /// Reloads the page and waits until it is shown again.
     pub async fn reload(&self) {
         let route = self.js("return location.hash").await;

@@ -17,11 +17,7 @@ async fn two_tabs(world: &World, first: &str, second: &str) -> (WindowHandle, Wi
     world.open(first).await;
     let first_tab = world.client.window().await.unwrap();
     let second_tab = world.client.new_window(true).await.unwrap().handle;
-    world
-        .client
-        .switch_to_window(second_tab.clone())
-        .await
-        .unwrap();
+    world.switch_to(&second_tab).await;
     world.open(second).await;
     (first_tab, second_tab)
 }
@@ -42,11 +38,11 @@ async fn two_tabs_keep_each_others_journal_entries() {
     let world = World::start().await;
     let (first, second) = two_tabs(&world, "#/resume", "#/resume").await;
 
-    world.client.switch_to_window(first.clone()).await.unwrap();
+    world.switch_to(&first).await;
     world.set("input[name='taskName']", "nope").await;
     world.click(SUBMIT).await;
     assert_eq!(world.outcome("").await, "api-error");
-    world.client.switch_to_window(second.clone()).await.unwrap();
+    world.switch_to(&second).await;
     world.set("input[name='taskName']", "gone").await;
     world.click(SUBMIT).await;
     assert_eq!(world.outcome("").await, "api-error");
@@ -63,15 +59,15 @@ async fn two_tabs_keep_each_others_journal_entries() {
     world.js("location.hash = '#/journal'; return true").await;
     journal_lists(&world, 2).await;
 
-    world.client.switch_to_window(first.clone()).await.unwrap();
+    world.switch_to(&first).await;
     world.js("location.hash = '#/journal'; return true").await;
     journal_lists(&world, 2).await;
     world.click("[data-action='clear-journal']").await;
     world.click(CONFIRM).await;
     journal_lists(&world, 0).await;
-    world.client.switch_to_window(second).await.unwrap();
+    world.switch_to(&second).await;
     journal_lists(&world, 0).await;
-    world.client.switch_to_window(first).await.unwrap();
+    world.switch_to(&first).await;
     world.reload().await;
     journal_lists(&world, 0).await;
     assert!(world.console_journal().await.is_empty());
@@ -100,12 +96,12 @@ async fn two_tabs_keep_each_others_profiles() {
     let world = World::start().await;
     let (first, second) = two_tabs(&world, "#/settings", "#/settings").await;
 
-    world.client.switch_to_window(first.clone()).await.unwrap();
+    world.switch_to(&first).await;
     add_profile(&world, "east", "/cm/east/").await;
-    world.client.switch_to_window(second.clone()).await.unwrap();
+    world.switch_to(&second).await;
     world.wait_for("li[data-profile='east']").await;
     add_profile(&world, "west", "/cm/west/").await;
-    world.client.switch_to_window(first.clone()).await.unwrap();
+    world.switch_to(&first).await;
     world.wait_for("li[data-profile='west']").await;
     assert_eq!(
         listed_profiles(&world).await,
@@ -116,7 +112,7 @@ async fn two_tabs_keep_each_others_profiles() {
         .await;
     assert_eq!(world.text("[data-profile-name]").await, "east");
 
-    world.client.switch_to_window(second.clone()).await.unwrap();
+    world.switch_to(&second).await;
     assert_eq!(
         world.text("[data-profile-name]").await,
         "This origin",
@@ -125,7 +121,7 @@ async fn two_tabs_keep_each_others_profiles() {
     world
         .click("li[data-profile='east'] [data-action='delete-profile']")
         .await;
-    world.client.switch_to_window(first).await.unwrap();
+    world.switch_to(&first).await;
     world
         .wait_until("return document.querySelectorAll(\"li[data-profile='east']\").length === 0")
         .await;
@@ -156,13 +152,13 @@ async fn two_tabs_keep_each_others_drafts() {
     let world = World::start().await;
     let (first, second) = two_tabs(&world, "#/migrate", "#/batch").await;
 
-    world.client.switch_to_window(first.clone()).await.unwrap();
+    world.switch_to(&first).await;
     world.set("input[name='ip']", "10.186.16.127").await;
-    world.client.switch_to_window(second).await.unwrap();
+    world.switch_to(&second).await;
     world
         .set("textarea[name='taskNames']", &format!("{INCR_STOPPED}\n"))
         .await;
-    world.client.switch_to_window(first).await.unwrap();
+    world.switch_to(&first).await;
     world.reload().await;
     assert_eq!(value_of(&world, "input[name='ip']").await, "10.186.16.127");
     world.open("#/batch").await;
