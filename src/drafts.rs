@@ -184,23 +184,27 @@ impl Drafts {
             },
             batch_text: RwSignal::new(stored.batch_text),
         };
-        // Another tab saves its drafts too: each save writes the fields this
-        // tab changed and keeps what is stored for the others, so neither
-        // tab's save drops what was typed in the other.
-        Effect::new(move |last: Option<Value>| {
-            // Through text: the module already holds that serializer and parser.
-            let text = serde_json::to_string(&drafts.snapshot()).unwrap_or_default();
-            let current: Value = serde_json::from_str(&text).unwrap_or_default();
-            let merged = match &last {
-                None => current.clone(),
-                Some(last) => changed_fields(
-                    last,
-                    &current,
-                    browser::load(DRAFTS_KEY).and_then(|t| serde_json::from_str(&t).ok()),
-                ),
+        // Another tab saves its drafts too: when the stored drafts are no
+        // longer what this tab wrote, a save writes the fields this tab
+        // changed and keeps the others' (so neither tab's save drops what
+        // was typed in the other); otherwise it writes this tab's as they are.
+        Effect::new(move |last: Option<(String, String)>| {
+            let current = serde_json::to_string(&drafts.snapshot()).unwrap_or_default();
+            let stored = browser::load(DRAFTS_KEY);
+            let written = match last {
+                Some((last, written)) if stored.as_deref() != Some(written.as_str()) => {
+                    let parse = |t: &str| serde_json::from_str::<Value>(t).unwrap_or_default();
+                    changed_fields(
+                        &parse(&last),
+                        &parse(&current),
+                        stored.as_deref().map(parse),
+                    )
+                    .to_string()
+                }
+                _ => current.clone(),
             };
-            browser::save(DRAFTS_KEY, &merged.to_string());
-            current
+            browser::save(DRAFTS_KEY, &written);
+            (current, written)
         });
         drafts
     }
