@@ -57,16 +57,21 @@ fn write(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), String> {
     std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 
+/// The hash in the name of Trunk's `oms-console-<hash>.js`: a 64-bit
+/// number in hexadecimal, without leading zeros (so 1 to 16 digits).
+fn trunk_hash(file_name: &str) -> Option<&str> {
+    file_name
+        .strip_prefix(&format!("{BIN}-"))
+        .and_then(|rest| rest.strip_suffix(".js"))
+        .filter(|h| (1..=16).contains(&h.len()) && h.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
 /// The stem Trunk gave the module, `oms-console-<hash>`, and the hash.
 fn trunk_stem(dist: &Path) -> Result<(String, String), String> {
     let entries = std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        if let Some(hash) = name
-            .strip_prefix(&format!("{BIN}-"))
-            .and_then(|rest| rest.strip_suffix(".js"))
-            .filter(|h| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
-        {
+        if let Some(hash) = trunk_hash(&name) {
             return Ok((format!("{BIN}-{hash}"), hash.to_owned()));
         }
     }
@@ -227,6 +232,28 @@ mod tests {
         assert!(wasm_opt_args("<link data-trunk rel=\"rust\" />").is_err());
         let project = read_text(&root().join("index.html")).unwrap();
         assert!(wasm_opt_args(&project).unwrap()[0].starts_with("-O"));
+    }
+
+    #[test]
+    fn trunks_hash_may_have_fewer_than_16_digits() {
+        assert_eq!(
+            trunk_hash("oms-console-1e1e89415bf4b3d8.js"),
+            Some("1e1e89415bf4b3d8")
+        );
+        assert_eq!(
+            trunk_hash("oms-console-2c299b32fc1a2d7.js"),
+            Some("2c299b32fc1a2d7"),
+            "a hash with a leading zero"
+        );
+        for other in [
+            "oms-console-1e1e89415bf4b3d8_bg.wasm",
+            "oms-console-.js",
+            "oms-console-1e1e89415bf4b3d8a.js",
+            "loader-78281da6009ca3a8.js",
+            "oms-console-xyz.js",
+        ] {
+            assert_eq!(trunk_hash(other), None, "{other}");
+        }
     }
 
     #[test]
