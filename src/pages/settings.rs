@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use oms_core::profile::{COLORS, Profile, ProfileError, Profiles, Reachability};
+use oms_core::profile::{COLORS, Profile, ProfileError, Profiles, ProfilesError, Reachability};
 
 use crate::i18n::{Texts, fill};
 use crate::pages::PageIntro;
@@ -16,6 +16,24 @@ fn profile_error(t: &Texts, error: ProfileError) -> &'static str {
         ProfileError::BadBaseUrl => t.profile_base_bad,
         ProfileError::BadTimeout => t.profile_timeout_bad,
         ProfileError::BadColor => t.profile_color_bad,
+    }
+}
+
+/// Why pasted profiles were not imported.
+fn profiles_error(t: &Texts, error: ProfilesError) -> String {
+    match error {
+        ProfilesError::Corrupt(why) => fill(t.profiles_import_not_json, &[&why]),
+        ProfilesError::UnknownVersion(version) => {
+            fill(t.profiles_import_version, &[&version.to_string()])
+        }
+        ProfilesError::Invalid(index, errors) => {
+            let why: Vec<&str> = errors.into_iter().map(|e| profile_error(t, e)).collect();
+            fill(
+                t.profiles_import_invalid,
+                &[&(index + 1).to_string(), &why.join(" ")],
+            )
+        }
+        ProfilesError::Empty => t.profiles_import_empty.to_owned(),
     }
 }
 
@@ -110,7 +128,7 @@ pub fn SettingsPage() -> impl IntoView {
             import_error.set(None);
             import_text.set(String::new());
         }
-        Err(e) => import_error.set(Some(fill(t.profiles_import_bad, &[&format!("{e:?}")]))),
+        Err(e) => import_error.set(Some(fill(t.profiles_import_bad, &[&profiles_error(t, e)]))),
     };
     let export = move |_| {
         browser::download(
@@ -197,8 +215,8 @@ pub fn SettingsPage() -> impl IntoView {
             <label for="profilesImport">{t.profiles_import_label}</label>
             <textarea id="profilesImport" name="profilesImport" rows="4" spellcheck="false"
                 prop:value=move || import_text.get() on:input=move |ev| import_text.set(event_target_value(&ev))></textarea>
-            <button type="button" class="secondary" on:click=import>{t.profiles_import}</button>
-            {move || import_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            <button type="button" class="secondary" data-action="import-profiles" on:click=import>{t.profiles_import}</button>
+            {move || import_error.get().map(|e| view! { <p class="error" role="alert" data-import-error>{e}</p> })}
         </section>
     }
 }

@@ -165,6 +165,52 @@ async fn a_share_link_fills_every_field_and_sends_nothing() {
     world.finish().await;
 }
 
+/// Pasted profiles that cannot be imported say why in words, and replace
+/// nothing; good ones replace the list.
+#[tokio::test]
+async fn importing_profiles_says_why_it_refuses() {
+    let world = World::start().await;
+    world.open("#/settings").await;
+    let east = |version: u32, base_url: &str| {
+        json!({
+            "version": version,
+            "profiles": [{"name": "east", "baseUrl": base_url, "timeoutMs": 15000, "label": "", "color": "gray"}],
+            "active": "east"
+        })
+        .to_string()
+    };
+    for (pasted, error) in [
+        (
+            "{".to_owned(),
+            "These profiles could not be imported: It is not exported profiles JSON (EOF while parsing an object at line 1 column 1).",
+        ),
+        (
+            east(2, "/cm/east/"),
+            "These profiles could not be imported: It is of version 2, which this console cannot read.",
+        ),
+        (
+            east(1, "cm:8088"),
+            "These profiles could not be imported: Profile 1: The base URL must be empty, a path such as /cm/east/, or http(s)://host:port.",
+        ),
+        (
+            json!({"version": 1, "profiles": [], "active": ""}).to_string(),
+            "These profiles could not be imported: It holds no profile.",
+        ),
+    ] {
+        world.set("textarea[name='profilesImport']", &pasted).await;
+        world.click("[data-action='import-profiles']").await;
+        assert_eq!(world.text("[data-import-error]").await, error);
+        assert_eq!(world.text("[data-profile-name]").await, "This origin");
+    }
+    world
+        .set("textarea[name='profilesImport']", &east(1, "/cm/east/"))
+        .await;
+    world.click("[data-action='import-profiles']").await;
+    world.wait_for("li[data-profile='east']").await;
+    assert_eq!(world.text("[data-profile-name]").await, "east");
+    world.finish().await;
+}
+
 #[tokio::test]
 async fn a_profile_with_a_path_prefix_sends_there() {
     let world = World::start_with(Options {
