@@ -53,11 +53,7 @@ impl JournalStore {
         let _ = window_event_listener_untyped("pagehide", move |_| store.flush());
         // Another tab saved its journal: take in its records, and save ours
         // if it lacks some, so that neither tab's overwrites the other's.
-        let _ = window_event_listener(leptos::ev::storage, move |ev| {
-            if ev.key().as_deref() == Some(KEY) {
-                store.take_in(ev.new_value().as_deref());
-            }
-        });
+        store::on_stored_elsewhere(KEY, move |text| store.take_in(text.as_deref()));
         store
     }
 

@@ -47,11 +47,8 @@ pub fn load(
     });
     // Another tab saved its profiles: take them in, so that neither tab's
     // save undoes what was added, edited or deleted in the other.
-    let _ = window_event_listener(leptos::ev::storage, move |ev| {
-        if ev.key().as_deref() != Some(KEY) {
-            return;
-        }
-        let theirs = match ev.new_value() {
+    store::on_stored_elsewhere(KEY, move |text| {
+        let theirs = match text {
             None => built_in(lang.get_untracked()),
             Some(text) => match Profiles::from_json(&text) {
                 Ok(theirs) => theirs,

@@ -23,3 +23,14 @@ pub fn load<T>(
         }
     }
 }
+
+/// Calls `taken_in` with what another tab of this origin stored under `key`
+/// (`None`: it removed it). Each tab keeps its state in memory and saves all
+/// of it: this is how a tab learns what the others saved.
+pub fn on_stored_elsewhere(key: &'static str, taken_in: impl Fn(Option<String>) + 'static) {
+    let _ = leptos::prelude::window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() == Some(key) {
+            taken_in(ev.new_value());
+        }
+    });
+}

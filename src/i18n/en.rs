@@ -7,7 +7,6 @@ pub static EN: Texts = Texts {
     app_title: "OMS Connector Console",
     nav_label: "Operations",
     cm_host: "CM host:",
-    this_origin: "this origin",
     theme: "Theme",
     theme_system: "System",
     theme_light: "Light",

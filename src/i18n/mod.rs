@@ -34,7 +34,6 @@ catalogue! {
     app_title,
     nav_label,
     cm_host,
-    this_origin,
     theme,
     theme_system,
     theme_light,

@@ -7,7 +7,6 @@ pub static ZH: Texts = Texts {
     app_title: "OMS 连接器控制台",
     nav_label: "操作",
     cm_host: "CM 主机：",
-    this_origin: "当前站点",
     theme: "主题",
     theme_system: "跟随系统",
     theme_light: "浅色",

@@ -111,11 +111,7 @@ pub fn SettingsPage() -> impl IntoView {
         load_form(None);
     };
     let run_check = move |profile: Profile| {
-        let base = if profile.base_url.is_empty() || profile.base_url.starts_with('/') {
-            format!("{}{}", browser::origin(), profile.base_url)
-        } else {
-            profile.base_url.clone()
-        };
+        let base = browser::absolute_url(&profile.base_url);
         checked.set(None);
         spawn_local(async move {
             let result = transport::probe(&base, profile.timeout_ms).await;
