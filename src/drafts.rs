@@ -8,7 +8,9 @@ use serde_json::Value;
 use oms_core::config_map::{ConfigRow, is_secret_key};
 use oms_core::share::ShareState;
 
-use crate::{browser, store};
+use crate::browser;
+use crate::i18n::Texts;
+use crate::store::{self, Unreadable};
 
 /// The storage key of the drafts (with its schema version).
 const DRAFTS_KEY: &str = "oms-console.drafts.v1";
@@ -151,15 +153,16 @@ fn changed_fields(last: &Value, current: &Value, stored: Option<Value>) -> Value
 
 impl Drafts {
     /// The saved drafts, or empty ones; saves every later change.
-    pub fn load_and_autosave(notices: RwSignal<Vec<String>>, unreadable: &str) -> Self {
+    pub fn load_and_autosave(notices: RwSignal<Vec<String>>, t: &'static Texts) -> Self {
         ROW_OWNER.with(|o| *o.borrow_mut() = Owner::current());
         let mut found = Vec::new();
         let parse = |text: &str| match serde_json::from_str::<Stored>(text) {
             Ok(stored) if stored.version == VERSION => Ok(stored),
-            Ok(stored) => Err(format!("version {}", stored.version)),
-            Err(e) => Err(e.to_string()),
+            Ok(stored) => Err(Unreadable::Version(stored.version)),
+            Err(e) => Err(Unreadable::NotJson(e.to_string())),
         };
-        let stored = store::load(DRAFTS_KEY, parse, &mut found, unreadable).unwrap_or_default();
+        let stored =
+            store::load(DRAFTS_KEY, t.stored_drafts, parse, t, &mut found).unwrap_or_default();
         notices.update(|n| n.extend(found));
         let drafts = Self {
             task_name: RwSignal::new(stored.task_name),

@@ -2,9 +2,13 @@
 
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
-use oms_core::journal::{EntryKind, Journal, JournalEntry, JournalRequest, batch_save_delay_ms};
+use oms_core::journal::{
+    EntryKind, Journal, JournalEntry, JournalError, JournalRequest, batch_save_delay_ms,
+};
 
-use crate::{browser, store};
+use crate::browser;
+use crate::i18n::Texts;
+use crate::store::{self, Unreadable};
 
 /// The journal's storage key.
 const KEY: &str = "oms-console.journal.v1";
@@ -24,27 +28,23 @@ pub struct JournalStore {
 
 impl JournalStore {
     /// Loads the stored journal (setting aside unreadable text) and saves every change.
-    pub fn load(
-        notices: RwSignal<Vec<String>>,
-        unreadable: &str,
-        full_notice: &'static str,
-        unavailable_notice: &'static str,
-    ) -> Self {
+    pub fn load(notices: RwSignal<Vec<String>>, t: &'static Texts) -> Self {
         let mut found = Vec::new();
-        let journal = store::load(
-            KEY,
-            |t| Journal::from_json(t).map_err(|e| format!("{e:?}")),
-            &mut found,
-            unreadable,
-        )
-        .unwrap_or_else(Journal::new);
+        let parse = |text: &str| {
+            Journal::from_json(text).map_err(|e| match e {
+                JournalError::Corrupt(why) => Unreadable::NotJson(why),
+                JournalError::UnknownVersion(version) => Unreadable::Version(version),
+            })
+        };
+        let journal =
+            store::load(KEY, t.stored_journal, parse, t, &mut found).unwrap_or_else(Journal::new);
         notices.update(|n| n.extend(found));
         let store = Self {
             journal: RwSignal::new(journal),
             full_noticed: RwSignal::new(false),
             notices,
-            full_notice,
-            unavailable_notice,
+            full_notice: t.journal_full,
+            unavailable_notice: t.journal_unavailable,
             save_scheduled: StoredValue::new(false),
             quiet_changes: StoredValue::new(false),
             last_save_ms: StoredValue::new(0.0),

@@ -76,15 +76,10 @@ pub fn App() -> impl IntoView {
     });
     let t = lang.get_untracked().texts();
     let notices = RwSignal::new(Vec::new());
-    let profiles = profiles::load(notices, t.storage_unreadable, lang);
+    let profiles = profiles::load(notices, t, lang);
     let profile = profiles::active(profiles);
-    let drafts = Drafts::load_and_autosave(notices, t.storage_unreadable);
-    let journal = JournalStore::load(
-        notices,
-        t.storage_unreadable,
-        t.journal_full,
-        t.journal_unavailable,
-    );
+    let drafts = Drafts::load_and_autosave(notices, t);
+    let journal = JournalStore::load(notices, t);
     let hash = route::current_hash();
     let page = Memo::new(move |_| Page::from_hash(&hash.get()));
     let leaving = window_event_listener(leptos::ev::pagehide, move |_| journal.flush());

@@ -1,10 +1,11 @@
 //! CM host profiles in the browser.
 
 use leptos::prelude::*;
-use oms_core::profile::{Profile, Profiles};
+use oms_core::profile::{Profile, ProfileError, Profiles, ProfilesError};
 
-use crate::i18n::{Lang, fill};
-use crate::{browser, store};
+use crate::browser;
+use crate::i18n::{Lang, Texts, fill};
+use crate::store::{self, Unreadable};
 
 /// The profiles' storage key.
 const KEY: &str = "oms-console.profiles.v1";
@@ -21,22 +22,51 @@ fn is_built_in(profiles: &Profiles) -> bool {
         .any(|lang| *profiles == built_in(lang))
 }
 
+/// A profile's problem, in words.
+pub fn profile_error(t: &Texts, error: ProfileError) -> &'static str {
+    match error {
+        ProfileError::EmptyName => t.profile_name_empty,
+        ProfileError::DuplicateName => t.profile_name_taken,
+        ProfileError::BadBaseUrl => t.profile_base_bad,
+        ProfileError::BadTimeout => t.profile_timeout_bad,
+        ProfileError::BadColor => t.profile_color_bad,
+    }
+}
+
+/// Why pasted or stored profiles cannot be read, in words.
+pub fn profiles_error(t: &Texts, error: ProfilesError) -> String {
+    match error {
+        ProfilesError::Corrupt(why) => fill(t.profiles_import_not_json, &[&why]),
+        ProfilesError::UnknownVersion(version) => fill(t.data_version, &[&version.to_string()]),
+        ProfilesError::Invalid(index, errors) => {
+            let why: Vec<&str> = errors.into_iter().map(|e| profile_error(t, e)).collect();
+            fill(
+                t.profiles_import_invalid,
+                &[&(index + 1).to_string(), &why.join(" ")],
+            )
+        }
+        ProfilesError::Empty => t.profiles_import_empty.to_owned(),
+    }
+}
+
 /// Loads the stored profiles (setting aside unreadable text) and saves every
 /// change. Until the operator changes them, the built-in profile is not
 /// stored and its name follows the language.
 pub fn load(
     notices: RwSignal<Vec<String>>,
-    unreadable: &str,
+    t: &'static Texts,
     lang: RwSignal<Lang>,
 ) -> RwSignal<Profiles> {
     let mut found = Vec::new();
-    let profiles = store::load(
-        KEY,
-        |t| Profiles::from_json(t).map_err(|e| format!("{e:?}")),
-        &mut found,
-        unreadable,
-    )
-    .unwrap_or_else(|| built_in(lang.get_untracked()));
+    let parse = |text: &str| {
+        Profiles::from_json(text).map_err(|e| match e {
+            ProfilesError::Corrupt(why) => Unreadable::NotJson(why),
+            ProfilesError::UnknownVersion(version) => Unreadable::Version(version),
+            invalid => Unreadable::Invalid(profiles_error(t, invalid)),
+        })
+    };
+    let profiles = store::load(KEY, t.stored_profiles, parse, t, &mut found)
+        .unwrap_or_else(|| built_in(lang.get_untracked()));
     notices.update(|n| n.extend(found));
     let profiles = RwSignal::new(profiles);
     Effect::new(move |_| {

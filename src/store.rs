@@ -2,14 +2,39 @@
 //! it cannot be read, never silently overwritten.
 
 use crate::browser;
+use crate::i18n::{Texts, fill};
+
+/// Why stored text could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unreadable {
+    /// It is not the JSON expected; the parser's reason.
+    NotJson(String),
+    /// It was written in a version this console cannot read.
+    Version(u32),
+    /// It is readable but not valid; why, in words.
+    Invalid(String),
+}
+
+impl Unreadable {
+    /// The reason in words, as a sentence.
+    pub fn words(&self, t: &Texts) -> String {
+        match self {
+            Self::NotJson(why) => fill(t.storage_not_json, &[why]),
+            Self::Version(version) => fill(t.data_version, &[&version.to_string()]),
+            Self::Invalid(why) => why.clone(),
+        }
+    }
+}
 
 /// Reads `key` with `parse`. Text that does not parse is kept under another
-/// key and a notice says so; the caller then starts afresh.
+/// key and a notice names `what` it was, why it was unreadable and where it
+/// was kept; the caller then starts afresh.
 pub fn load<T>(
     key: &str,
-    parse: impl Fn(&str) -> Result<T, String>,
+    what: &str,
+    parse: impl Fn(&str) -> Result<T, Unreadable>,
+    t: &Texts,
     notices: &mut Vec<String>,
-    notice: &str,
 ) -> Option<T> {
     let text = browser::load(key)?;
     match parse(&text) {
@@ -18,7 +43,7 @@ pub fn load<T>(
             let aside = format!("{key}.unreadable-{}", browser::now_ms() as u64);
             browser::save(&aside, &text);
             browser::remove(key);
-            notices.push(format!("{notice} ({aside}: {why})"));
+            notices.push(fill(t.storage_unreadable, &[what, &why.words(t), &aside]));
             None
         }
     }

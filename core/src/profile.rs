@@ -181,6 +181,18 @@ impl Profiles {
         }
     }
 
+    /// Deletes the profile `name`, unless it is the last one. When it was
+    /// the one in use, the first that is left is used instead.
+    pub fn remove(&mut self, name: &str) {
+        if self.profiles.len() <= 1 {
+            return;
+        }
+        self.profiles.retain(|p| p.name != name);
+        if !self.profiles.iter().any(|p| p.name == self.active) {
+            self.active = self.profiles[0].name.clone();
+        }
+    }
+
     /// The profile in use.
     pub fn active(&self) -> &Profile {
         self.profiles
@@ -323,5 +335,18 @@ mod tests {
         assert_eq!(reachability(None), Reachability::NoAnswer);
         assert_eq!(reachability(Some(200)), Reachability::NotACmHost);
         assert_eq!(reachability(Some(404)), Reachability::NotACmHost);
+    }
+
+    #[test]
+    fn removing_a_profile_keeps_one_and_moves_off_a_deleted_active() {
+        let mut profiles = named(&["here", "east", "west"], "west");
+        profiles.remove("east");
+        assert_eq!(profiles, named(&["here", "west"], "west"));
+        profiles.remove("west");
+        assert_eq!(profiles, named(&["here"], "here"));
+        profiles.remove("here");
+        assert_eq!(profiles, named(&["here"], "here"), "the last one stays");
+        profiles.remove("nowhere");
+        assert_eq!(profiles, named(&["here"], "here"));
     }
 }

@@ -12,7 +12,8 @@ use oms_core::checkpoint::{
 use crate::browser::IntlZones;
 use crate::drafts::{CheckpointDraft, rows_of, values_of};
 use crate::i18n::{Texts, fill};
-use crate::{browser, console, store};
+use crate::store::{self, Unreadable};
+use crate::{browser, console};
 
 const SUBTOPICS_KEY: &str = "oms-console.subtopics.v1";
 
@@ -142,11 +143,17 @@ fn remembered() -> BTreeMap<String, Vec<String>> {
     let mut notices = Vec::new();
     let parse = |text: &str| match serde_json::from_str::<Remembered>(text) {
         Ok(r) if r.version == 1 => Ok(r.tasks),
-        Ok(r) => Err(format!("version {}", r.version)),
-        Err(e) => Err(e.to_string()),
+        Ok(r) => Err(Unreadable::Version(r.version)),
+        Err(e) => Err(Unreadable::NotJson(e.to_string())),
     };
-    let tasks =
-        store::load(SUBTOPICS_KEY, parse, &mut notices, c.t.storage_unreadable).unwrap_or_default();
+    let tasks = store::load(
+        SUBTOPICS_KEY,
+        c.t.stored_subtopics,
+        parse,
+        c.t,
+        &mut notices,
+    )
+    .unwrap_or_default();
     if !notices.is_empty() {
         c.notices.update(|n| n.extend(notices));
     }

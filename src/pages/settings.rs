@@ -2,40 +2,14 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use oms_core::profile::{COLORS, Profile, ProfileError, Profiles, ProfilesError, Reachability};
+use oms_core::profile::{COLORS, Profile, Profiles, Reachability};
 
-use crate::i18n::{Texts, fill};
+use crate::components::confirm::ConfirmDialog;
+use crate::i18n::fill;
 use crate::pages::PageIntro;
+use crate::profiles::{profile_error, profiles_error};
 use crate::transport;
 use crate::{browser, console};
-
-fn profile_error(t: &Texts, error: ProfileError) -> &'static str {
-    match error {
-        ProfileError::EmptyName => t.profile_name_empty,
-        ProfileError::DuplicateName => t.profile_name_taken,
-        ProfileError::BadBaseUrl => t.profile_base_bad,
-        ProfileError::BadTimeout => t.profile_timeout_bad,
-        ProfileError::BadColor => t.profile_color_bad,
-    }
-}
-
-/// Why pasted profiles were not imported.
-fn profiles_error(t: &Texts, error: ProfilesError) -> String {
-    match error {
-        ProfilesError::Corrupt(why) => fill(t.profiles_import_not_json, &[&why]),
-        ProfilesError::UnknownVersion(version) => {
-            fill(t.profiles_import_version, &[&version.to_string()])
-        }
-        ProfilesError::Invalid(index, errors) => {
-            let why: Vec<&str> = errors.into_iter().map(|e| profile_error(t, e)).collect();
-            fill(
-                t.profiles_import_invalid,
-                &[&(index + 1).to_string(), &why.join(" ")],
-            )
-        }
-        ProfilesError::Empty => t.profiles_import_empty.to_owned(),
-    }
-}
 
 /// The settings page.
 #[component]
@@ -52,6 +26,31 @@ pub fn SettingsPage() -> impl IntoView {
     let checked = RwSignal::new(None::<(String, Reachability)>);
     let import_text = RwSignal::new(String::new());
     let import_error = RwSignal::new(None::<String>);
+    let deleting = RwSignal::new(None::<String>);
+    let confirm_delete = RwSignal::new(false);
+    let delete_message = Signal::derive(move || {
+        let Some(name) = deleting.get() else {
+            return String::new();
+        };
+        c.profiles.with(|all| {
+            let mut after = all.clone();
+            after.remove(&name);
+            let shown =
+                |p: &Profile| format!("“{}” ({})", p.name, browser::absolute_url(&p.base_url));
+            let doomed = all
+                .profiles
+                .iter()
+                .find(|p| p.name == name)
+                .map(shown)
+                .unwrap_or_default();
+            let mut message = fill(t.profile_delete_confirm, &[&doomed]);
+            if all.active == name {
+                message.push(' ');
+                message.push_str(&fill(t.profile_delete_active, &[&shown(after.active())]));
+            }
+            message
+        })
+    });
     let draft = Memo::new(move |_| Profile {
         name: name.get().trim().to_owned(),
         base_url: base_url.get().trim().to_owned(),
@@ -154,12 +153,10 @@ pub fn SettingsPage() -> impl IntoView {
                             <button type="button" class="secondary small" data-action="check-connection"
                                 on:click=move |_| run_check(probe.clone())>{t.profile_check}</button>
                             <button type="button" class="secondary small" data-action="delete-profile" disabled=move || c.profiles.with(|all| all.profiles.len() <= 1)
-                                on:click=move |_| c.profiles.update(|all| {
-                                    all.profiles.retain(|x| x.name != remove.name);
-                                    if !all.profiles.iter().any(|x| x.name == all.active) {
-                                        all.active = all.profiles[0].name.clone();
-                                    }
-                                })>{t.profile_delete}</button>
+                                on:click=move |_| {
+                                    deleting.set(Some(remove.name.clone()));
+                                    confirm_delete.set(true);
+                                }>{t.profile_delete}</button>
                         </div>
                         {move || checked.get().filter(|(n, _)| *n == own).map(|(_, r)| view! {
                             <p role="status" data-reachability=format!("{r:?}")>{match r {
@@ -214,5 +211,17 @@ pub fn SettingsPage() -> impl IntoView {
             <button type="button" class="secondary" data-action="import-profiles" on:click=import>{t.profiles_import}</button>
             {move || import_error.get().map(|e| view! { <p class="error" role="alert" data-import-error>{e}</p> })}
         </section>
+        <ConfirmDialog
+            open=confirm_delete
+            title=t.profile_delete_title
+            message=delete_message
+            typed=Signal::derive(|| None)
+            confirm_label=t.profile_delete
+            on_confirm=Callback::new(move |()| {
+                if let Some(name) = deleting.get_untracked() {
+                    c.profiles.update(|all| all.remove(&name));
+                }
+            })
+        />
     }
 }

@@ -156,7 +156,17 @@ async fn unreadable_stored_data_is_set_aside_not_overwritten() {
         .js("localStorage.setItem('oms-console.journal.v1', '{not json'); localStorage.setItem('oms-console.drafts.v1', '{\"version\":99}'); return true")
         .await;
     world.reload().await;
-    assert!(world.text(".notices").await.contains("set aside"));
+    let notices = world
+        .js("return [...document.querySelectorAll('.notices .notice span')].map(s => s.textContent.replace(/unreadable-[0-9]+/, 'unreadable-N'))")
+        .await;
+    assert_eq!(
+        notices,
+        json!([
+            "The stored form fields could not be read. It is of version 99, which this console cannot read. It was set aside as oms-console.drafts.v1.unreadable-N; the console started without it.",
+            "The stored journal could not be read. It is not JSON (key must be a string at line 1 column 2). It was set aside as oms-console.journal.v1.unreadable-N; the console started without it.",
+        ]),
+        "each notice says in words what was set aside, why and where"
+    );
     let aside = world
         .js("return Object.keys(localStorage).filter(k => k.includes('.unreadable-')).map(k => localStorage.getItem(k)).sort()")
         .await;

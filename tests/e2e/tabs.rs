@@ -121,6 +121,7 @@ async fn two_tabs_keep_each_others_profiles() {
     world
         .click("li[data-profile='east'] [data-action='delete-profile']")
         .await;
+    world.click(CONFIRM).await;
     world.switch_to(&first).await;
     world
         .wait_until("return document.querySelectorAll(\"li[data-profile='east']\").length === 0")

@@ -211,6 +211,54 @@ async fn importing_profiles_says_why_it_refuses() {
     world.finish().await;
 }
 
+/// Deleting a profile asks first, naming it and, when it is the one in
+/// use, the CM host the tab sends to afterwards; Cancel keeps it.
+#[tokio::test]
+async fn deleting_a_profile_asks_first() {
+    let world = World::start().await;
+    world.open("#/settings").await;
+    world.set("input[name='profileName']", "east").await;
+    world.set("input[name='baseUrl']", "/cm/east/").await;
+    world.click("form.profile-form button[type='submit']").await;
+    world
+        .click("li[data-profile='east'] [data-action='use-profile']")
+        .await;
+    let delete = "li[data-profile='east'] [data-action='delete-profile']";
+    world.click(delete).await;
+    assert_eq!(
+        world.text("dialog[open] .dialog-message").await,
+        format!(
+            "Delete the profile “east” ({0}/cm/east/)? Its name, base URL, time limit and label are lost; the journal keeps its entries. It is the profile in use: this tab will send to “This origin” ({0}) instead.",
+            world.sim.url()
+        )
+    );
+    world
+        .click("dialog[open] .actions button[type='button']")
+        .await;
+    assert_eq!(
+        world
+            .js("return [...document.querySelectorAll('ul.profiles > li')].map(li => li.dataset.profile)")
+            .await,
+        json!(["This origin", "east"]),
+        "Cancel deletes nothing"
+    );
+    assert_eq!(world.text("[data-profile-name]").await, "east");
+    world.click(delete).await;
+    world.click(CONFIRM).await;
+    world
+        .wait_until("return document.querySelectorAll(\"li[data-profile='east']\").length === 0")
+        .await;
+    assert_eq!(world.text("[data-profile-name]").await, "This origin");
+    world.reload().await;
+    assert_eq!(
+        world
+            .js("return [...document.querySelectorAll('ul.profiles > li')].map(li => li.dataset.profile)")
+            .await,
+        json!(["This origin"])
+    );
+    world.finish().await;
+}
+
 #[tokio::test]
 async fn a_profile_with_a_path_prefix_sends_there() {
     let world = World::start_with(Options {
