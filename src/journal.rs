@@ -1,5 +1,8 @@
 //! The journal in the browser: every request sent, saved to localStorage.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use oms_core::journal::{
@@ -12,6 +15,11 @@ use crate::store::{self, Unreadable};
 
 /// The journal's storage key.
 const KEY: &str = "oms-console.journal.v1";
+
+/// An entry this tab started, as its requests name it (it moves when a
+/// clear removes it while requests are still coming in).
+#[derive(Clone)]
+pub struct Started(Rc<RefCell<JournalEntry>>);
 
 /// The journal and its persistence.
 #[derive(Clone, Copy)]
@@ -110,40 +118,32 @@ impl JournalStore {
     }
 
     /// Starts an entry, saved once the current task is over (after its
-    /// request has left); returns its id.
-    pub fn start(&self, profile: &str, kind: EntryKind, task_name: &str) -> u64 {
+    /// request has left).
+    pub fn start(&self, profile: &str, kind: EntryKind, task_name: &str) -> Started {
         let at_ms = browser::now_ms();
-        let mut id = at_ms as u64;
-        self.journal.update(|j| {
-            while j.entries.iter().any(|e| e.id == id) {
-                id += 1;
-            }
-            j.push(JournalEntry {
-                id,
-                at_ms,
-                profile: profile.to_owned(),
-                operation: kind.name(),
-                task_name: task_name.to_owned(),
-                requests: Vec::new(),
-            });
-        });
-        self.save_soon(0);
-        id
-    }
-
-    /// Adds a request to entry `id`.
-    pub fn add(&self, id: u64, request: JournalRequest) {
-        self.journal.update(|j| j.add_request(id, request));
-        self.save_soon(0);
-    }
-
-    /// Adds a request to entry `id`; it is saved, and shown to the page, a
-    /// moment later together with the others that arrive meanwhile (a
-    /// batch's rows: saving and redrawing for each would cost more than the
-    /// requests).
-    pub fn add_soon(&self, id: u64, request: JournalRequest) {
+        let mut started = None;
         self.journal
-            .update_untracked(|j| j.add_request(id, request));
+            .update(|j| started = Some(j.start(at_ms, profile, kind, task_name)));
+        self.save_soon(0);
+        Started(Rc::new(RefCell::new(started.expect("started"))))
+    }
+
+    /// Adds a request to the entry `started`.
+    pub fn add(&self, started: &Started, request: JournalRequest) {
+        let now_ms = browser::now_ms();
+        self.journal
+            .update(|j| j.add_request(&mut started.0.borrow_mut(), request, now_ms));
+        self.save_soon(0);
+    }
+
+    /// Adds a request to the entry `started`; it is saved, and shown to the
+    /// page, a moment later together with the others that arrive meanwhile
+    /// (a batch's rows: saving and redrawing for each would cost more than
+    /// the requests).
+    pub fn add_soon(&self, started: &Started, request: JournalRequest) {
+        let now_ms = browser::now_ms();
+        self.journal
+            .update_untracked(|j| j.add_request(&mut started.0.borrow_mut(), request, now_ms));
         self.quiet_changes.set_value(true);
         self.save_soon(batch_save_delay_ms(self.last_save_ms.get_value()));
     }

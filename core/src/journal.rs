@@ -311,11 +311,57 @@ impl Journal {
         self.entries.drain(..count);
     }
 
-    /// Adds a request to entry `id` (nothing when the entry is gone).
-    pub fn add_request(&mut self, id: u64, request: JournalRequest) {
-        if let Some(entry) = self.entries.iter_mut().find(|e| e.id == id) {
-            entry.requests.push(request);
+    /// Starts an entry at `at_ms` (its id is `at_ms`, made unique) and
+    /// returns it as started, without requests, to name it when adding them.
+    pub fn start(
+        &mut self,
+        at_ms: f64,
+        profile: &str,
+        kind: EntryKind,
+        task_name: &str,
+    ) -> JournalEntry {
+        let started = JournalEntry {
+            id: self.fresh_id(at_ms),
+            at_ms,
+            profile: profile.to_owned(),
+            operation: kind.name(),
+            task_name: task_name.to_owned(),
+            requests: Vec::new(),
+        };
+        self.push(started.clone());
+        started
+    }
+
+    /// An id no entry has, from `at_ms`.
+    fn fresh_id(&self, at_ms: f64) -> u64 {
+        let mut id = at_ms as u64;
+        while self.entries.iter().any(|e| e.id == id) {
+            id += 1;
         }
+        id
+    }
+
+    /// Adds `request` to the entry `started` names. When that entry is gone
+    /// (the journal was cleared, perhaps in another tab, while its requests
+    /// were still coming in: a batch, a pullback), it starts again at
+    /// `now_ms` with this request, and `started` names it from then on: a
+    /// clear removes what was recorded, never what is answered after it.
+    pub fn add_request(
+        &mut self,
+        started: &mut JournalEntry,
+        request: JournalRequest,
+        now_ms: f64,
+    ) {
+        if let Some(entry) = self.entries.iter_mut().find(|e| e.is_same(started)) {
+            entry.requests.push(request);
+            return;
+        }
+        started.id = self.fresh_id(now_ms);
+        started.at_ms = now_ms;
+        self.push(JournalEntry {
+            requests: vec![request],
+            ..started.clone()
+        });
     }
 
     /// The entries passing `filter`, newest first.
@@ -605,14 +651,49 @@ mod tests {
     #[test]
     fn requests_are_added_to_their_entry_only() {
         let ok = Outcome::Success { result: None };
-        let mut journal = Journal::new();
-        journal.push(entry(1, "stop", &ok));
-        journal.push(entry(2, "stop", &ok));
         let extra = entry(9, "stop", &ok).requests.remove(0);
-        journal.add_request(1, extra.clone());
-        journal.add_request(7, extra);
-        let counts: Vec<usize> = journal.entries.iter().map(|e| e.requests.len()).collect();
-        assert_eq!(counts, [2, 1]);
+        let mut journal = Journal::new();
+        let mut first = journal.start(1_000.0, "default", EntryKind::Pullback, "t1");
+        let mut second = journal.start(1_000.0, "default", EntryKind::Pullback, "t1");
+        assert_eq!((first.id, second.id), (1_000, 1_001), "ids are unique");
+        journal.add_request(&mut first, extra.clone(), 1_500.0);
+        journal.add_request(&mut first, extra.clone(), 1_600.0);
+        journal.add_request(&mut second, extra, 1_700.0);
+        let counts: Vec<(u64, usize)> = journal
+            .entries
+            .iter()
+            .map(|e| (e.id, e.requests.len()))
+            .collect();
+        assert_eq!(counts, [(1_000, 2), (1_001, 1)]);
+        assert_eq!(journal.entries[0].operation, "pullback");
+    }
+
+    #[test]
+    fn what_is_answered_after_a_clear_is_kept() {
+        let ok = Outcome::Success { result: None };
+        let row = |n: &str| JournalRequest {
+            step: n.into(),
+            ..entry(9, "stop", &ok).requests.remove(0)
+        };
+        let mut batch_tab = Journal::new();
+        let mut batch = batch_tab.start(1_000.0, "default", EntryKind::Pullback, "2 tasks");
+        batch_tab.add_request(&mut batch, row("1"), 1_100.0);
+        batch_tab.merge(Journal::cleared(2_000.0));
+        assert!(batch_tab.entries.is_empty(), "cleared in another tab");
+        batch_tab.add_request(&mut batch, row("2"), 2_100.0);
+        batch_tab.add_request(&mut batch, row("3"), 2_200.0);
+        assert_eq!(batch_tab.entries.len(), 1);
+        let again = &batch_tab.entries[0];
+        assert_eq!((again.id, again.at_ms), (2_100, 2_100.0));
+        assert_eq!(
+            (&again.task_name[..], &again.operation[..]),
+            ("2 tasks", "pullback")
+        );
+        let steps: Vec<&str> = again.requests.iter().map(|r| &r.step[..]).collect();
+        assert_eq!(steps, ["2", "3"], "the rows answered after the clear");
+        let mut clearing_tab = Journal::cleared(2_000.0);
+        clearing_tab.merge(batch_tab);
+        assert_eq!(ids(&clearing_tab), [2_100], "and every tab keeps them");
     }
 
     #[test]

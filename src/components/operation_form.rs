@@ -66,7 +66,7 @@ impl Sender {
                     Some(handle) => transport::send(&request, &base, timeout, handle).await,
                     None => unreachable_cancel(&request, &base),
                 };
-                c.journal.add(entry, sent.record("", &request));
+                c.journal.add(&entry, sent.record("", &request));
                 busy.set(false);
                 sent
             }

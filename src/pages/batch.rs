@@ -180,6 +180,7 @@ pub fn BatchPage() -> impl IntoView {
             let queue = queue.clone();
             let active = active.clone();
             let redraw = redraw.clone();
+            let entry = entry.clone();
             spawn_local(async move {
                 loop {
                     // Leaving the page ends the batch like Cancel: its
@@ -207,7 +208,7 @@ pub fn BatchPage() -> impl IntoView {
                     )
                     .await;
                     c.journal
-                        .add_soon(entry, sent.record(&format!("{}", i + 1), &request));
+                        .add_soon(&entry, sent.record(&format!("{}", i + 1), &request));
                     redraw.push(RowChange::Answered(i, Box::new(sent)));
                 }
                 active.set(active.get() - 1);

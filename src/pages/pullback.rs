@@ -20,6 +20,7 @@ use crate::components::share::ShareLink;
 use crate::components::task_name::TaskNameField;
 use crate::drafts::{rows_of, values_of};
 use crate::i18n::{Texts, fill};
+use crate::journal::Started;
 use crate::pages::{PageIntro, task_name_or_error};
 use crate::transport::{self, Cancel, Sent};
 use crate::{Console, console};
@@ -97,7 +98,7 @@ fn standing(t: &Texts, index: usize, outcome: &Outcome) -> &'static str {
 async fn send_recorded(
     c: Console,
     cancel: StoredValue<Option<Cancel>, LocalStorage>,
-    entry: Option<u64>,
+    entry: Option<&Started>,
     step: &str,
     request: &Request,
 ) -> Option<Sent> {
@@ -110,8 +111,8 @@ async fn send_recorded(
         handle,
     )
     .await;
-    if let Some(id) = entry {
-        c.journal.add(id, sent.record(step, request));
+    if let Some(entry) = entry {
+        c.journal.add(entry, sent.record(step, request));
     }
     Some(sent)
 }
@@ -160,7 +161,7 @@ pub fn PullbackPage() -> impl IntoView {
     let busy = RwSignal::new(false);
     let cancel = StoredValue::new_local(None::<Cancel>);
     let restore = RwSignal::new(None::<Sent>);
-    let entry = StoredValue::new(None::<u64>);
+    let entry = StoredValue::new_local(None::<Started>);
 
     let run_from = Action::new_local(move |start: &usize| {
         let start = *start;
@@ -176,7 +177,7 @@ pub fn PullbackPage() -> impl IntoView {
                 state.set(StepState::Running);
                 let request = plan.steps[index].request();
                 let Some(sent) =
-                    send_recorded(c, cancel, entry, step_title(t, index), &request).await
+                    send_recorded(c, cancel, entry.as_ref(), step_title(t, index), &request).await
                 else {
                     break;
                 };
@@ -249,7 +250,7 @@ pub fn PullbackPage() -> impl IntoView {
         let Some(sent) = send_recorded(
             c,
             cancel,
-            entry.get_value(),
+            entry.get_value().as_ref(),
             t.resume_without_pullback,
             &request,
         )

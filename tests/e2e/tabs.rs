@@ -169,3 +169,59 @@ async fn two_tabs_keep_each_others_drafts() {
     );
     world.finish().await;
 }
+
+/// A journal cleared in one tab while another tab's pullback is halted:
+/// what the pullback sends after the clear is journaled, in both tabs.
+#[tokio::test]
+async fn a_clear_in_another_tab_keeps_what_is_answered_after_it() {
+    let world = World::start().await;
+    world.faults(json!({"next": ["ok", "internalError"]})).await;
+    let (first, second) = two_tabs(&world, "#/journal", "#/pullback").await;
+    world.fill_reference_pullback().await;
+    world.click(SUBMIT).await;
+    world
+        .set("dialog[open] input[name='confirmTaskName']", "0000000002")
+        .await;
+    world.click(CONFIRM).await;
+    world.wait_for("[data-halted-at='2']").await;
+    world
+        .js("window.clearsSeen = 0;
+             addEventListener('storage', e => {
+               if (e.key === 'oms-console.journal.v1' && JSON.parse(e.newValue).clearedAtMs) window.clearsSeen++;
+             });
+             return true")
+        .await;
+
+    world.switch_to(&first).await;
+    journal_lists(&world, 1).await;
+    world.click("[data-action='clear-journal']").await;
+    world.click(CONFIRM).await;
+    journal_lists(&world, 0).await;
+
+    world.switch_to(&second).await;
+    // The console's own listener came first: the clear is taken in.
+    world.wait_until("return window.clearsSeen > 0").await;
+    world.click("[data-action='retry-step']").await;
+    world.wait_for("[data-pullback-done]").await;
+    world.switch_to(&first).await;
+    journal_lists(&world, 1).await;
+    let entries = world.console_journal().await;
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0]["operation"], "pullback");
+    let steps: Vec<&Value> = entries[0]["requests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| &r["step"])
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            &json!("2. Update source.checkpoint"),
+            &json!("3. Resume with pullBackFlag=true")
+        ],
+        "the steps answered after the clear, not those before"
+    );
+    assert_eq!(world.journal().await.len(), 4, "all four were sent");
+    world.finish().await;
+}
