@@ -1,5 +1,6 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium): the key/value
-//! editor's two-way sync and the checkpoint builder, through the real App.
+//! editor's two-way sync, the checkpoint builder and the task name's
+//! description and alerts, through the real App.
 #![cfg(target_arch = "wasm32")]
 
 use gloo_timers::future::TimeoutFuture;
@@ -92,6 +93,39 @@ fn text_of(host: &HtmlElement, css: &str) -> String {
     find(host, css)
         .and_then(|e| e.text_content())
         .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_task_name_is_described_on_its_field_and_alerted_once_on_sending() {
+    let (host, handle) = mount("#/resume");
+    let attr = |name: &str| {
+        find(&host, "input[name='taskName']")
+            .unwrap()
+            .get_attribute(name)
+    };
+    type_into(&host, "input[name='taskName']", "bad name").await;
+    until("the field's error", || {
+        text_of(&host, "#taskNameHelp").contains("white space")
+    })
+    .await;
+    assert_eq!(
+        text_of(&host, "#taskNameHelp"),
+        "The task name contains white space or a control character (U+0020) at position 4."
+    );
+    assert_eq!(attr("aria-describedby").as_deref(), Some("taskNameHelp"));
+    assert_eq!(attr("aria-invalid").as_deref(), Some("true"));
+    let alerts = || host.query_selector_all("[role='alert']").unwrap().length();
+    assert_eq!(alerts(), 0, "typing alerts nothing");
+    click(&host, "main form button[type='submit']").await;
+    until("the form's errors", || alerts() == 1).await;
+    assert_eq!(
+        text_of(&host, "[role='alert']"),
+        text_of(&host, "#taskNameHelp")
+    );
+    type_into(&host, "input[name='taskName']", "").await;
+    until("the hint again", || attr("aria-invalid").is_none()).await;
+    drop(handle);
+    host.remove();
 }
 
 #[wasm_bindgen_test]

@@ -43,9 +43,7 @@ pub fn TaskNameField() -> impl IntoView {
     let name = task_name();
     let understood = move || match name.get() {
         Err(TaskNameError::Empty) => view! { <p class="hint">{t.task_name_hint}</p> }.into_any(),
-        Err(error) => {
-            view! { <p class="error" role="alert">{task_name_error(t, &error)}</p> }.into_any()
-        }
+        Err(error) => view! { <p class="error">{task_name_error(t, &error)}</p> }.into_any(),
         Ok(name) => match name.parts() {
             None => view! { <p class="warning">{t.task_name_not_understood}</p> }.into_any(),
             Some(parts) => {
@@ -84,10 +82,14 @@ pub fn TaskNameField() -> impl IntoView {
                 autocomplete="off"
                 spellcheck="false"
                 placeholder="10.186.16.126-9000:connector_v2:np_56el1g1jvrs0-incr_trans-1-0:0000000002"
+                aria-describedby="taskNameHelp"
+                aria-invalid=move || matches!(name.get(), Err(e) if e != TaskNameError::Empty).then_some("true")
                 prop:value=move || c.drafts.task_name.get()
                 on:input=move |ev| c.drafts.task_name.set(event_target_value(&ev))
             />
-            {understood}
+            // What the name says, or what is wrong with it: the field's
+            // description; the form's list of errors alerts on sending.
+            <div id="taskNameHelp">{understood}</div>
         </div>
     }
 }

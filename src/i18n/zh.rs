@@ -185,7 +185,7 @@ pub static ZH: Texts = Texts {
     page_journal: "操作日志",
     page_settings: "CM 主机",
     dismiss: "关闭",
-    storage_unreadable: "已保存的{0}无法读取。{1}它已另存为 {2}；控制台已在没有它的情况下启动。",
+    storage_unreadable: "已保存的“{0}”无法读取。{1}它已另存为 {2}；控制台已在没有它的情况下启动。",
     storage_not_json: "它不是 JSON（{0}）。",
     stored_journal: "操作日志",
     stored_profiles: "CM 主机配置",
