@@ -261,6 +261,8 @@ pub static EN: Texts = Texts {
     profiles_share_title: "Share profiles",
     profiles_import_label: "Paste exported profiles (JSON) to replace these:",
     profiles_import: "Import",
+    profiles_import_title: "Import CM host profiles",
+    profiles_import_confirm: "Replace the profiles kept here ({1}) with the {0} pasted {profile|profiles} ({2})? This tab will then send to {3}.",
     profiles_import_bad: "These profiles could not be imported: {0}",
     profiles_import_not_json: "It is not exported profiles JSON ({0}).",
     data_version: "It is of version {0}, which this console cannot read.",

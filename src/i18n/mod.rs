@@ -288,6 +288,8 @@ catalogue! {
     profiles_share_title,
     profiles_import_label,
     profiles_import,
+    profiles_import_title,
+    profiles_import_confirm,
     profiles_import_bad,
     profiles_import_not_json,
     data_version,
@@ -468,6 +470,7 @@ mod tests {
             EN.batch_confirm,
             EN.batch_tasks,
             EN.journal_count,
+            EN.profiles_import_confirm,
         ] {
             assert!(text.contains('|'), "{text}");
         }

@@ -261,6 +261,8 @@ pub static ZH: Texts = Texts {
     profiles_share_title: "共享配置",
     profiles_import_label: "粘贴导出的配置（JSON）以替换当前配置：",
     profiles_import: "导入",
+    profiles_import_title: "导入 CM 主机配置",
+    profiles_import_confirm: "用粘贴的 {0} 个配置（{2}）替换此处保存的配置（{1}）？此标签页随后将发送到 {3}。",
     profiles_import_bad: "无法导入这些配置：{0}",
     profiles_import_not_json: "这不是导出的配置 JSON（{0}）。",
     data_version: "其版本为 {0}，此控制台无法读取。",

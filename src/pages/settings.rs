@@ -5,7 +5,7 @@ use leptos::task::spawn_local;
 use oms_core::profile::{COLORS, Profile, Profiles, Reachability};
 
 use crate::components::confirm::ConfirmDialog;
-use crate::i18n::fill;
+use crate::i18n::{fill, fill_count};
 use crate::pages::PageIntro;
 use crate::profiles::{profile_error, profiles_error};
 use crate::transport;
@@ -26,6 +26,8 @@ pub fn SettingsPage() -> impl IntoView {
     let checked = RwSignal::new(None::<(String, Reachability)>);
     let import_text = RwSignal::new(String::new());
     let import_error = RwSignal::new(None::<String>);
+    let importing = RwSignal::new(None::<Profiles>);
+    let confirm_import = RwSignal::new(false);
     let deleting = RwSignal::new(None::<String>);
     let confirm_delete = RwSignal::new(false);
     let delete_message = Signal::derive(move || {
@@ -119,12 +121,39 @@ pub fn SettingsPage() -> impl IntoView {
     };
     let import = move |_| match Profiles::from_json(&import_text.get_untracked()) {
         Ok(profiles) => {
-            c.profiles.set(profiles);
             import_error.set(None);
-            import_text.set(String::new());
+            importing.set(Some(profiles));
+            confirm_import.set(true);
         }
         Err(e) => import_error.set(Some(fill(t.profiles_import_bad, &[&profiles_error(t, e)]))),
     };
+    let import_message = Signal::derive(move || {
+        let Some(pasted) = importing.get() else {
+            return String::new();
+        };
+        let names = |all: &Profiles| {
+            let names: Vec<String> = all
+                .profiles
+                .iter()
+                .map(|p| format!("“{}”", p.name))
+                .collect();
+            names.join(", ")
+        };
+        let target = pasted.active();
+        fill_count(
+            t.profiles_import_confirm,
+            pasted.profiles.len(),
+            &[
+                &c.profiles.with(names),
+                &names(&pasted),
+                &format!(
+                    "“{}” ({})",
+                    target.name,
+                    browser::absolute_url(&target.base_url)
+                ),
+            ],
+        )
+    });
     let export = move |_| {
         browser::download(
             "cm-profiles.json",
@@ -211,6 +240,19 @@ pub fn SettingsPage() -> impl IntoView {
             <button type="button" class="secondary" data-action="import-profiles" on:click=import>{t.profiles_import}</button>
             {move || import_error.get().map(|e| view! { <p class="error" role="alert" data-import-error>{e}</p> })}
         </section>
+        <ConfirmDialog
+            open=confirm_import
+            title=t.profiles_import_title
+            message=import_message
+            typed=Signal::derive(|| None)
+            confirm_label=t.profiles_import
+            on_confirm=Callback::new(move |()| {
+                if let Some(profiles) = importing.get_untracked() {
+                    c.profiles.set(profiles);
+                    import_text.set(String::new());
+                }
+            })
+        />
         <ConfirmDialog
             open=confirm_delete
             title=t.profile_delete_title

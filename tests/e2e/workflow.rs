@@ -166,7 +166,7 @@ async fn a_share_link_fills_every_field_and_sends_nothing() {
 }
 
 /// Pasted profiles that cannot be imported say why in words, and replace
-/// nothing; good ones replace the list.
+/// nothing; good ones replace the list once confirmed.
 #[tokio::test]
 async fn importing_profiles_says_why_it_refuses() {
     let world = World::start().await;
@@ -206,8 +206,31 @@ async fn importing_profiles_says_why_it_refuses() {
         .set("textarea[name='profilesImport']", &east(1, "/cm/east/"))
         .await;
     world.click("[data-action='import-profiles']").await;
+    assert_eq!(
+        world.text("dialog[open] .dialog-message").await,
+        format!(
+            "Replace the profiles kept here (“This origin”) with the 1 pasted profile (“east”)? This tab will then send to “east” ({}/cm/east/).",
+            world.sim.url()
+        )
+    );
+    world
+        .click("dialog[open] .actions button[type='button']")
+        .await;
+    assert_eq!(
+        world.text("[data-profile-name]").await,
+        "This origin",
+        "Cancel imports nothing"
+    );
+    world.click("[data-action='import-profiles']").await;
+    world.click(CONFIRM).await;
     world.wait_for("li[data-profile='east']").await;
     assert_eq!(world.text("[data-profile-name]").await, "east");
+    assert_eq!(
+        world
+            .js("return document.querySelector(\"textarea[name='profilesImport']\").value")
+            .await,
+        json!("")
+    );
     world.finish().await;
 }
 
