@@ -5,11 +5,22 @@ use leptos::task::spawn_local;
 use oms_core::profile::{COLORS, Profile, Profiles, Reachability};
 
 use crate::components::confirm::ConfirmDialog;
-use crate::i18n::{fill, fill_count};
+use crate::i18n::{Texts, fill, fill_count};
 use crate::pages::PageIntro;
 use crate::profiles::{profile_error, profiles_error};
 use crate::transport;
 use crate::{browser, console};
+
+/// A label colour's name in the console's language.
+fn color_name(t: &Texts, color: &str) -> &'static str {
+    match color {
+        "red" => t.color_red,
+        "orange" => t.color_orange,
+        "green" => t.color_green,
+        "blue" => t.color_blue,
+        _ => t.color_gray,
+    }
+}
 
 /// The settings page.
 #[component]
@@ -213,7 +224,7 @@ pub fn SettingsPage() -> impl IntoView {
                     <input name="label" placeholder="PROD" prop:value=move || label.get() on:input=move |ev| label.set(event_target_value(&ev)) /></label>
                 <label><span>{t.profile_color}</span>
                     <select name="color" prop:value=move || color.get() on:change=move |ev| color.set(event_target_value(&ev))>
-                        {COLORS.map(|c| view! { <option value=c>{c}</option> }).collect_view()}
+                        {COLORS.map(|c| view! { <option value=c>{color_name(t, c)}</option> }).collect_view()}
                     </select></label>
             </div>
             <p class="hint">{t.profile_base_help}</p>

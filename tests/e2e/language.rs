@@ -109,6 +109,13 @@ async fn the_built_in_profile_is_named_in_the_language_until_profiles_change() {
     let world = World::start_in(Options::default(), "zh-CN", "UTC").await;
     world.open("#/settings").await;
     assert_eq!(world.text("[data-profile-name]").await, "当前站点");
+    assert_eq!(
+        world
+            .js("return [...document.querySelectorAll(\"select[name='color'] option\")].map(o => o.value + ' ' + o.textContent)")
+            .await,
+        serde_json::json!(["red 红色", "orange 橙色", "green 绿色", "blue 蓝色", "gray 灰色"]),
+        "the label colours are named in the language"
+    );
     world.set("select[name='language']", "en").await;
     world
         .wait_until(
