@@ -90,6 +90,14 @@ catalogue! {
     response_title,
     outcome_success,
     outcome_failed,
+    outcome_name_success,
+    outcome_name_api_error,
+    outcome_name_http_error,
+    outcome_name_not_json,
+    outcome_name_network,
+    outcome_name_timeout,
+    outcome_name_cancelled,
+    outcome_name_pending,
     explain_success,
     explain_api_error,
     explain_http_error,
@@ -364,6 +372,23 @@ impl Lang {
     }
 }
 
+/// An outcome's name in the language, from its stable token (`api-error`,
+/// `pending`…, as `data-outcome` and the exports keep it); an unknown token
+/// as it is.
+pub fn outcome_name<'a>(t: &'static Texts, token: &'a str) -> &'a str {
+    match token {
+        "success" => t.outcome_name_success,
+        "api-error" => t.outcome_name_api_error,
+        "http-error" => t.outcome_name_http_error,
+        "not-json" => t.outcome_name_not_json,
+        "network" => t.outcome_name_network,
+        "timeout" => t.outcome_name_timeout,
+        "cancelled" => t.outcome_name_cancelled,
+        "pending" => t.outcome_name_pending,
+        other => other,
+    }
+}
+
 /// Replaces `{0}`, `{1}`… in `template` with `args`.
 pub fn fill(template: &str, args: &[&str]) -> String {
     let mut text = template.to_owned();
@@ -443,6 +468,22 @@ mod tests {
         assert_eq!(ZH.op_pullback, "回拉");
         assert_eq!(ZH.checkpoint_title, "位点");
         assert!(ZH.stands_stopped_unchanged.contains("位点"));
+    }
+
+    #[test]
+    fn every_outcome_is_named_in_both_languages() {
+        use oms_core::envelope::OutcomeClass;
+        let tokens: Vec<&str> = OutcomeClass::ALL
+            .iter()
+            .map(|c| c.as_str())
+            .chain(["pending"])
+            .collect();
+        for token in &tokens {
+            assert_eq!(outcome_name(&EN, token), *token, "English keeps the token");
+            assert_ne!(outcome_name(&ZH, token), *token, "{token}");
+        }
+        assert_eq!(outcome_name(&ZH, "api-error"), "API 错误");
+        assert_eq!(outcome_name(&ZH, "unknown"), "unknown");
     }
 
     #[test]

@@ -18,7 +18,7 @@ use crate::components::flags::ResumeFlags;
 use crate::components::operation_form::check_message;
 use crate::components::task_name::task_name_error;
 use crate::drafts::{Row, rows_of};
-use crate::i18n::{Texts, fill, fill_count};
+use crate::i18n::{Texts, fill, fill_count, outcome_name};
 use crate::pages::PageIntro;
 use crate::transport::{self, Cancel, Sent};
 use crate::{browser, console};
@@ -427,7 +427,7 @@ pub fn BatchPage() -> impl IntoView {
                                 view! {
                                     <tr data-task-name=move || value.with(|r| r.task_name.to_string()) data-outcome=move || value.with(BatchRow::outcome)>
                                         <td><code>{move || value.with(|r| r.task_name.to_string())}</code></td>
-                                        <td>{move || value.with(|r| if r.running { t.sending.to_owned() } else { r.outcome().unwrap_or(t.batch_not_sent).to_owned() })}</td>
+                                        <td>{move || value.with(|r| if r.running { t.sending.to_owned() } else { r.outcome().map_or(t.batch_not_sent, |o| outcome_name(t, o)).to_owned() })}</td>
                                         <td>{move || value.with(|r| match r.sent.as_ref().map(|s| &s.outcome) { Some(Outcome::ApiError { err_code, .. }) => err_code.clone().unwrap_or_default(), _ => String::new() })}</td>
                                         <td>{move || value.with(|r| match r.sent.as_ref().map(|s| &s.outcome) { Some(Outcome::ApiError { err_msg, .. }) => err_msg.clone().unwrap_or_default(), _ => String::new() })}</td>
                                     </tr>

@@ -11,7 +11,7 @@ use crate::browser::IntlZones;
 use crate::components::checkpoint::zone_of;
 use crate::components::confirm::ConfirmDialog;
 use crate::drafts::{ConfigRowDraft, rows_of};
-use crate::i18n::{fill, fill_count};
+use crate::i18n::{fill, fill_count, outcome_name};
 use crate::pages::PageIntro;
 use crate::{Console, browser, console};
 
@@ -172,8 +172,8 @@ pub fn JournalPage() -> impl IntoView {
                 <label><span>{t.journal_outcome}</span>
                     <select name="filterOutcome" prop:value=move || outcome.get() on:change=move |ev| outcome.set(event_target_value(&ev))>
                         <option value="">{t.journal_all}</option>
-                        {OutcomeClass::ALL.map(|o| view! { <option value=o.as_str()>{o.as_str()}</option> }).collect_view()}
-                        <option value="pending">"pending"</option>
+                        {OutcomeClass::ALL.map(|o| view! { <option value=o.as_str()>{outcome_name(t, o.as_str())}</option> }).collect_view()}
+                        <option value="pending">{t.outcome_name_pending}</option>
                     </select></label>
                 <label><span>{t.journal_from}</span>
                     <input name="filterFrom" type="datetime-local" step="1" prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev)) /></label>
@@ -200,7 +200,7 @@ pub fn JournalPage() -> impl IntoView {
                                 <span class="muted">{browser::local_time(entry.at_ms)}</span>
                                 " " <strong>{entry.operation.clone()}</strong>
                                 " " <code>{entry.task_name.clone()}</code>
-                                " " <span class=format!("outcome outcome-{}", entry.outcome())>{entry.outcome().to_owned()}</span>
+                                " " <span class=format!("outcome outcome-{}", entry.outcome())>{outcome_name(t, entry.outcome()).to_owned()}</span>
                             </button>
                             <Show when=move || open_entry.get() == Some(id)>
                                 <div class="entry-details">
@@ -212,7 +212,7 @@ pub fn JournalPage() -> impl IntoView {
                                                 <li>
                                                     <p><strong>{r.step.clone()}</strong> " " {r.method.clone()} " " <code>{format!("{}?{query}", r.path)}</code></p>
                                                     {r.body.clone().map(|b| view! { <pre class="body">{b}</pre> })}
-                                                    <p>{r.outcome.clone()} " " {r.status.map(|s| format!("HTTP {s}"))} " "
+                                                    <p>{outcome_name(t, &r.outcome).to_owned()} " " {r.status.map(|s| format!("HTTP {s}"))} " "
                                                         {r.err_code.clone()} " " {r.err_msg.clone()} " " {r.result.clone()} " " {format!("{} ms", r.latency_ms)}</p>
                                                 </li>
                                             }

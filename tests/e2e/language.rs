@@ -88,6 +88,20 @@ async fn a_pullback_in_chinese() {
             .contains("完成")
     );
     assert_eq!(world.journal().await.len(), 3);
+    world.open("#/journal").await;
+    assert_eq!(
+        world
+            .text("ul.journal li[data-outcome='success'] .outcome")
+            .await,
+        "成功",
+        "outcomes are named in the language"
+    );
+    assert_eq!(
+        world
+            .js("return [...document.querySelectorAll(\"select[name='filterOutcome'] option\")].map(o => o.textContent)")
+            .await,
+        serde_json::json!(["全部", "成功", "API 错误", "HTTP 错误", "非 JSON 应答", "无应答", "超时", "已取消", "等待应答"])
+    );
     world.finish().await;
 }
 
