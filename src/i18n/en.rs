@@ -211,6 +211,7 @@ pub static EN: Texts = Texts {
     journal_help: "Every request this browser sent, newest first, with what came back. Secret values are masked. Kept in this browser only (newest 2,000 entries).",
     journal_operation: "Operation",
     journal_outcome: "Outcome",
+    journal_batch_of: "Batch: {0}",
     journal_all: "All",
     journal_from: "From",
     journal_to: "Until",

@@ -7,6 +7,9 @@
 mod en;
 mod zh;
 
+use oms_core::journal::EntryKind;
+use oms_core::request::OperationKind;
+
 pub use en::EN;
 pub use zh::ZH;
 
@@ -238,6 +241,7 @@ catalogue! {
     journal_help,
     journal_operation,
     journal_outcome,
+    journal_batch_of,
     journal_all,
     journal_from,
     journal_to,
@@ -372,6 +376,28 @@ impl Lang {
     }
 }
 
+/// An operation's name in the language, as the navigation names its page.
+pub fn operation_name(t: &'static Texts, kind: OperationKind) -> &'static str {
+    match kind {
+        OperationKind::Resume => t.op_resume,
+        OperationKind::Stop => t.op_stop,
+        OperationKind::Update => t.op_update,
+        OperationKind::Migrate => t.op_migrate,
+        OperationKind::Delete => t.op_delete,
+    }
+}
+
+/// What a journal entry did, named in the language, from the name the
+/// journal keeps (`stop`, `pullback`, `batch-stop`); an unknown one as it is.
+pub fn entry_name(t: &'static Texts, operation: &str) -> String {
+    match EntryKind::parse(operation) {
+        Some(EntryKind::Single(kind)) => operation_name(t, kind).to_owned(),
+        Some(EntryKind::Pullback) => t.op_pullback.to_owned(),
+        Some(EntryKind::Batch(kind)) => fill(t.journal_batch_of, &[operation_name(t, kind)]),
+        None => operation.to_owned(),
+    }
+}
+
 /// An outcome's name in the language, from its stable token (`api-error`,
 /// `pending`…, as `data-outcome` and the exports keep it); an unknown token
 /// as it is.
@@ -484,6 +510,16 @@ mod tests {
         }
         assert_eq!(outcome_name(&ZH, "api-error"), "API 错误");
         assert_eq!(outcome_name(&ZH, "unknown"), "unknown");
+    }
+
+    #[test]
+    fn entries_are_named_as_the_pages_are() {
+        assert_eq!(entry_name(&EN, "stop"), "Stop");
+        assert_eq!(entry_name(&EN, "pullback"), "Pull back");
+        assert_eq!(entry_name(&EN, "batch-resume"), "Batch: Resume");
+        assert_eq!(entry_name(&ZH, "batch-delete"), "批量删除");
+        assert_eq!(entry_name(&ZH, "migrate"), "迁移");
+        assert_eq!(entry_name(&ZH, "something-else"), "something-else");
     }
 
     #[test]

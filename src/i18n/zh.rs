@@ -211,6 +211,7 @@ pub static ZH: Texts = Texts {
     journal_help: "此浏览器发送的每个请求及其应答，最新的在前。敏感值已遮盖。仅保存在此浏览器中（最近 2,000 条）。",
     journal_operation: "操作",
     journal_outcome: "结果",
+    journal_batch_of: "批量{0}",
     journal_all: "全部",
     journal_from: "从",
     journal_to: "至",

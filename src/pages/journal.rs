@@ -11,7 +11,7 @@ use crate::browser::IntlZones;
 use crate::components::checkpoint::zone_of;
 use crate::components::confirm::ConfirmDialog;
 use crate::drafts::{ConfigRowDraft, rows_of};
-use crate::i18n::{fill, fill_count, outcome_name};
+use crate::i18n::{entry_name, fill, fill_count, outcome_name};
 use crate::pages::PageIntro;
 use crate::{Console, browser, console};
 
@@ -167,7 +167,7 @@ pub fn JournalPage() -> impl IntoView {
                 <label><span>{t.journal_operation}</span>
                     <select name="filterOperation" prop:value=move || operation.get() on:change=move |ev| operation.set(event_target_value(&ev))>
                         <option value="">{t.journal_all}</option>
-                        {EntryKind::ALL.map(|kind| view! { <option value=kind.name()>{kind.name()}</option> }).collect_view()}
+                        {EntryKind::ALL.map(|kind| view! { <option value=kind.name()>{entry_name(t, &kind.name())}</option> }).collect_view()}
                     </select></label>
                 <label><span>{t.journal_outcome}</span>
                     <select name="filterOutcome" prop:value=move || outcome.get() on:change=move |ev| outcome.set(event_target_value(&ev))>
@@ -198,7 +198,7 @@ pub fn JournalPage() -> impl IntoView {
                             <button type="button" class="entry" aria-expanded=move || (open_entry.get() == Some(id)).to_string()
                                 on:click=move |_| open_entry.update(|o| *o = if *o == Some(id) { None } else { Some(id) })>
                                 <span class="muted">{browser::local_time(entry.at_ms)}</span>
-                                " " <strong>{entry.operation.clone()}</strong>
+                                " " <strong>{entry_name(t, &entry.operation)}</strong>
                                 " " <code>{entry.task_name.clone()}</code>
                                 " " <span class=format!("outcome outcome-{}", entry.outcome())>{outcome_name(t, entry.outcome()).to_owned()}</span>
                             </button>

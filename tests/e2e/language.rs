@@ -98,6 +98,13 @@ async fn a_pullback_in_chinese() {
     );
     assert_eq!(
         world
+            .text("ul.journal li[data-op='pullback'] button.entry strong")
+            .await,
+        "回拉",
+        "and so are operations"
+    );
+    assert_eq!(
+        world
             .js("return [...document.querySelectorAll(\"select[name='filterOutcome'] option\")].map(o => o.textContent)")
             .await,
         serde_json::json!(["全部", "成功", "API 错误", "HTTP 错误", "非 JSON 应答", "无应答", "超时", "已取消", "等待应答"])
