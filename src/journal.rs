@@ -121,11 +121,13 @@ impl JournalStore {
     /// request has left).
     pub fn start(&self, profile: &str, kind: EntryKind, task_name: &str) -> Started {
         let at_ms = browser::now_ms();
-        let mut started = None;
-        self.journal
-            .update(|j| started = Some(j.start(at_ms, profile, kind, task_name)));
+        let started = self
+            .journal
+            .try_update(|j| j.start(at_ms, profile, kind, task_name))
+            // The console is going away: nothing will be kept.
+            .unwrap_or_else(|| Journal::new().start(at_ms, profile, kind, task_name));
         self.save_soon(0);
-        Started(Rc::new(RefCell::new(started.expect("started"))))
+        Started(Rc::new(RefCell::new(started)))
     }
 
     /// Adds a request to the entry `started`.
