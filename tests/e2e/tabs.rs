@@ -205,6 +205,9 @@ async fn a_clear_in_another_tab_keeps_what_is_answered_after_it() {
     world.wait_for("[data-pullback-done]").await;
     world.switch_to(&first).await;
     journal_lists(&world, 1).await;
+    world
+        .wait_until("const j = JSON.parse(localStorage.getItem('oms-console.journal.v1')); return j.entries.length === 1 && j.entries[0].requests.length === 2")
+        .await;
     let entries = world.console_journal().await;
     assert_eq!(entries.len(), 1);
     assert_eq!(entries[0]["operation"], "pullback");
