@@ -155,16 +155,6 @@ async fn single(world: &World, case: &Case, operation: &str, cm_alive: bool) {
     assert_eq!(entry["requests"][0]["outcome"], case.class, "{operation}");
 }
 
-/// Fills the pullback and starts it.
-async fn start_pullback(world: &World) {
-    world.fill_reference_pullback().await;
-    world.click(SUBMIT).await;
-    world
-        .set("dialog[open] input[name='confirmTaskName']", "0000000002")
-        .await;
-    world.click(CONFIRM).await;
-}
-
 /// Checks a pullback halted (or, for a success, finished) with `class` at `step`.
 async fn check_pullback(
     world: &World,
@@ -222,7 +212,7 @@ async fn matrix_in(world: &World, case: &Case) {
     for step in 1..=3 {
         world.reset_sim().await;
         world.faults(case.settings_at(step - 1)).await;
-        start_pullback(world).await;
+        world.start_reference_pullback().await;
         let most = if case.resent { usize::MAX } else { step };
         check_pullback(world, step, case.class, Some(step..=most)).await;
         world.faults(json!({})).await;
@@ -313,7 +303,7 @@ async fn a_slow_but_successful_cm() {
     }
     world.reset_sim().await;
     world.faults(case.fault.clone()).await;
-    start_pullback(&world).await;
+    world.start_reference_pullback().await;
     world.wait_for("main form button[aria-busy='true']").await;
     for step in 1..=3 {
         assert_eq!(
@@ -342,7 +332,7 @@ async fn a_cm_that_is_down() {
     for operation in OPERATIONS {
         single(&world, &case, operation, false).await;
     }
-    start_pullback(&world).await;
+    world.start_reference_pullback().await;
     check_pullback(&world, 1, "network", None).await;
     world
         .finish_allowing(&["/connector/task/v2/", "ERR_CONNECTION_REFUSED"])
@@ -353,7 +343,7 @@ async fn a_cm_that_is_down() {
         let mut next = vec![json!("ok"); step - 1];
         next.push(json!("internalError"));
         world.faults(json!({"next": next})).await;
-        start_pullback(&world).await;
+        world.start_reference_pullback().await;
         world.wait_for(&format!("[data-halted-at='{step}']")).await;
         world.sim.stop();
         world.click("[data-action='retry-step']").await;

@@ -411,6 +411,33 @@ impl World {
             .await;
     }
 
+    /// Fills in the reference's pullback (see
+    /// [`fill_reference_pullback`](Self::fill_reference_pullback)) and
+    /// starts it: sent, and confirmed with the task name's last part.
+    pub async fn start_reference_pullback(&self) {
+        self.fill_reference_pullback().await;
+        self.click("main form button[type='submit']").await;
+        self.set("dialog[open] input[name='confirmTaskName']", "0000000002")
+            .await;
+        self.click("dialog[open] button[type='submit']").await;
+    }
+
+    /// Adds the CM host profile `name` on the settings page (open).
+    pub async fn add_profile(&self, name: &str, base_url: &str) {
+        self.set("input[name='profileName']", name).await;
+        self.set("input[name='baseUrl']", base_url).await;
+        self.click("form.profile-form button[type='submit']").await;
+        self.wait_for(&format!("li[data-profile='{name}']")).await;
+    }
+
+    /// Makes the listed profile `name` the one in use (settings page).
+    pub async fn use_profile(&self, name: &str) {
+        self.click(&format!(
+            "li[data-profile='{name}'] [data-action='use-profile']"
+        ))
+        .await;
+    }
+
     /// Clears the simulator's request journal.
     pub async fn clear_journal(&self) {
         self.http

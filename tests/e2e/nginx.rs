@@ -114,12 +114,8 @@ async fn the_console_works_behind_the_nginx_deployment() {
         .await;
     let module = module.as_str().expect("the tool pages' module was fetched");
     assert_hashed_wasm(&http, &format!("{front}{module}")).await;
-    world.set("input[name='profileName']", "east").await;
-    world.set("input[name='baseUrl']", "/cm/east/").await;
-    world.click("form.profile-form button[type='submit']").await;
-    world
-        .click("li[data-profile='east'] [data-action='use-profile']")
-        .await;
+    world.add_profile("east", "/cm/east/").await;
+    world.use_profile("east").await;
     world.open("#/resume").await;
     world.set("input[name='taskName']", INCR_STOPPED).await;
     world.click("main form button[type='submit']").await;

@@ -74,14 +74,6 @@ async fn two_tabs_keep_each_others_journal_entries() {
     world.finish().await;
 }
 
-/// Adds a CM host profile `name` on the settings page.
-async fn add_profile(world: &World, name: &str, base_url: &str) {
-    world.set("input[name='profileName']", name).await;
-    world.set("input[name='baseUrl']", base_url).await;
-    world.click("form.profile-form button[type='submit']").await;
-    world.wait_for(&format!("li[data-profile='{name}']")).await;
-}
-
 /// The profiles the settings page lists.
 async fn listed_profiles(world: &World) -> Value {
     world
@@ -97,19 +89,17 @@ async fn two_tabs_keep_each_others_profiles() {
     let (first, second) = two_tabs(&world, "#/settings", "#/settings").await;
 
     world.switch_to(&first).await;
-    add_profile(&world, "east", "/cm/east/").await;
+    world.add_profile("east", "/cm/east/").await;
     world.switch_to(&second).await;
     world.wait_for("li[data-profile='east']").await;
-    add_profile(&world, "west", "/cm/west/").await;
+    world.add_profile("west", "/cm/west/").await;
     world.switch_to(&first).await;
     world.wait_for("li[data-profile='west']").await;
     assert_eq!(
         listed_profiles(&world).await,
         json!(["This origin", "east", "west"])
     );
-    world
-        .click("li[data-profile='east'] [data-action='use-profile']")
-        .await;
+    world.use_profile("east").await;
     assert_eq!(world.text("[data-profile-name]").await, "east");
 
     world.switch_to(&second).await;
@@ -177,12 +167,7 @@ async fn a_clear_in_another_tab_keeps_what_is_answered_after_it() {
     let world = World::start().await;
     world.faults(json!({"next": ["ok", "internalError"]})).await;
     let (first, second) = two_tabs(&world, "#/journal", "#/pullback").await;
-    world.fill_reference_pullback().await;
-    world.click(SUBMIT).await;
-    world
-        .set("dialog[open] input[name='confirmTaskName']", "0000000002")
-        .await;
-    world.click(CONFIRM).await;
+    world.start_reference_pullback().await;
     world.wait_for("[data-halted-at='2']").await;
     world
         .js("window.clearsSeen = 0;

@@ -240,12 +240,8 @@ async fn importing_profiles_says_why_it_refuses() {
 async fn deleting_a_profile_asks_first() {
     let world = World::start().await;
     world.open("#/settings").await;
-    world.set("input[name='profileName']", "east").await;
-    world.set("input[name='baseUrl']", "/cm/east/").await;
-    world.click("form.profile-form button[type='submit']").await;
-    world
-        .click("li[data-profile='east'] [data-action='use-profile']")
-        .await;
+    world.add_profile("east", "/cm/east/").await;
+    world.use_profile("east").await;
     let delete = "li[data-profile='east'] [data-action='delete-profile']";
     world.click(delete).await;
     assert_eq!(
@@ -305,9 +301,7 @@ async fn a_profile_with_a_path_prefix_sends_there() {
     world.set("input[name='label']", "PROD").await;
     world.set("select[name='color']", "red").await;
     world.click("form.profile-form button[type='submit']").await;
-    world
-        .click("li[data-profile='east'] [data-action='use-profile']")
-        .await;
+    world.use_profile("east").await;
     assert_eq!(world.text("[data-profile-name]").await, "east");
     assert_eq!(world.text("[data-env-label]").await, "PROD");
     assert_eq!(
