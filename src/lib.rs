@@ -33,6 +33,7 @@ const LANG_KEY: &str = "oms-console.lang.v1";
 static CRASH_LANG_ZH: AtomicBool = AtomicBool::new(false);
 use crate::journal::JournalStore;
 use crate::route::Page;
+use crate::transport::Target;
 
 /// What every component may read: the drafts, the texts and the CM host.
 #[derive(Clone, Copy)]
@@ -55,6 +56,17 @@ pub struct Console {
     pub journal: JournalStore,
     /// Notices shown once at the top of the page.
     pub notices: RwSignal<Vec<String>>,
+}
+
+impl Console {
+    /// Where an operation sent or confirmed now goes: the profile in use.
+    pub fn target(&self) -> Target {
+        self.profile.with_untracked(|p| Target {
+            profile: p.name.clone(),
+            base_url: p.base_url.trim().to_owned(),
+            timeout_ms: p.timeout_ms,
+        })
+    }
 }
 
 /// The console's shared state, from any component.

@@ -92,11 +92,26 @@ pub async fn probe(base: &str, timeout_ms: u32) -> Reachability {
     reachability(status)
 }
 
-/// Sends `request` to `base` with a time limit; never fails, every ending is an outcome.
-pub async fn send(request: &Request, base: &str, timeout_ms: u32, cancel: Cancel) -> Sent {
-    let url = request.url(base);
+/// Where an operation's requests go: the CM host profile in use when it was
+/// sent or confirmed. An operation keeps it to its end (retries, a
+/// pullback's later steps, a batch's rows), so a profile changed meanwhile,
+/// here or in another tab, never sends them elsewhere.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Target {
+    /// The profile's name, for the journal.
+    pub profile: String,
+    /// The CM API's base: empty for this origin.
+    pub base_url: String,
+    /// The request time limit in milliseconds.
+    pub timeout_ms: u32,
+}
+
+/// Sends `request` to `target` within its time limit; never fails, every
+/// ending is an outcome.
+pub async fn send(request: &Request, target: &Target, cancel: Cancel) -> Sent {
+    let url = request.url(&target.base_url);
     let started = browser::now_ms();
-    let (timer, timed_out) = time_limit(&cancel.controller, timeout_ms);
+    let (timer, timed_out) = time_limit(&cancel.controller, target.timeout_ms);
     let signal = cancel.controller.signal();
     // An operation's answer is never read from or written to the HTTP
     // cache (which also spares the browser a cache lookup per request).
@@ -134,7 +149,7 @@ pub async fn send(request: &Request, base: &str, timeout_ms: u32, cancel: Cancel
         Err(_) if cancel.cancelled.get() => (Outcome::Cancelled, None, None),
         Err(_) if timed_out.get() => (
             Outcome::Timeout {
-                after_ms: timeout_ms,
+                after_ms: target.timeout_ms,
             },
             None,
             None,

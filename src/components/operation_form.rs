@@ -10,9 +10,9 @@ use crate::components::preview::RequestPreview;
 use crate::components::response::ResponsePanel;
 use crate::components::share::ShareLink;
 use crate::components::task_name::TaskNameField;
-use crate::console;
 use crate::i18n::Texts;
-use crate::transport::{self, Cancel, Sent};
+use crate::transport::{self, Cancel, Sent, Target};
+use crate::{Console, console};
 
 /// How an operation is confirmed before it is sent.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -38,10 +38,11 @@ pub fn check_message(t: &Texts, check: Check) -> &'static str {
 /// Sends operations one at a time: the in-flight state, the answer, cancel.
 #[derive(Clone, Copy)]
 pub struct Sender {
-    action: Action<Operation, Sent>,
+    action: Action<(Operation, Target), Sent>,
     busy: RwSignal<bool>,
     cancel: StoredValue<Option<Cancel>, LocalStorage>,
-    last: StoredValue<Option<Operation>>,
+    last: StoredValue<Option<(Operation, Target)>>,
+    console: Console,
 }
 
 impl Sender {
@@ -50,21 +51,20 @@ impl Sender {
         let c = console();
         let busy = RwSignal::new(false);
         let cancel = StoredValue::new_local(None::<Cancel>);
-        let action = Action::new_local(move |operation: &Operation| {
+        let action = Action::new_local(move |(operation, target): &(Operation, Target)| {
             let request = operation.request();
-            let base = c.base_url.get_untracked();
-            let timeout = c.timeout_ms.get_untracked();
+            let target = target.clone();
             let handle = Cancel::new();
             cancel.set_value(handle.clone());
             let entry = c.journal.start(
-                &c.profile.get_untracked().name,
+                &target.profile,
                 EntryKind::Single(operation.kind()),
                 operation.task_name().as_str(),
             );
             async move {
                 let sent = match handle {
-                    Some(handle) => transport::send(&request, &base, timeout, handle).await,
-                    None => unreachable_cancel(&request, &base),
+                    Some(handle) => transport::send(&request, &target, handle).await,
+                    None => unreachable_cancel(&request, &target.base_url),
                 };
                 c.journal.add(&entry, sent.record("", &request));
                 busy.set(false);
@@ -76,11 +76,18 @@ impl Sender {
             busy,
             cancel,
             last: StoredValue::new(None),
+            console: c,
         }
     }
 
-    /// Sends `operation` unless a request is in flight; true when it was sent.
+    /// Sends `operation` to the profile in use, unless a request is in
+    /// flight; true when it was sent.
     pub fn send(&self, operation: Operation) -> bool {
+        self.send_to(operation, self.console.target())
+    }
+
+    /// Sends `operation` to `target`, unless a request is in flight.
+    fn send_to(&self, operation: Operation, target: Target) -> bool {
         if self.busy.get_untracked() {
             return false;
         }
@@ -88,15 +95,16 @@ impl Sender {
         // The previous answer goes at once: it must not be read as this
         // request's while it is in flight.
         self.action.value().set(None);
-        self.last.set_value(Some(operation.clone()));
-        self.action.dispatch(operation);
+        self.last
+            .set_value(Some((operation.clone(), target.clone())));
+        self.action.dispatch((operation, target));
         true
     }
 
-    /// Sends the last operation again.
+    /// Sends the last operation again, to the CM host it went to.
     pub fn retry(&self) {
-        if let Some(operation) = self.last.get_value() {
-            self.send(operation);
+        if let Some((operation, target)) = self.last.get_value() {
+            self.send_to(operation, target);
         }
     }
 
@@ -115,7 +123,7 @@ impl Sender {
     /// The request of the last operation sent.
     pub fn last_request(&self) -> Option<Request> {
         self.last
-            .with_value(|last| last.as_ref().map(Operation::request))
+            .with_value(|last| last.as_ref().map(|(operation, _)| operation.request()))
     }
 
     /// The last answer.

@@ -75,7 +75,7 @@ pub fn ResponsePanel(
                     .then_some(on_retry)
                     .flatten()
                     .map(|retry| view! {
-                        <button type="button" on:click=move |_| retry.run(())>{t.retry}</button>
+                        <button type="button" data-action="retry" on:click=move |_| retry.run(())>{t.retry}</button>
                     });
                 view! {
                     <h3 class=if ok { "ok" } else { "failed" }>

@@ -154,8 +154,11 @@ pub fn BatchPage() -> impl IntoView {
             return;
         }
         let operation = operation.get_untracked();
+        // Confirmed for this CM host: every row goes there, even if the
+        // profile changes meanwhile.
+        let target = c.target();
         let entry = c.journal.start(
-            &c.profile.get_untracked().name,
+            &target.profile,
             EntryKind::Batch(operation.kind()),
             &fill_count(t.batch_tasks, indices.len(), &[]),
         );
@@ -181,6 +184,7 @@ pub fn BatchPage() -> impl IntoView {
             let active = active.clone();
             let redraw = redraw.clone();
             let entry = entry.clone();
+            let target = target.clone();
             spawn_local(async move {
                 loop {
                     // Leaving the page ends the batch like Cancel: its
@@ -200,13 +204,7 @@ pub fn BatchPage() -> impl IntoView {
                     let Some(handle) = Cancel::new() else { break };
                     let request = operation.for_task(task_name).request();
                     redraw.push(RowChange::Sending(i));
-                    let sent = transport::send(
-                        &request,
-                        &c.base_url.get_untracked(),
-                        c.timeout_ms.get_untracked(),
-                        handle,
-                    )
-                    .await;
+                    let sent = transport::send(&request, &target, handle).await;
                     c.journal
                         .add_soon(&entry, sent.record(&format!("{}", i + 1), &request));
                     redraw.push(RowChange::Answered(i, Box::new(sent)));

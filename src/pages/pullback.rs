@@ -22,7 +22,7 @@ use crate::drafts::{rows_of, values_of};
 use crate::i18n::{Texts, fill};
 use crate::journal::Started;
 use crate::pages::{PageIntro, task_name_or_error};
-use crate::transport::{self, Cancel, Sent};
+use crate::transport::{self, Cancel, Sent, Target};
 use crate::{Console, console};
 
 /// Where a step stands.
@@ -93,27 +93,27 @@ fn standing(t: &Texts, index: usize, outcome: &Outcome) -> &'static str {
     ][index]
 }
 
-/// Sends one request of the flow, cancellable with `cancel`, and journals it
-/// under `entry` (`None` only when the browser has no AbortController).
+/// A confirmed pullback: its journal entry and the CM host every one of its
+/// requests goes to, retries included.
+#[derive(Clone)]
+struct Flow {
+    entry: Started,
+    target: Target,
+}
+
+/// Sends one request of `flow`, cancellable with `cancel`, and journals it
+/// (`None` only when the browser has no AbortController).
 async fn send_recorded(
     c: Console,
     cancel: StoredValue<Option<Cancel>, LocalStorage>,
-    entry: Option<&Started>,
+    flow: &Flow,
     step: &str,
     request: &Request,
 ) -> Option<Sent> {
     let handle = Cancel::new()?;
     cancel.set_value(Some(handle.clone()));
-    let sent = transport::send(
-        request,
-        &c.base_url.get_untracked(),
-        c.timeout_ms.get_untracked(),
-        handle,
-    )
-    .await;
-    if let Some(entry) = entry {
-        c.journal.add(entry, sent.record(step, request));
-    }
+    let sent = transport::send(request, &flow.target, handle).await;
+    c.journal.add(&flow.entry, sent.record(step, request));
     Some(sent)
 }
 
@@ -161,23 +161,22 @@ pub fn PullbackPage() -> impl IntoView {
     let busy = RwSignal::new(false);
     let cancel = StoredValue::new_local(None::<Cancel>);
     let restore = RwSignal::new(None::<Sent>);
-    let entry = StoredValue::new_local(None::<Started>);
+    let flow = StoredValue::new_local(None::<Flow>);
 
     let run_from = Action::new_local(move |start: &usize| {
         let start = *start;
         async move {
-            let Some(plan) = running.get_untracked() else {
+            // Read before the first request: a confirmed flow runs to its end
+            // even when the page is left meanwhile (its journal says how).
+            let (Some(plan), Some(flow)) = (running.get_untracked(), flow.get_value()) else {
                 busy.set(false);
                 return;
             };
-            // Read before the first request: a confirmed flow runs to its end
-            // even when the page is left meanwhile (its journal says how).
-            let entry = entry.get_value();
             for (index, state) in states.iter().enumerate().skip(start) {
                 state.set(StepState::Running);
                 let request = plan.steps[index].request();
                 let Some(sent) =
-                    send_recorded(c, cancel, entry.as_ref(), step_title(t, index), &request).await
+                    send_recorded(c, cancel, &flow, step_title(t, index), &request).await
                 else {
                     break;
                 };
@@ -210,11 +209,13 @@ pub fn PullbackPage() -> impl IntoView {
             state.set(StepState::Waiting);
         }
         restore.set(None);
-        entry.set_value(Some(c.journal.start(
-            &c.profile.get_untracked().name,
+        let target = c.target();
+        let entry = c.journal.start(
+            &target.profile,
             EntryKind::Pullback,
             plan.task_name.as_str(),
-        )));
+        );
+        flow.set_value(Some(Flow { entry, target }));
         running.set(Some(plan));
         go(0);
     };
@@ -237,7 +238,7 @@ pub fn PullbackPage() -> impl IntoView {
         }
     };
     let resume_plain = Action::new_local(move |(): &()| async move {
-        let Some(plan) = running.get_untracked() else {
+        let (Some(plan), Some(flow)) = (running.get_untracked(), flow.get_value()) else {
             busy.set(false);
             return;
         };
@@ -247,14 +248,7 @@ pub fn PullbackPage() -> impl IntoView {
             restart_flag: false,
         };
         let request = operation.request();
-        let Some(sent) = send_recorded(
-            c,
-            cancel,
-            entry.get_value().as_ref(),
-            t.resume_without_pullback,
-            &request,
-        )
-        .await
+        let Some(sent) = send_recorded(c, cancel, &flow, t.resume_without_pullback, &request).await
         else {
             busy.set(false);
             return;
@@ -302,7 +296,7 @@ pub fn PullbackPage() -> impl IntoView {
                                     <li>
                                         <strong>{step_title(t, i)}</strong>
                                         <p class="request-line"><span class="method">{METHOD}</span> " "
-                                            <code class="url">{request.url(&browser::absolute_url(&c.base_url.get_untracked()))}</code></p>
+                                            <code class="url">{request.url(&browser::absolute_url(&c.base_url.get()))}</code></p>
                                         {request.body.map(|b| view! { <pre class="body">{b}</pre> })}
                                     </li>
                                 }
@@ -344,13 +338,18 @@ pub fn PullbackPage() -> impl IntoView {
             <ol class="steps" aria-label=t.pullback_steps_title>
                 {(0..3).map(|index| {
                     let state = states[index];
-                    let request = move || running.get().map(|plan| plan.steps[index].request());
+                    // Shown with the CM host the flow sends to.
+                    let request = move || {
+                        let plan = running.get()?;
+                        let base = flow.with_value(|f| f.as_ref().map(|f| f.target.base_url.clone()))?;
+                        Some((plan.steps[index].request(), base))
+                    };
                     view! {
                         <li class="step" data-step=index + 1 data-state=move || state.get().name()>
                             <h3>{step_title(t, index)} " · " {move || step_state_label(t, &state.get())}</h3>
-                            {move || request().map(|r| view! {
+                            {move || request().map(|(r, base)| view! {
                                 <p class="request-line"><span class="method">{METHOD}</span> " "
-                                    <code class="url">{r.url(&browser::absolute_url(&c.base_url.get_untracked()))}</code></p>
+                                    <code class="url">{r.url(&browser::absolute_url(&base))}</code></p>
                                 {r.body.map(|b| view! { <pre class="body">{b}</pre> })}
                             })}
                             <ResponsePanel sent=Signal::derive(move || state.get().sent()) />

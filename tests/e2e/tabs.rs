@@ -1,6 +1,7 @@
 //! Two tabs of the console in one browser: each keeps its state in memory
 //! and saves all of it to the same storage, and neither may lose what the
-//! other saved (journal entries, CM host profiles, drafts).
+//! other saved (journal entries, CM host profiles, drafts), nor send an
+//! operation of the other's to another CM host.
 
 use fantoccini::wd::WindowHandle;
 use serde_json::{Value, json};
@@ -211,5 +212,111 @@ async fn a_clear_in_another_tab_keeps_what_is_answered_after_it() {
         "the steps answered after the clear, not those before"
     );
     assert_eq!(world.journal().await.len(), 4, "all four were sent");
+    world.finish().await;
+}
+
+/// Opens the settings page of `first` and `second`, adds the profile `east`
+/// (a path prefix on this origin) in the second and uses it in the first.
+async fn first_tab_on_east(world: &World) -> (WindowHandle, WindowHandle) {
+    let (first, second) = two_tabs(world, "#/settings", "#/settings").await;
+    world.add_profile("east", "/cm/east/").await;
+    world.switch_to(&first).await;
+    world.wait_for("li[data-profile='east']").await;
+    world.use_profile("east").await;
+    (first, second)
+}
+
+/// Deletes the profile `east` in `second` and waits until `first` has
+/// moved to the one left.
+async fn delete_east_elsewhere(world: &World, first: &WindowHandle, second: &WindowHandle) {
+    world.switch_to(second).await;
+    world
+        .click("li[data-profile='east'] [data-action='delete-profile']")
+        .await;
+    world.click(CONFIRM).await;
+    world.switch_to(first).await;
+    world
+        .wait_until(
+            "return document.querySelector('[data-profile-name]').textContent === 'This origin'",
+        )
+        .await;
+}
+
+/// The paths the simulator received, in order.
+async fn paths(world: &World) -> Vec<String> {
+    world
+        .journal()
+        .await
+        .iter()
+        .map(|r| r["path"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// A confirmed pullback sends every step, retries included, to the CM host
+/// it was confirmed for, even when another tab deletes that profile and
+/// this tab moves to another.
+#[tokio::test]
+async fn a_pullback_keeps_its_cm_host_when_the_profile_goes() {
+    let world = World::start_with(cm_sim::Options {
+        prefixes: vec!["/cm/east".into()],
+        ..cm_sim::Options::default()
+    })
+    .await;
+    world.faults(json!({"next": ["ok", "internalError"]})).await;
+    let (first, second) = first_tab_on_east(&world).await;
+    world.start_reference_pullback().await;
+    world.wait_for("[data-halted-at='2']").await;
+
+    delete_east_elsewhere(&world, &first, &second).await;
+    world.click("[data-action='retry-step']").await;
+    world.wait_for("[data-pullback-done]").await;
+    assert_eq!(
+        paths(&world).await,
+        [
+            "/cm/east/connector/task/v2/stop",
+            "/cm/east/connector/task/v2/update",
+            "/cm/east/connector/task/v2/update",
+            "/cm/east/connector/task/v2/resume",
+        ]
+    );
+    assert_eq!(
+        world
+            .text("li.step[data-step='3'] .request-line code")
+            .await,
+        format!(
+            "{}/cm/east/connector/task/v2/resume?taskName={}&pullBackFlag=true",
+            world.sim.url(),
+            crate::fleet::INCR_RUNNING
+        ),
+        "each step shows the host it went to"
+    );
+    world.finish().await;
+}
+
+/// Retry sends the request again to the CM host it went to.
+#[tokio::test]
+async fn a_retry_goes_where_the_request_went() {
+    let world = World::start_with(cm_sim::Options {
+        prefixes: vec!["/cm/east".into()],
+        ..cm_sim::Options::default()
+    })
+    .await;
+    world.faults(json!({"next": ["internalError"]})).await;
+    let (first, second) = first_tab_on_east(&world).await;
+    world.open("#/resume").await;
+    world.set("input[name='taskName']", INCR_STOPPED).await;
+    world.click(SUBMIT).await;
+    assert_eq!(world.outcome("").await, "api-error");
+
+    delete_east_elsewhere(&world, &first, &second).await;
+    world.click("[data-action='retry']").await;
+    assert_eq!(world.outcome("").await, "success");
+    assert_eq!(
+        paths(&world).await,
+        [
+            "/cm/east/connector/task/v2/resume",
+            "/cm/east/connector/task/v2/resume",
+        ]
+    );
     world.finish().await;
 }
