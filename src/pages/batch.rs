@@ -20,7 +20,7 @@ use crate::components::task_name::task_name_error;
 use crate::drafts::{Row, rows_of};
 use crate::i18n::{Texts, fill, fill_count, outcome_name};
 use crate::pages::PageIntro;
-use crate::transport::{self, Cancel, Sent};
+use crate::transport::{self, Cancel, Sent, Target};
 use crate::{browser, console};
 
 /// One task's row.
@@ -146,17 +146,19 @@ pub fn BatchPage() -> impl IntoView {
         })
     });
 
+    // The operation and CM host confirmed for the rows: every row goes
+    // there, Retry failed too, whatever the form or the profiles say since.
+    let confirmed = StoredValue::new(None::<(BatchOperation, Target)>);
     let run = move |indices: Vec<usize>| {
         let Some(workers) = concurrency.get_untracked() else {
+            return;
+        };
+        let Some((operation, target)) = confirmed.get_value() else {
             return;
         };
         if indices.is_empty() || running.get_untracked() {
             return;
         }
-        let operation = operation.get_untracked();
-        // Confirmed for this CM host: every row goes there, even if the
-        // profile changes meanwhile.
-        let target = c.target();
         let entry = c.journal.start(
             &target.profile,
             EntryKind::Batch(operation.kind()),
@@ -220,6 +222,7 @@ pub fn BatchPage() -> impl IntoView {
         }
     };
     let start = move || {
+        confirmed.set_value(Some((operation.get_untracked(), c.target())));
         let names = plan.get_untracked().names;
         rows.set(rows_of(
             names

@@ -459,11 +459,17 @@ async fn a_batch_sends_one_request_per_task_and_retries_only_the_failed() {
 
     world.faults(json!({})).await;
     world.clear_journal().await;
+    world.set("select[name='operation']", "delete").await;
     world.click("[data-action='retry-failed']").await;
     world.wait_until("return !document.querySelector(\"[data-action='cancel-batch']\") && [...document.querySelectorAll('tr[data-outcome]')].every(r => r.dataset.outcome === 'success')").await;
-    let retried: Vec<String> = world
-        .journal()
-        .await
+    let journal = world.journal().await;
+    assert!(
+        journal
+            .iter()
+            .all(|e| e["path"] == "/connector/task/v2/stop"),
+        "Retry failed sends the confirmed stop, not the form's delete"
+    );
+    let retried: Vec<String> = journal
         .iter()
         .map(|e| decoded_query(e)[0].1.clone())
         .collect();
