@@ -56,6 +56,10 @@ pub struct Console {
     pub journal: JournalStore,
     /// Notices shown once at the top of the page.
     pub notices: RwSignal<Vec<String>>,
+    /// Whether another tab deleted the profile this tab used, moving it to
+    /// another CM host, and no confirmation (each names the host) has been
+    /// given since: until one is, every send asks for one.
+    pub host_moved: RwSignal<bool>,
 }
 
 impl Console {
@@ -88,7 +92,8 @@ pub fn App() -> impl IntoView {
     });
     let t = lang.get_untracked().texts();
     let notices = RwSignal::new(Vec::new());
-    let profiles = profiles::load(notices, t, lang);
+    let host_moved = RwSignal::new(false);
+    let profiles = profiles::load(notices, t, lang, host_moved);
     let profile = profiles::active(profiles);
     let drafts = Drafts::load_and_autosave(notices, t);
     let journal = JournalStore::load(notices, t);
@@ -108,6 +113,7 @@ pub fn App() -> impl IntoView {
             timeout_ms: Signal::derive(move || profile.with(|p| p.timeout_ms)),
             journal,
             notices,
+            host_moved,
         };
         provide_context(console);
         Effect::new(move |_| route::apply_share(&hash.get(), console));

@@ -50,12 +50,14 @@ pub fn profiles_error(t: &Texts, error: ProfilesError) -> String {
 }
 
 /// Loads the stored profiles (setting aside unreadable text) and saves every
-/// change. Until the operator changes them, the built-in profile is not
-/// stored and its name follows the language.
+/// change; sets `host_moved` when another tab deletes the one in use. Until
+/// the operator changes them, the built-in profile is not stored and its
+/// name follows the language.
 pub fn load(
     notices: RwSignal<Vec<String>>,
     t: &'static Texts,
     lang: RwSignal<Lang>,
+    host_moved: RwSignal<bool>,
 ) -> RwSignal<Profiles> {
     let mut found = Vec::new();
     let parse = |text: &str| {
@@ -89,6 +91,7 @@ pub fn load(
         if let Some(name) = deleted {
             let notice = lang.get_untracked().texts().profile_deleted_elsewhere;
             notices.update(|n| n.push(fill(notice, &[&name, &adopted.active])));
+            host_moved.set(true);
         }
         if profiles.with_untracked(|ours| *ours != adopted) {
             profiles.set(adopted);

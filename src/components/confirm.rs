@@ -84,6 +84,8 @@ pub fn ConfirmDialog(
                     ev.prevent_default();
                     if allowed() {
                         open.set(false);
+                        // The dialog named the CM host: it is confirmed.
+                        c.host_moved.set(false);
                         on_confirm.run(());
                     }
                 }

@@ -260,8 +260,8 @@ pub fn OperationForm(
             return;
         }
         match confirm {
-            Confirm::None => send_now(),
-            Confirm::Plain | Confirm::Typed => dialog_open.set(true),
+            Confirm::None if !c.host_moved.get_untracked() => send_now(),
+            _ => dialog_open.set(true),
         }
     };
     let label = Signal::derive(move || {
@@ -303,7 +303,10 @@ pub fn OperationForm(
         <ConfirmDialog
             open=dialog_open
             title=t.confirm_title
-            message=confirm_message
+            message=Signal::derive(move || match confirm {
+                Confirm::None => t.confirm_host_moved.to_owned(),
+                _ => confirm_message.get(),
+            })
             typed=Signal::derive(move || {
                 (confirm == Confirm::Typed).then(|| operation.get().ok().map(|op| Expected::task_name(op.task_name()))).flatten()
             })

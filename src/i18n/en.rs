@@ -56,6 +56,7 @@ pub static EN: Texts = Texts {
     clear_form: "Clear form",
     confirm_title: "Confirm",
     confirm_send: "Send",
+    confirm_host_moved: "The CM host profile this tab used was deleted in another tab. This request goes to the profile named below: send it?",
     confirm_stop: "Stop {0}? The connector stops processing until it is resumed.",
     confirm_delete: "Delete {0}? This cannot be undone.",
     confirm_migrate: "Migrate {0}? The CM is expected to answer with the new name {1}; the old name will be gone.",

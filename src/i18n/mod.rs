@@ -86,6 +86,7 @@ catalogue! {
     clear_form,
     confirm_title,
     confirm_send,
+    confirm_host_moved,
     confirm_stop,
     confirm_delete,
     confirm_migrate,

@@ -56,6 +56,7 @@ pub static ZH: Texts = Texts {
     clear_form: "清空表单",
     confirm_title: "确认",
     confirm_send: "发送",
+    confirm_host_moved: "此标签页使用的 CM 主机配置已在另一个标签页中删除。此请求将发送到下方所示的配置：是否发送？",
     confirm_stop: "停止 {0}？组件将停止处理，直到再次启动。",
     confirm_delete: "删除 {0}？此操作无法撤销。",
     confirm_migrate: "迁移 {0}？CM 预计返回新名称 {1}；旧名称将失效。",

@@ -320,3 +320,54 @@ async fn a_retry_goes_where_the_request_went() {
     );
     world.finish().await;
 }
+
+/// After another tab deleted the profile this tab used, the next send asks
+/// first, even for an operation that needs no confirmation, naming the CM
+/// host it now goes to; once confirmed, sends go on as before.
+#[tokio::test]
+async fn after_the_profile_goes_the_next_send_asks_first() {
+    let world = World::start_with(cm_sim::Options {
+        prefixes: vec!["/cm/east".into()],
+        ..cm_sim::Options::default()
+    })
+    .await;
+    let (first, second) = first_tab_on_east(&world).await;
+    world.open("#/resume").await;
+    delete_east_elsewhere(&world, &first, &second).await;
+    world.set("input[name='taskName']", INCR_STOPPED).await;
+    world.click(SUBMIT).await;
+    assert_eq!(
+        world.text("dialog[open] .dialog-message").await,
+        "The CM host profile this tab used was deleted in another tab. This request goes to the profile named below: send it?"
+    );
+    assert!(
+        world
+            .text("dialog[open] [data-profile]")
+            .await
+            .contains("This origin")
+    );
+    world
+        .click("dialog[open] .actions button[type='button']")
+        .await;
+    assert!(paths(&world).await.is_empty(), "Cancel sends nothing");
+    world.click(SUBMIT).await;
+    world.click(CONFIRM).await;
+    assert_eq!(world.outcome("").await, "success");
+    world.click(SUBMIT).await;
+    assert_eq!(
+        world.outcome("").await,
+        "api-error",
+        "sent at once: the connector runs already"
+    );
+    assert_eq!(
+        world
+            .js("return document.querySelector('dialog[open]') === null")
+            .await,
+        json!(true)
+    );
+    assert_eq!(
+        paths(&world).await,
+        ["/connector/task/v2/resume", "/connector/task/v2/resume"]
+    );
+    world.finish().await;
+}
