@@ -22,6 +22,17 @@ fn color_name(t: &Texts, color: &str) -> &'static str {
     }
 }
 
+/// A profile's name and absolute URL, as confirmations name it.
+fn named_with_url(t: &Texts, profile: &Profile) -> String {
+    fill(
+        t.profile_named_url,
+        &[
+            &fill(t.profile_quoted, &[&profile.name]),
+            &browser::absolute_url(&profile.base_url),
+        ],
+    )
+}
+
 /// The settings page.
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -48,8 +59,7 @@ pub fn SettingsPage() -> impl IntoView {
         c.profiles.with(|all| {
             let mut after = all.clone();
             after.remove(&name);
-            let shown =
-                |p: &Profile| format!("“{}” ({})", p.name, browser::absolute_url(&p.base_url));
+            let shown = |p: &Profile| named_with_url(t, p);
             let doomed = all
                 .profiles
                 .iter()
@@ -146,22 +156,17 @@ pub fn SettingsPage() -> impl IntoView {
             let names: Vec<String> = all
                 .profiles
                 .iter()
-                .map(|p| format!("“{}”", p.name))
+                .map(|p| fill(t.profile_quoted, &[&p.name]))
                 .collect();
-            names.join(", ")
+            names.join(t.list_separator)
         };
-        let target = pasted.active();
         fill_count(
             t.profiles_import_confirm,
             pasted.profiles.len(),
             &[
                 &c.profiles.with(names),
                 &names(&pasted),
-                &format!(
-                    "“{}” ({})",
-                    target.name,
-                    browser::absolute_url(&target.base_url)
-                ),
+                &named_with_url(t, pasted.active()),
             ],
         )
     });
