@@ -1,7 +1,7 @@
 //! CM host profiles in the browser.
 
 use leptos::prelude::*;
-use oms_core::profile::{Profile, ProfileError, Profiles, ProfilesError};
+use oms_core::profile::{HostMoved, Profile, ProfileError, Profiles, ProfilesError};
 
 use crate::browser;
 use crate::i18n::{Lang, Texts, fill};
@@ -50,7 +50,8 @@ pub fn profiles_error(t: &Texts, error: ProfilesError) -> String {
 }
 
 /// Loads the stored profiles (setting aside unreadable text) and saves every
-/// change; sets `host_moved` when another tab deletes the one in use. Until
+/// change; sets `host_moved` when another tab deletes the one in use or
+/// changes its base URL. Until
 /// the operator changes them, the built-in profile is not stored and its
 /// name follows the language.
 pub fn load(
@@ -87,10 +88,19 @@ pub fn load(
                 Err(_) => return,
             },
         };
-        let (adopted, deleted) = profiles.with_untracked(|ours| ours.adopt(theirs));
-        if let Some(name) = deleted {
-            let notice = lang.get_untracked().texts().profile_deleted_elsewhere;
-            notices.update(|n| n.push(fill(notice, &[&name, &adopted.active])));
+        let (adopted, moved) = profiles.with_untracked(|ours| ours.adopt(theirs));
+        if let Some(moved) = moved {
+            let t = lang.get_untracked().texts();
+            let notice = match moved {
+                HostMoved::Deleted(name) => {
+                    fill(t.profile_deleted_elsewhere, &[&name, &adopted.active])
+                }
+                HostMoved::Changed(name) => fill(
+                    t.profile_changed_elsewhere,
+                    &[&name, &browser::absolute_url(&adopted.active().base_url)],
+                ),
+            };
+            notices.update(|n| n.push(notice));
             host_moved.set(true);
         }
         if profiles.with_untracked(|ours| *ours != adopted) {

@@ -126,6 +126,15 @@ impl Profiles {
     }
 }
 
+/// How another tab's profiles moved this tab's CM host; the profile's name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HostMoved {
+    /// The profile in use was deleted there.
+    Deleted(String),
+    /// The profile in use has another base URL there.
+    Changed(String),
+}
+
 /// Why profiles text was not read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProfilesError {
@@ -170,14 +179,19 @@ impl Profiles {
 
     /// The profiles another tab saved, taken in by this tab: their list,
     /// with this tab's profile still in use if they kept it (another tab
-    /// never switches this one's CM host). Also names this tab's profile
-    /// when they deleted it, and this tab moves to theirs.
-    pub fn adopt(&self, theirs: Profiles) -> (Profiles, Option<String>) {
-        if theirs.profiles.iter().any(|p| p.name == self.active) {
-            let active = self.active.clone();
-            (Profiles { active, ..theirs }, None)
-        } else {
-            (theirs, Some(self.active.clone()))
+    /// never switches this one's profile). Also says when this tab's CM
+    /// host moved all the same: they deleted its profile (this tab moves to
+    /// theirs) or gave it another base URL.
+    pub fn adopt(&self, theirs: Profiles) -> (Profiles, Option<HostMoved>) {
+        let ours = self.active();
+        match theirs.profiles.iter().find(|p| p.name == ours.name) {
+            Some(kept) => {
+                let moved = (kept.base_url.trim() != ours.base_url.trim())
+                    .then(|| HostMoved::Changed(ours.name.clone()));
+                let active = ours.name.clone();
+                (Profiles { active, ..theirs }, moved)
+            }
+            None => (theirs, Some(HostMoved::Deleted(ours.name.clone()))),
         }
     }
 
@@ -267,12 +281,29 @@ mod tests {
     #[test]
     fn another_tabs_profiles_keep_this_tabs_profile_in_use() {
         let ours = named(&["here", "east"], "east");
-        let (adopted, gone) = ours.adopt(named(&["here", "east", "west"], "here"));
+        let (adopted, moved) = ours.adopt(named(&["here", "east", "west"], "here"));
         assert_eq!(adopted, named(&["here", "east", "west"], "east"));
-        assert_eq!(gone, None);
-        let (adopted, gone) = ours.adopt(named(&["here", "west"], "west"));
+        assert_eq!(moved, None);
+        let (adopted, moved) = ours.adopt(named(&["here", "west"], "west"));
         assert_eq!(adopted, named(&["here", "west"], "west"));
-        assert_eq!(gone.as_deref(), Some("east"), "deleted in the other tab");
+        assert_eq!(
+            moved,
+            Some(HostMoved::Deleted("east".into())),
+            "deleted in the other tab"
+        );
+        let mut elsewhere = named(&["here", "east"], "here");
+        elsewhere.profiles[1].base_url = "/cm/west/".into();
+        let (adopted, moved) = ours.adopt(elsewhere.clone());
+        assert_eq!(adopted.active().base_url, "/cm/west/");
+        assert_eq!(
+            moved,
+            Some(HostMoved::Changed("east".into())),
+            "its base URL changed in the other tab"
+        );
+        elsewhere.profiles[1].base_url = String::new();
+        elsewhere.profiles[1].timeout_ms = 60_000;
+        let (_, moved) = ours.adopt(elsewhere);
+        assert_eq!(moved, None, "a new time limit moves no host");
     }
 
     #[test]

@@ -56,7 +56,7 @@ pub static EN: Texts = Texts {
     clear_form: "Clear form",
     confirm_title: "Confirm",
     confirm_send: "Send",
-    confirm_host_moved: "The CM host profile this tab used was deleted in another tab. This request goes to the profile named below: send it?",
+    confirm_host_moved: "The CM host profile this tab used was deleted or changed in another tab. This request goes to the profile named below: send it?",
     confirm_stop: "Stop {0}? The connector stops processing until it is resumed.",
     confirm_delete: "Delete {0}? This cannot be undone.",
     confirm_migrate: "Migrate {0}? The CM is expected to answer with the new name {1}; the old name will be gone.",
@@ -299,5 +299,6 @@ pub static EN: Texts = Texts {
     csv_batch_header: "taskName,outcome,status,errCode,errMsg,latencyMs",
     default_profile_name: "This origin",
     profile_deleted_elsewhere: "The CM host profile “{0}” was deleted in another tab: this tab now sends to “{1}”.",
+    profile_changed_elsewhere: "The CM host profile “{0}” was changed in another tab: this tab now sends to {1}.",
     journal_unavailable: "Browser storage is unavailable: the journal is kept for this page only.",
 };

@@ -329,6 +329,7 @@ catalogue! {
     csv_batch_header,
     default_profile_name,
     profile_deleted_elsewhere,
+    profile_changed_elsewhere,
     journal_unavailable,
 }
 

@@ -56,7 +56,7 @@ pub static ZH: Texts = Texts {
     clear_form: "清空表单",
     confirm_title: "确认",
     confirm_send: "发送",
-    confirm_host_moved: "此标签页使用的 CM 主机配置已在另一个标签页中删除。此请求将发送到下方所示的配置：是否发送？",
+    confirm_host_moved: "此标签页使用的 CM 主机配置已在另一个标签页中删除或修改。此请求将发送到下方所示的配置：是否发送？",
     confirm_stop: "停止 {0}？组件将停止处理，直到再次启动。",
     confirm_delete: "删除 {0}？此操作无法撤销。",
     confirm_migrate: "迁移 {0}？CM 预计返回新名称 {1}；旧名称将失效。",
@@ -299,5 +299,6 @@ pub static ZH: Texts = Texts {
     csv_batch_header: "taskName,结果,HTTP 状态,errCode,errMsg,耗时（毫秒）",
     default_profile_name: "当前站点",
     profile_deleted_elsewhere: "CM 主机配置“{0}”已在另一个标签页中删除：此标签页现在发送到“{1}”。",
+    profile_changed_elsewhere: "CM 主机配置“{0}”已在另一个标签页中修改：此标签页现在发送到 {1}。",
     journal_unavailable: "浏览器存储不可用：日志仅保留在当前页面中。",
 };

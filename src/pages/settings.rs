@@ -194,7 +194,7 @@ pub fn SettingsPage() -> impl IntoView {
                         <div class="actions">
                             <button type="button" class="secondary small" data-action="use-profile" disabled=active
                                 on:click=move |_| c.profiles.update(|all| all.active = switch.name.clone())>{t.profile_use}</button>
-                            <button type="button" class="secondary small" on:click=move |_| load_form(Some(edit.clone()))>{t.profile_edit}</button>
+                            <button type="button" class="secondary small" data-action="edit-profile" on:click=move |_| load_form(Some(edit.clone()))>{t.profile_edit}</button>
                             <button type="button" class="secondary small" data-action="check-connection"
                                 on:click=move |_| run_check(probe.clone())>{t.profile_check}</button>
                             <button type="button" class="secondary small" data-action="delete-profile" disabled=move || c.profiles.with(|all| all.profiles.len() <= 1)

@@ -338,7 +338,7 @@ async fn after_the_profile_goes_the_next_send_asks_first() {
     world.click(SUBMIT).await;
     assert_eq!(
         world.text("dialog[open] .dialog-message").await,
-        "The CM host profile this tab used was deleted in another tab. This request goes to the profile named below: send it?"
+        "The CM host profile this tab used was deleted or changed in another tab. This request goes to the profile named below: send it?"
     );
     assert!(
         world
@@ -369,5 +369,49 @@ async fn after_the_profile_goes_the_next_send_asks_first() {
         paths(&world).await,
         ["/connector/task/v2/resume", "/connector/task/v2/resume"]
     );
+    world.finish().await;
+}
+
+/// Another tab gives the profile this tab uses another base URL: a notice
+/// says where this tab now sends, and the next send asks first.
+#[tokio::test]
+async fn a_profile_changed_in_another_tab_is_said_and_confirmed() {
+    let world = World::start_with(cm_sim::Options {
+        prefixes: vec!["/cm/east".into(), "/cm/west".into()],
+        ..cm_sim::Options::default()
+    })
+    .await;
+    let (first, second) = first_tab_on_east(&world).await;
+    world.open("#/resume").await;
+    world.switch_to(&second).await;
+    world
+        .click("li[data-profile='east'] [data-action='edit-profile']")
+        .await;
+    world.set("input[name='baseUrl']", "/cm/west/").await;
+    world.click("form.profile-form button[type='submit']").await;
+    world.switch_to(&first).await;
+    world
+        .wait_until(
+            "return document.querySelector('[data-cm-host]').textContent.endsWith('/cm/west/')",
+        )
+        .await;
+    assert_eq!(
+        world.text(".notices .notice span").await,
+        format!(
+            "The CM host profile “east” was changed in another tab: this tab now sends to {}/cm/west/.",
+            world.sim.url()
+        )
+    );
+    world.set("input[name='taskName']", INCR_STOPPED).await;
+    world.click(SUBMIT).await;
+    assert!(
+        world
+            .text("dialog[open] [data-profile]")
+            .await
+            .contains("/cm/west/")
+    );
+    world.click(CONFIRM).await;
+    assert_eq!(world.outcome("").await, "success");
+    assert_eq!(paths(&world).await, ["/cm/west/connector/task/v2/resume"]);
     world.finish().await;
 }
