@@ -50,8 +50,6 @@ pub struct Console {
     pub profile: Signal<Profile>,
     /// The CM API's base: empty for this origin.
     pub base_url: Signal<String>,
-    /// The request time limit in milliseconds.
-    pub timeout_ms: Signal<u32>,
     /// The journal of every request sent.
     pub journal: JournalStore,
     /// Notices shown once at the top of the page.
@@ -67,7 +65,7 @@ impl Console {
     pub fn target(&self) -> Target {
         self.profile.with_untracked(|p| Target {
             profile: p.name.clone(),
-            base_url: p.base_url.trim().to_owned(),
+            base_url: self.base_url.get_untracked(),
             timeout_ms: p.timeout_ms,
         })
     }
@@ -110,7 +108,6 @@ pub fn App() -> impl IntoView {
             profiles,
             profile,
             base_url: Signal::derive(move || profile.with(|p| p.base_url.trim().to_owned())),
-            timeout_ms: Signal::derive(move || profile.with(|p| p.timeout_ms)),
             journal,
             notices,
             host_moved,
