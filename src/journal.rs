@@ -27,8 +27,7 @@ pub struct JournalStore {
     journal: RwSignal<Journal>,
     full_noticed: RwSignal<bool>,
     notices: RwSignal<Vec<String>>,
-    full_notice: &'static str,
-    unavailable_notice: &'static str,
+    t: &'static Texts,
     save_scheduled: StoredValue<bool>,
     quiet_changes: StoredValue<bool>,
     last_save_ms: StoredValue<f64>,
@@ -51,14 +50,14 @@ impl JournalStore {
             journal: RwSignal::new(journal),
             full_noticed: RwSignal::new(false),
             notices,
-            full_notice: t.journal_full,
-            unavailable_notice: t.journal_unavailable,
+            t,
             save_scheduled: StoredValue::new(false),
             quiet_changes: StoredValue::new(false),
             last_save_ms: StoredValue::new(0.0),
         };
         // A save still waiting is done before the page goes away.
-        let _ = window_event_listener_untyped("pagehide", move |_| store.flush());
+        let leaving = window_event_listener(leptos::ev::pagehide, move |_| store.flush());
+        on_cleanup(move || leaving.remove());
         // Another tab saved its journal: take in its records, and save ours
         // if it lacks some, so that neither tab's overwrites the other's.
         store::on_stored_elsewhere(KEY, move |text| store.take_in(text.as_deref()));
@@ -109,9 +108,9 @@ impl JournalStore {
         if !self.full_noticed.get_untracked() {
             self.full_noticed.set(true);
             let notice = if saved {
-                self.full_notice
+                self.t.journal_full
             } else {
-                self.unavailable_notice
+                self.t.journal_unavailable
             };
             self.notices.update(|n| n.push(notice.to_owned()));
         }

@@ -54,9 +54,10 @@ pub struct Console {
     pub journal: JournalStore,
     /// Notices shown once at the top of the page.
     pub notices: RwSignal<Vec<String>>,
-    /// Whether another tab deleted the profile this tab used, moving it to
-    /// another CM host, and no confirmation (each names the host) has been
-    /// given since: until one is, every send asks for one.
+    /// Whether another tab deleted the profile this tab used, or changed its
+    /// base URL, moving this tab to another CM host, and no confirmation
+    /// (each names the host) has been given since: until one is, every send
+    /// asks for one.
     pub host_moved: RwSignal<bool>,
 }
 
@@ -97,8 +98,6 @@ pub fn App() -> impl IntoView {
     let journal = JournalStore::load(notices, t);
     let hash = route::current_hash();
     let page = Memo::new(move |_| Page::from_hash(&hash.get()));
-    let leaving = window_event_listener(leptos::ev::pagehide, move |_| journal.flush());
-    on_cleanup(move || leaving.remove());
     move || {
         let t = lang.get().texts();
         let console = Console {

@@ -676,7 +676,12 @@ mod tests {
             ..entry(9, "stop", &ok).requests.remove(0)
         };
         let mut batch_tab = Journal::new();
-        let mut batch = batch_tab.start(1_000.0, "default", EntryKind::Pullback, "2 tasks");
+        let mut batch = batch_tab.start(
+            1_000.0,
+            "default",
+            EntryKind::Batch(OperationKind::Stop),
+            "2 tasks",
+        );
         batch_tab.add_request(&mut batch, row("1"), 1_100.0);
         batch_tab.merge(Journal::cleared(2_000.0));
         assert!(batch_tab.entries.is_empty(), "cleared in another tab");
@@ -687,7 +692,7 @@ mod tests {
         assert_eq!((again.id, again.at_ms), (2_100, 2_100.0));
         assert_eq!(
             (&again.task_name[..], &again.operation[..]),
-            ("2 tasks", "pullback")
+            ("2 tasks", "batch-stop")
         );
         let steps: Vec<&str> = again.requests.iter().map(|r| &r.step[..]).collect();
         assert_eq!(steps, ["2", "3"], "the rows answered after the clear");

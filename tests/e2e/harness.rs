@@ -430,6 +430,27 @@ impl World {
         self.wait_for(&format!("li[data-profile='{name}']")).await;
     }
 
+    /// The names of the profiles the settings page lists, in order.
+    pub async fn listed_profiles(&self) -> Value {
+        self.js("return [...document.querySelectorAll('ul.profiles > li')].map(li => li.dataset.profile)")
+            .await
+    }
+
+    /// Asks to delete the listed profile `name` (settings page); the
+    /// confirmation is left open.
+    pub async fn ask_to_delete_profile(&self, name: &str) {
+        self.click(&format!(
+            "li[data-profile='{name}'] [data-action='delete-profile']"
+        ))
+        .await;
+    }
+
+    /// Deletes the listed profile `name` (settings page), confirmed.
+    pub async fn delete_profile(&self, name: &str) {
+        self.ask_to_delete_profile(name).await;
+        self.click("dialog[open] button[type='submit']").await;
+    }
+
     /// Makes the listed profile `name` the one in use (settings page).
     pub async fn use_profile(&self, name: &str) {
         self.click(&format!(

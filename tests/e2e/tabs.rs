@@ -75,13 +75,6 @@ async fn two_tabs_keep_each_others_journal_entries() {
     world.finish().await;
 }
 
-/// The profiles the settings page lists.
-async fn listed_profiles(world: &World) -> Value {
-    world
-        .js("return [...document.querySelectorAll('ul.profiles > li')].map(li => li.dataset.profile)")
-        .await
-}
-
 /// Two tabs each save every profile: a profile added in one is kept when
 /// the other saves, and each tab keeps the CM host it uses.
 #[tokio::test]
@@ -97,7 +90,7 @@ async fn two_tabs_keep_each_others_profiles() {
     world.switch_to(&first).await;
     world.wait_for("li[data-profile='west']").await;
     assert_eq!(
-        listed_profiles(&world).await,
+        world.listed_profiles().await,
         json!(["This origin", "east", "west"])
     );
     world.use_profile("east").await;
@@ -109,10 +102,7 @@ async fn two_tabs_keep_each_others_profiles() {
         "This origin",
         "a tab keeps its own CM host"
     );
-    world
-        .click("li[data-profile='east'] [data-action='delete-profile']")
-        .await;
-    world.click(CONFIRM).await;
+    world.delete_profile("east").await;
     world.switch_to(&first).await;
     world
         .wait_until("return document.querySelectorAll(\"li[data-profile='east']\").length === 0")
@@ -124,7 +114,7 @@ async fn two_tabs_keep_each_others_profiles() {
     assert_eq!(world.text("[data-profile-name]").await, "This origin");
     world.reload().await;
     assert_eq!(
-        listed_profiles(&world).await,
+        world.listed_profiles().await,
         json!(["This origin", "west"])
     );
     world.finish().await;
@@ -230,10 +220,7 @@ async fn first_tab_on_east(world: &World) -> (WindowHandle, WindowHandle) {
 /// moved to the one left.
 async fn delete_east_elsewhere(world: &World, first: &WindowHandle, second: &WindowHandle) {
     world.switch_to(second).await;
-    world
-        .click("li[data-profile='east'] [data-action='delete-profile']")
-        .await;
-    world.click(CONFIRM).await;
+    world.delete_profile("east").await;
     world.switch_to(first).await;
     world
         .wait_until(

@@ -242,8 +242,7 @@ async fn deleting_a_profile_asks_first() {
     world.open("#/settings").await;
     world.add_profile("east", "/cm/east/").await;
     world.use_profile("east").await;
-    let delete = "li[data-profile='east'] [data-action='delete-profile']";
-    world.click(delete).await;
+    world.ask_to_delete_profile("east").await;
     assert_eq!(
         world.text("dialog[open] .dialog-message").await,
         format!(
@@ -255,26 +254,18 @@ async fn deleting_a_profile_asks_first() {
         .click("dialog[open] .actions button[type='button']")
         .await;
     assert_eq!(
-        world
-            .js("return [...document.querySelectorAll('ul.profiles > li')].map(li => li.dataset.profile)")
-            .await,
+        world.listed_profiles().await,
         json!(["This origin", "east"]),
         "Cancel deletes nothing"
     );
     assert_eq!(world.text("[data-profile-name]").await, "east");
-    world.click(delete).await;
-    world.click(CONFIRM).await;
+    world.delete_profile("east").await;
     world
         .wait_until("return document.querySelectorAll(\"li[data-profile='east']\").length === 0")
         .await;
     assert_eq!(world.text("[data-profile-name]").await, "This origin");
     world.reload().await;
-    assert_eq!(
-        world
-            .js("return [...document.querySelectorAll('ul.profiles > li')].map(li => li.dataset.profile)")
-            .await,
-        json!(["This origin"])
-    );
+    assert_eq!(world.listed_profiles().await, json!(["This origin"]));
     world.finish().await;
 }
 
