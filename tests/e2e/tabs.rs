@@ -205,6 +205,16 @@ async fn a_clear_in_another_tab_keeps_what_is_answered_after_it() {
     world.finish().await;
 }
 
+/// A world whose simulator also answers under each of `prefixes` (CM
+/// hosts behind a proxy on this origin).
+async fn with_cm_hosts(prefixes: &[&str]) -> World {
+    World::start_with(cm_sim::Options {
+        prefixes: prefixes.iter().map(|p| (*p).to_owned()).collect(),
+        ..cm_sim::Options::default()
+    })
+    .await
+}
+
 /// Opens the settings page of `first` and `second`, adds the profile `east`
 /// (a path prefix on this origin) in the second and uses it in the first.
 async fn first_tab_on_east(world: &World) -> (WindowHandle, WindowHandle) {
@@ -244,11 +254,7 @@ async fn paths(world: &World) -> Vec<String> {
 /// this tab moves to another.
 #[tokio::test]
 async fn a_pullback_keeps_its_cm_host_when_the_profile_goes() {
-    let world = World::start_with(cm_sim::Options {
-        prefixes: vec!["/cm/east".into()],
-        ..cm_sim::Options::default()
-    })
-    .await;
+    let world = with_cm_hosts(&["/cm/east"]).await;
     world.faults(json!({"next": ["ok", "internalError"]})).await;
     let (first, second) = first_tab_on_east(&world).await;
     world.start_reference_pullback().await;
@@ -283,11 +289,7 @@ async fn a_pullback_keeps_its_cm_host_when_the_profile_goes() {
 /// Retry sends the request again to the CM host it went to.
 #[tokio::test]
 async fn a_retry_goes_where_the_request_went() {
-    let world = World::start_with(cm_sim::Options {
-        prefixes: vec!["/cm/east".into()],
-        ..cm_sim::Options::default()
-    })
-    .await;
+    let world = with_cm_hosts(&["/cm/east"]).await;
     world.faults(json!({"next": ["internalError"]})).await;
     let (first, second) = first_tab_on_east(&world).await;
     world.open("#/resume").await;
@@ -313,11 +315,7 @@ async fn a_retry_goes_where_the_request_went() {
 /// host it now goes to; once confirmed, sends go on as before.
 #[tokio::test]
 async fn after_the_profile_goes_the_next_send_asks_first() {
-    let world = World::start_with(cm_sim::Options {
-        prefixes: vec!["/cm/east".into()],
-        ..cm_sim::Options::default()
-    })
-    .await;
+    let world = with_cm_hosts(&["/cm/east"]).await;
     let (first, second) = first_tab_on_east(&world).await;
     world.open("#/resume").await;
     delete_east_elsewhere(&world, &first, &second).await;
@@ -363,11 +361,7 @@ async fn after_the_profile_goes_the_next_send_asks_first() {
 /// says where this tab now sends, and the next send asks first.
 #[tokio::test]
 async fn a_profile_changed_in_another_tab_is_said_and_confirmed() {
-    let world = World::start_with(cm_sim::Options {
-        prefixes: vec!["/cm/east".into(), "/cm/west".into()],
-        ..cm_sim::Options::default()
-    })
-    .await;
+    let world = with_cm_hosts(&["/cm/east", "/cm/west"]).await;
     let (first, second) = first_tab_on_east(&world).await;
     world.open("#/resume").await;
     world.switch_to(&second).await;
