@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use oms_core::config_map::{ConfigRow, is_secret_key};
+use oms_core::profile::Profile;
 use oms_core::share::ShareState;
 
 use crate::browser;
@@ -88,6 +89,112 @@ pub struct CheckpointDraft {
     pub subtopics: Rows<String>,
 }
 
+/// The settings page's profile form and import box, as typed.
+#[derive(Clone, Copy)]
+pub struct ProfileDraft {
+    /// The name of the profile being edited; `None` while adding one.
+    pub editing: RwSignal<Option<String>>,
+    /// The profile's name.
+    pub name: RwSignal<String>,
+    /// Its base URL.
+    pub base_url: RwSignal<String>,
+    /// Its time limit in milliseconds, as typed.
+    pub timeout_ms: RwSignal<String>,
+    /// Its environment label.
+    pub label: RwSignal<String>,
+    /// Its label colour.
+    pub color: RwSignal<String>,
+    /// The profile list pasted for import.
+    pub import_text: RwSignal<String>,
+}
+
+impl ProfileDraft {
+    /// Fills the form with `profile` to edit it, or empties it to add one.
+    pub fn load(&self, profile: Option<Profile>) {
+        let form = profile.as_ref().map(ProfileForm::of).unwrap_or_default();
+        self.editing.set(profile.map(|p| p.name));
+        self.name.set(form.name);
+        self.base_url.set(form.base_url);
+        self.timeout_ms.set(form.timeout_ms);
+        self.label.set(form.label);
+        self.color.set(form.color);
+    }
+
+    /// The profile the form describes (a time limit that is not a number is 0).
+    pub fn profile(&self) -> Profile {
+        Profile {
+            name: self.name.get().trim().to_owned(),
+            base_url: self.base_url.get().trim().to_owned(),
+            timeout_ms: self.timeout_ms.get().trim().parse().unwrap_or(0),
+            label: self.label.get().trim().to_owned(),
+            color: self.color.get(),
+        }
+    }
+
+    fn new(stored: ProfileForm, import_text: String) -> Self {
+        Self {
+            editing: RwSignal::new(stored.editing),
+            name: RwSignal::new(stored.name),
+            base_url: RwSignal::new(stored.base_url),
+            timeout_ms: RwSignal::new(stored.timeout_ms),
+            label: RwSignal::new(stored.label),
+            color: RwSignal::new(stored.color),
+            import_text: RwSignal::new(import_text),
+        }
+    }
+
+    fn snapshot(&self) -> ProfileForm {
+        ProfileForm {
+            editing: self.editing.get(),
+            name: self.name.get(),
+            base_url: self.base_url.get(),
+            timeout_ms: self.timeout_ms.get(),
+            label: self.label.get(),
+            color: self.color.get(),
+        }
+    }
+}
+
+/// The profile form as stored.
+#[derive(Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+struct ProfileForm {
+    editing: Option<String>,
+    name: String,
+    base_url: String,
+    timeout_ms: String,
+    label: String,
+    color: String,
+}
+
+impl ProfileForm {
+    /// The fields showing `profile`.
+    fn of(profile: &Profile) -> Self {
+        Self {
+            editing: None,
+            name: profile.name.clone(),
+            base_url: profile.base_url.clone(),
+            timeout_ms: profile.timeout_ms.to_string(),
+            label: profile.label.clone(),
+            color: if profile.color.is_empty() {
+                Profile::default().color
+            } else {
+                profile.color.clone()
+            },
+        }
+    }
+}
+
+impl Default for ProfileForm {
+    /// An empty form, with the default time limit and colour.
+    fn default() -> Self {
+        Self::of(&Profile {
+            name: String::new(),
+            ..Profile::default()
+        })
+    }
+}
+
 /// Every form's draft.
 #[derive(Clone, Copy)]
 pub struct Drafts {
@@ -107,6 +214,8 @@ pub struct Drafts {
     pub checkpoint: CheckpointDraft,
     /// The batch page's task names, one per line.
     pub batch_text: RwSignal<String>,
+    /// The settings page's profile form.
+    pub profile: ProfileDraft,
 }
 
 /// The drafts' stored format version.
@@ -128,6 +237,8 @@ struct Stored {
     zone: String,
     subtopics: Vec<String>,
     batch_text: String,
+    profile_form: ProfileForm,
+    profiles_import: String,
 }
 
 /// The drafts to store: the fields of `current` that differ from `last`
@@ -186,6 +297,7 @@ impl Drafts {
                 })),
             },
             batch_text: RwSignal::new(stored.batch_text),
+            profile: ProfileDraft::new(stored.profile_form, stored.profiles_import),
         };
         // Another tab saves its drafts too: when the stored drafts are no
         // longer what this tab wrote, a save writes the fields this tab
@@ -290,6 +402,8 @@ impl Drafts {
             zone: self.checkpoint.zone.get(),
             subtopics: values_of(&self.checkpoint.subtopics),
             batch_text: self.batch_text.get(),
+            profile_form: self.profile.snapshot(),
+            profiles_import: self.profile.import_text.get(),
         }
     }
 }

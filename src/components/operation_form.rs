@@ -120,10 +120,15 @@ impl Sender {
         self.busy.into()
     }
 
+    /// The last operation sent.
+    pub fn last_operation(&self) -> Option<Operation> {
+        self.last
+            .with_value(|last| last.as_ref().map(|(operation, _)| operation.clone()))
+    }
+
     /// The request of the last operation sent.
     pub fn last_request(&self) -> Option<Request> {
-        self.last
-            .with_value(|last| last.as_ref().map(|(operation, _)| operation.request()))
+        self.last_operation().map(|operation| operation.request())
     }
 
     /// The last answer.
@@ -190,9 +195,9 @@ pub fn OperationForm(
     /// The body as the preview shows it (secrets masked); defaults to the real one.
     #[prop(into, optional)]
     shown_body: Option<Signal<Option<String>>>,
-    /// Runs after a successful answer.
+    /// Runs after a successful answer, with the operation it answers.
     #[prop(optional)]
-    on_success: Option<Callback<Sent>>,
+    on_success: Option<Callback<(Operation, Sent)>>,
     /// Clears the page's fields.
     on_clear: Callback<()>,
     /// The page's own fields.
@@ -234,8 +239,9 @@ pub fn OperationForm(
         Effect::new(move |_| {
             if let Some(sent) = sender.sent().get()
                 && matches!(sent.outcome, oms_core::envelope::Outcome::Success { .. })
+                && let Some(operation) = sender.last_operation()
             {
-                on_success.run(sent);
+                on_success.run((operation, sent));
             }
         });
     }

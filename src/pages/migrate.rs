@@ -31,12 +31,14 @@ pub fn MigratePage() -> impl IntoView {
         fill(t.confirm_migrate, &[&current, &next])
     });
     let new_name = RwSignal::new(None::<String>);
-    let on_success = Callback::new(move |sent: Sent| {
-        let current = d.task_name.get_untracked();
+    // The name the answer gives, compared with the one sent (the field may
+    // have been edited while the request was in flight).
+    let on_success = Callback::new(move |(operation, sent): (Operation, Sent)| {
+        let sent_name = operation.task_name().to_string();
         new_name.set(
             sent.outcome
                 .result_text()
-                .filter(|r| *r != current.trim())
+                .filter(|r| *r != sent_name)
                 .map(str::to_owned),
         );
     });

@@ -38,15 +38,18 @@ fn named_with_url(t: &Texts, profile: &Profile) -> String {
 pub fn SettingsPage() -> impl IntoView {
     let c = console();
     let t = c.t;
-    let editing = RwSignal::new(None::<String>);
-    let name = RwSignal::new(String::new());
-    let base_url = RwSignal::new(String::new());
-    let timeout = RwSignal::new("15000".to_owned());
-    let label = RwSignal::new(String::new());
-    let color = RwSignal::new("gray".to_owned());
+    let form = c.drafts.profile;
+    // The profile being edited, while it exists (another tab may have
+    // deleted or renamed it since the form was filled: then it is added).
+    let editing = Memo::new(move |_| {
+        form.editing.get().filter(|name| {
+            c.profiles
+                .with(|all| all.profiles.iter().any(|p| &p.name == name))
+        })
+    });
     let tried = RwSignal::new(false);
     let checked = RwSignal::new(None::<(String, Reachability)>);
-    let import_text = RwSignal::new(String::new());
+    let import_text = form.import_text;
     let import_error = RwSignal::new(None::<String>);
     let importing = RwSignal::new(None::<Profiles>);
     let confirm_import = RwSignal::new(false);
@@ -74,13 +77,7 @@ pub fn SettingsPage() -> impl IntoView {
             message
         })
     });
-    let draft = Memo::new(move |_| Profile {
-        name: name.get().trim().to_owned(),
-        base_url: base_url.get().trim().to_owned(),
-        timeout_ms: timeout.get().trim().parse().unwrap_or(0),
-        label: label.get().trim().to_owned(),
-        color: color.get(),
-    });
+    let draft = Memo::new(move |_| form.profile());
     let errors = Memo::new(move |_| {
         let editing = editing.get();
         let others: Vec<Profile> = c.profiles.with(|p| {
@@ -93,20 +90,7 @@ pub fn SettingsPage() -> impl IntoView {
         draft.get().validate(&others)
     });
     let load_form = move |profile: Option<Profile>| {
-        let p = profile.clone().unwrap_or(Profile {
-            name: String::new(),
-            ..Profile::default()
-        });
-        editing.set(profile.map(|p| p.name));
-        name.set(p.name);
-        base_url.set(p.base_url);
-        timeout.set(p.timeout_ms.to_string());
-        label.set(p.label);
-        color.set(if p.color.is_empty() {
-            "gray".into()
-        } else {
-            p.color
-        });
+        form.load(profile);
         tried.set(false);
     };
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -218,17 +202,17 @@ pub fn SettingsPage() -> impl IntoView {
             <h3>{move || if editing.get().is_some() { t.profile_edit_title } else { t.profile_add_title }}</h3>
             <div class="grid3">
                 <label><span>{t.profile_name}</span>
-                    <input name="profileName" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) /></label>
+                    <input name="profileName" prop:value=move || form.name.get() on:input=move |ev| form.name.set(event_target_value(&ev)) /></label>
                 <label><span>{t.profile_base}</span>
-                    <input name="baseUrl" placeholder="/cm/east/ · http://10.186.16.126:8088" prop:value=move || base_url.get()
-                        on:input=move |ev| base_url.set(event_target_value(&ev)) /></label>
+                    <input name="baseUrl" placeholder="/cm/east/ · http://10.186.16.126:8088" prop:value=move || form.base_url.get()
+                        on:input=move |ev| form.base_url.set(event_target_value(&ev)) /></label>
                 <label><span>{t.profile_timeout}</span>
-                    <input name="timeoutMs" type="number" min="1000" step="1000" prop:value=move || timeout.get()
-                        on:input=move |ev| timeout.set(event_target_value(&ev)) /></label>
+                    <input name="timeoutMs" type="number" min="1000" step="1000" prop:value=move || form.timeout_ms.get()
+                        on:input=move |ev| form.timeout_ms.set(event_target_value(&ev)) /></label>
                 <label><span>{t.profile_label}</span>
-                    <input name="label" placeholder="PROD" prop:value=move || label.get() on:input=move |ev| label.set(event_target_value(&ev)) /></label>
+                    <input name="label" placeholder="PROD" prop:value=move || form.label.get() on:input=move |ev| form.label.set(event_target_value(&ev)) /></label>
                 <label><span>{t.profile_color}</span>
-                    <select name="color" prop:value=move || color.get() on:change=move |ev| color.set(event_target_value(&ev))>
+                    <select name="color" prop:value=move || form.color.get() on:change=move |ev| form.color.set(event_target_value(&ev))>
                         {COLORS.map(|c| view! { <option value=c>{color_name(t, c)}</option> }).collect_view()}
                     </select></label>
             </div>

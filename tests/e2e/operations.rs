@@ -257,6 +257,44 @@ async fn migrate_needs_the_name_typed_and_offers_the_new_name() {
     world.finish().await;
 }
 
+/// Migrate's new name is the answer's, compared with the name sent: an
+/// edit of the field while the request is in flight changes neither.
+#[tokio::test]
+async fn migrates_new_name_is_compared_with_the_name_sent() {
+    let world = World::start().await;
+    world.open("#/migrate").await;
+    world.set("input[name='taskName']", INCR_STOPPED).await;
+    world.set("input[name='ip']", "10.0.0.9").await;
+    let expected = world.text("[data-expected-name]").await;
+    world.click(SUBMIT).await;
+    world.set(CONFIRM_NAME, "0000000001").await;
+    world.faults(json!({"latencyMs": 3000})).await;
+    world.click(CONFIRM).await;
+    world
+        .wait_for("main form button[type='submit'][aria-busy='true']")
+        .await;
+    world.set("input[name='taskName']", &expected).await;
+    assert_eq!(
+        world
+            .js("return document.querySelector(\"main form button[type='submit']\").getAttribute('aria-busy')")
+            .await,
+        json!("true"),
+        "the field was edited while the request was in flight"
+    );
+    assert_eq!(world.outcome("").await, "success");
+    assert_eq!(
+        decoded_query(&world.journal().await[0]),
+        pairs(&[("taskName", INCR_STOPPED), ("ip", "10.0.0.9")])
+    );
+    assert_eq!(
+        world.text("[data-new-task-name]").await,
+        expected,
+        "the task's name changed from the one sent"
+    );
+    world.faults(json!({})).await;
+    world.finish().await;
+}
+
 #[tokio::test]
 async fn delete_needs_the_name_typed() {
     let world = World::start().await;

@@ -269,6 +269,102 @@ async fn deleting_a_profile_asks_first() {
     world.finish().await;
 }
 
+/// The profile form and the import box, as typed on the settings page.
+async fn profile_form(world: &World) -> Value {
+    world
+        .js(
+            "return [document.querySelector('form.profile-form h3').textContent, \
+             ...['profileName', 'baseUrl', 'timeoutMs', 'label', 'color', 'profilesImport'] \
+             .map(n => document.querySelector(`[name='${n}']`).value)]",
+        )
+        .await
+}
+
+/// What is typed in the profile form and the import box is kept when the
+/// operator leaves the settings page or reloads; saving empties the form.
+#[tokio::test]
+async fn the_profile_form_keeps_what_was_typed() {
+    let world = World::start().await;
+    world.open("#/settings").await;
+    assert_eq!(
+        profile_form(&world).await,
+        json!(["Add a profile", "", "", "15000", "", "gray", ""])
+    );
+    world.add_profile("east", "/cm/east/").await;
+    world
+        .click("li[data-profile='east'] [data-action='edit-profile']")
+        .await;
+    world.set("input[name='baseUrl']", "/cm/west/").await;
+    world.set("input[name='timeoutMs']", "30000").await;
+    world.set("input[name='label']", "PROD").await;
+    world.set("select[name='color']", "red").await;
+    world
+        .set("textarea[name='profilesImport']", "{\"version\": 1,")
+        .await;
+    let typed = json!([
+        "Edit the profile",
+        "east",
+        "/cm/west/",
+        "30000",
+        "PROD",
+        "red",
+        "{\"version\": 1,"
+    ]);
+    world.open("#/resume").await;
+    world.open("#/settings").await;
+    assert_eq!(profile_form(&world).await, typed, "after leaving the page");
+    world.reload().await;
+    world.wait_for("form.profile-form").await;
+    assert_eq!(profile_form(&world).await, typed, "after a reload");
+    world.click("form.profile-form button[type='submit']").await;
+    world
+        .wait_until("return document.querySelector(\"li[data-profile='east'] [data-profile-url]\").textContent.endsWith('/cm/west/')")
+        .await;
+    world.reload().await;
+    world.wait_for("form.profile-form").await;
+    assert_eq!(
+        profile_form(&world).await,
+        json!([
+            "Add a profile",
+            "",
+            "",
+            "15000",
+            "",
+            "gray",
+            "{\"version\": 1,"
+        ]),
+        "a saved profile leaves the form"
+    );
+    world
+        .click("li[data-profile='east'] [data-action='edit-profile']")
+        .await;
+    world.set("input[name='label']", "DR").await;
+    world.delete_profile("east").await;
+    world
+        .wait_until("return document.querySelectorAll(\"li[data-profile='east']\").length === 0")
+        .await;
+    assert_eq!(
+        profile_form(&world).await,
+        json!([
+            "Add a profile",
+            "east",
+            "/cm/west/",
+            "30000",
+            "DR",
+            "red",
+            "{\"version\": 1,"
+        ]),
+        "a deleted profile's edit becomes an addition, with nothing typed lost"
+    );
+    world.click("form.profile-form button[type='submit']").await;
+    world.wait_for("li[data-profile='east']").await;
+    assert_eq!(
+        world.listed_profiles().await,
+        json!(["This origin", "east"])
+    );
+    world.finish().await;
+}
+
 #[tokio::test]
 async fn a_profile_with_a_path_prefix_sends_there() {
     let world = World::start_with(Options {
