@@ -120,6 +120,14 @@ impl ProfileDraft {
         self.color.set(form.color);
     }
 
+    /// Whether the form's fields are as an empty form's.
+    pub fn is_blank(&self) -> bool {
+        ProfileForm {
+            editing: None,
+            ..self.snapshot()
+        } == ProfileForm::default()
+    }
+
     /// The profile the form describes (a time limit that is not a number is 0).
     pub fn profile(&self) -> Profile {
         Profile {
@@ -156,7 +164,7 @@ impl ProfileDraft {
 }
 
 /// The profile form as stored.
-#[derive(Serialize, Deserialize)]
+#[derive(PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
 struct ProfileForm {
     editing: Option<String>,

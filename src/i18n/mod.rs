@@ -259,6 +259,7 @@ catalogue! {
     batch_line_empty,
     batch_line_duplicate,
     batch_line_not_understood,
+    batch_line_skipped,
     batch_operation,
     batch_concurrency,
     batch_concurrency_bad,

@@ -93,7 +93,9 @@ fn issue_text(t: &Texts, issue: &LineIssue) -> String {
         LineIssue::Duplicate { first_line } => {
             fill(t.batch_line_duplicate, &[&first_line.to_string()])
         }
-        LineIssue::Invalid(error) => task_name_error(t, error),
+        LineIssue::Invalid(error) => {
+            format!("{} {}", task_name_error(t, error), t.batch_line_skipped)
+        }
         LineIssue::NotUnderstood => t.batch_line_not_understood.to_owned(),
     }
 }

@@ -224,8 +224,10 @@ pub fn SettingsPage() -> impl IntoView {
             </Show>
             <div class="actions">
                 <button type="submit">{t.profile_save}</button>
-                <Show when=move || editing.get().is_some()>
-                    <button type="button" class="secondary" on:click=move |_| load_form(None)>{t.cancel}</button>
+                <Show when=move || editing.get().is_some() || !form.is_blank()>
+                    <button type="button" class="secondary" data-action="clear-profile-form" on:click=move |_| load_form(None)>
+                        {move || if editing.get().is_some() { t.cancel } else { t.clear_form }}
+                    </button>
                 </Show>
             </div>
         </form>

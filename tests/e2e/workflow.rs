@@ -362,6 +362,31 @@ async fn the_profile_form_keeps_what_was_typed() {
         world.listed_profiles().await,
         json!(["This origin", "east"])
     );
+    let clear = "[data-action='clear-profile-form']";
+    assert_eq!(
+        world
+            .js(&format!(
+                "return document.querySelectorAll(\"{clear}\").length"
+            ))
+            .await,
+        json!(0),
+        "an empty form has nothing to clear"
+    );
+    world.set("input[name='profileName']", "west").await;
+    assert_eq!(world.text(clear).await, "Clear form");
+    world.click(clear).await;
+    assert_eq!(
+        profile_form(&world).await,
+        json!([
+            "Add a profile",
+            "",
+            "",
+            "15000",
+            "",
+            "gray",
+            "{\"version\": 1,"
+        ])
+    );
     world.finish().await;
 }
 
@@ -498,6 +523,47 @@ async fn rows(world: &World) -> Vec<(String, String)> {
         .js("return [...document.querySelectorAll('tr[data-task-name]')].map(r => [r.dataset.taskName, r.dataset.outcome || ''])")
         .await;
     serde_json::from_value(rows).unwrap()
+}
+
+/// The list says, line by line, what is skipped and what is sent as typed;
+/// only the names it counts are sent.
+#[tokio::test]
+async fn a_batch_list_says_which_lines_are_skipped() {
+    let world = World::start().await;
+    world.open("#/batch").await;
+    let list = [INCR_RUNNING, "", INCR_RUNNING, "store_x", "bad name"].join("\n");
+    world.set("textarea[name='taskNames']", &list).await;
+    assert_eq!(
+        world
+            .js("return [...document.querySelectorAll('li[data-line]')].map(li => li.textContent)")
+            .await,
+        json!([
+            "Line 2:  empty, skipped.",
+            format!("Line 3: {INCR_RUNNING} is the same as line 1: skipped."),
+            "Line 4: store_x is not a connector_v2 name: it is sent as typed.",
+            "Line 5: bad name The task name contains white space or a control character (U+0020) at position 4. Skipped."
+        ])
+    );
+    assert_eq!(
+        world.text("[data-batch-count]").await,
+        "Requests will go to 2 tasks."
+    );
+    world.click(SUBMIT).await;
+    world.click(CONFIRM).await;
+    world
+        .wait_until("return document.querySelectorAll('tr[data-outcome]').length === 2 && !document.querySelector(\"[data-action='cancel-batch']\")")
+        .await;
+    let mut sent: Vec<Vec<(String, String)>> =
+        world.journal().await.iter().map(decoded_query).collect();
+    sent.sort();
+    assert_eq!(
+        sent,
+        [
+            pairs(&[("taskName", INCR_RUNNING)]),
+            pairs(&[("taskName", "store_x")])
+        ]
+    );
+    world.finish_allowing_failed_api_calls(true).await;
 }
 
 #[tokio::test]
