@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use oms_core::batch::DEFAULT_CONCURRENCY;
 use oms_core::config_map::{ConfigRow, is_secret_key};
 use oms_core::profile::Profile;
 use oms_core::share::ShareState;
@@ -184,11 +185,7 @@ impl ProfileForm {
             base_url: profile.base_url.clone(),
             timeout_ms: profile.timeout_ms.to_string(),
             label: profile.label.clone(),
-            color: if profile.color.is_empty() {
-                Profile::default().color
-            } else {
-                profile.color.clone()
-            },
+            color: or(profile.color.clone(), &Profile::default().color),
         }
     }
 }
@@ -222,6 +219,14 @@ pub struct Drafts {
     pub checkpoint: CheckpointDraft,
     /// The batch page's task names, one per line.
     pub batch_text: RwSignal<String>,
+    /// The batch page's operation: `stop`, `resume` or `delete`.
+    pub batch_operation: RwSignal<String>,
+    /// The batch resume's `pullBackFlag`.
+    pub batch_pull_back_flag: RwSignal<bool>,
+    /// The batch resume's `restartFlag`.
+    pub batch_restart_flag: RwSignal<bool>,
+    /// The batch's requests at once, as typed.
+    pub batch_concurrency: RwSignal<String>,
     /// The settings page's profile form.
     pub profile: ProfileDraft,
 }
@@ -245,8 +250,21 @@ struct Stored {
     zone: String,
     subtopics: Vec<String>,
     batch_text: String,
+    batch_operation: String,
+    batch_pull_back_flag: bool,
+    batch_restart_flag: bool,
+    batch_concurrency: String,
     profile_form: ProfileForm,
     profiles_import: String,
+}
+
+/// `value`, or `default` when it is empty (not stored yet).
+fn or(value: String, default: &str) -> String {
+    if value.is_empty() {
+        default.to_owned()
+    } else {
+        value
+    }
 }
 
 /// The drafts to store: the fields of `current` that differ from `last`
@@ -293,11 +311,7 @@ impl Drafts {
             checkpoint: CheckpointDraft {
                 date: RwSignal::new(stored.date),
                 time: RwSignal::new(stored.time),
-                zone: RwSignal::new(if stored.zone.is_empty() {
-                    "local".into()
-                } else {
-                    stored.zone
-                }),
+                zone: RwSignal::new(or(stored.zone, "local")),
                 subtopics: RwSignal::new(rows_of(if stored.subtopics.is_empty() {
                     vec![String::new()]
                 } else {
@@ -305,6 +319,13 @@ impl Drafts {
                 })),
             },
             batch_text: RwSignal::new(stored.batch_text),
+            batch_operation: RwSignal::new(or(stored.batch_operation, "stop")),
+            batch_pull_back_flag: RwSignal::new(stored.batch_pull_back_flag),
+            batch_restart_flag: RwSignal::new(stored.batch_restart_flag),
+            batch_concurrency: RwSignal::new(or(
+                stored.batch_concurrency,
+                &DEFAULT_CONCURRENCY.to_string(),
+            )),
             profile: ProfileDraft::new(stored.profile_form, stored.profiles_import),
         };
         // Another tab saves its drafts too: when the stored drafts are no
@@ -410,6 +431,10 @@ impl Drafts {
             zone: self.checkpoint.zone.get(),
             subtopics: values_of(&self.checkpoint.subtopics),
             batch_text: self.batch_text.get(),
+            batch_operation: self.batch_operation.get(),
+            batch_pull_back_flag: self.batch_pull_back_flag.get(),
+            batch_restart_flag: self.batch_restart_flag.get(),
+            batch_concurrency: self.batch_concurrency.get(),
             profile_form: self.profile.snapshot(),
             profiles_import: self.profile.import_text.get(),
         }

@@ -525,6 +525,39 @@ async fn rows(world: &World) -> Vec<(String, String)> {
     serde_json::from_value(rows).unwrap()
 }
 
+/// The batch form's fields, as the page shows them.
+async fn batch_form(world: &World) -> Value {
+    world
+        .js("const v = n => document.querySelector(`[name='${n}']`); \
+             return [v('taskNames').value, v('operation').value, v('concurrency').value, \
+             v('pullBackFlag')?.checked ?? null, v('restartFlag')?.checked ?? null]")
+        .await
+}
+
+/// The batch form keeps its operation, flags and concurrency, as it keeps
+/// its list, when the operator leaves the page or reloads.
+#[tokio::test]
+async fn the_batch_form_keeps_what_was_chosen() {
+    let world = World::start().await;
+    world.open("#/batch").await;
+    assert_eq!(
+        batch_form(&world).await,
+        json!(["", "stop", "4", null, null])
+    );
+    world.set("textarea[name='taskNames']", INCR_STOPPED).await;
+    world.set("select[name='operation']", "resume").await;
+    world.click("input[name='pullBackFlag']").await;
+    world.set("input[name='concurrency']", "12").await;
+    let chosen = json!([INCR_STOPPED, "resume", "12", true, false]);
+    world.open("#/journal").await;
+    world.open("#/batch").await;
+    assert_eq!(batch_form(&world).await, chosen, "after leaving the page");
+    world.reload().await;
+    world.wait_for("select[name='operation']").await;
+    assert_eq!(batch_form(&world).await, chosen, "after a reload");
+    world.finish().await;
+}
+
 /// The list says, line by line, what is skipped and what is sent as typed;
 /// only the names it counts are sent.
 #[tokio::test]
