@@ -250,6 +250,16 @@ impl World {
         self.wait_for_page(route.as_str().unwrap_or_default()).await;
     }
 
+    /// Asserts that `script` returns `expected` on `route` after the
+    /// operator leaves it for `away` and comes back, and after a reload.
+    pub async fn assert_kept(&self, route: &str, away: &str, script: &str, expected: &Value) {
+        self.open(away).await;
+        self.open(route).await;
+        assert_eq!(&self.js(script).await, expected, "after leaving {route}");
+        self.reload().await;
+        assert_eq!(&self.js(script).await, expected, "after a reload");
+    }
+
     /// Waits until the console is ready and shows the page of `route`.
     async fn wait_for_page(&self, route: &str) {
         self.wait_for("body[data-ready='true']").await;

@@ -269,16 +269,10 @@ async fn deleting_a_profile_asks_first() {
     world.finish().await;
 }
 
-/// The profile form and the import box, as typed on the settings page.
-async fn profile_form(world: &World) -> Value {
-    world
-        .js(
-            "return [document.querySelector('form.profile-form h3').textContent, \
-             ...['profileName', 'baseUrl', 'timeoutMs', 'label', 'color', 'profilesImport'] \
-             .map(n => document.querySelector(`[name='${n}']`).value)]",
-        )
-        .await
-}
+/// The settings page's profile form (its heading and fields) and import box.
+const PROFILE_FORM: &str = "return [document.querySelector('form.profile-form h3').textContent, \
+     ...['profileName', 'baseUrl', 'timeoutMs', 'label', 'color', 'profilesImport'] \
+     .map(n => document.querySelector(`[name='${n}']`).value)]";
 
 /// What is typed in the profile form and the import box is kept when the
 /// operator leaves the settings page or reloads; saving empties the form.
@@ -287,7 +281,7 @@ async fn the_profile_form_keeps_what_was_typed() {
     let world = World::start().await;
     world.open("#/settings").await;
     assert_eq!(
-        profile_form(&world).await,
+        world.js(PROFILE_FORM).await,
         json!(["Add a profile", "", "", "15000", "", "gray", ""])
     );
     world.add_profile("east", "/cm/east/").await;
@@ -310,20 +304,16 @@ async fn the_profile_form_keeps_what_was_typed() {
         "red",
         "{\"version\": 1,"
     ]);
-    world.open("#/resume").await;
-    world.open("#/settings").await;
-    assert_eq!(profile_form(&world).await, typed, "after leaving the page");
-    world.reload().await;
-    world.wait_for("form.profile-form").await;
-    assert_eq!(profile_form(&world).await, typed, "after a reload");
+    world
+        .assert_kept("#/settings", "#/resume", PROFILE_FORM, &typed)
+        .await;
     world.click("form.profile-form button[type='submit']").await;
     world
         .wait_until("return document.querySelector(\"li[data-profile='east'] [data-profile-url]\").textContent.endsWith('/cm/west/')")
         .await;
     world.reload().await;
-    world.wait_for("form.profile-form").await;
     assert_eq!(
-        profile_form(&world).await,
+        world.js(PROFILE_FORM).await,
         json!([
             "Add a profile",
             "",
@@ -344,7 +334,7 @@ async fn the_profile_form_keeps_what_was_typed() {
         .wait_until("return document.querySelectorAll(\"li[data-profile='east']\").length === 0")
         .await;
     assert_eq!(
-        profile_form(&world).await,
+        world.js(PROFILE_FORM).await,
         json!([
             "Add a profile",
             "east",
@@ -376,7 +366,7 @@ async fn the_profile_form_keeps_what_was_typed() {
     assert_eq!(world.text(clear).await, "Clear form");
     world.click(clear).await;
     assert_eq!(
-        profile_form(&world).await,
+        world.js(PROFILE_FORM).await,
         json!([
             "Add a profile",
             "",
@@ -526,13 +516,9 @@ async fn rows(world: &World) -> Vec<(String, String)> {
 }
 
 /// The batch form's fields, as the page shows them.
-async fn batch_form(world: &World) -> Value {
-    world
-        .js("const v = n => document.querySelector(`[name='${n}']`); \
-             return [v('taskNames').value, v('operation').value, v('concurrency').value, \
-             v('pullBackFlag')?.checked ?? null, v('restartFlag')?.checked ?? null]")
-        .await
-}
+const BATCH_FORM: &str = "const v = n => document.querySelector(`[name='${n}']`); \
+     return [v('taskNames').value, v('operation').value, v('concurrency').value, \
+     v('pullBackFlag')?.checked ?? null, v('restartFlag')?.checked ?? null]";
 
 /// The batch form keeps its operation, flags and concurrency, as it keeps
 /// its list, when the operator leaves the page or reloads.
@@ -541,7 +527,7 @@ async fn the_batch_form_keeps_what_was_chosen() {
     let world = World::start().await;
     world.open("#/batch").await;
     assert_eq!(
-        batch_form(&world).await,
+        world.js(BATCH_FORM).await,
         json!(["", "stop", "4", null, null])
     );
     world.set("textarea[name='taskNames']", INCR_STOPPED).await;
@@ -549,12 +535,9 @@ async fn the_batch_form_keeps_what_was_chosen() {
     world.click("input[name='pullBackFlag']").await;
     world.set("input[name='concurrency']", "12").await;
     let chosen = json!([INCR_STOPPED, "resume", "12", true, false]);
-    world.open("#/journal").await;
-    world.open("#/batch").await;
-    assert_eq!(batch_form(&world).await, chosen, "after leaving the page");
-    world.reload().await;
-    world.wait_for("select[name='operation']").await;
-    assert_eq!(batch_form(&world).await, chosen, "after a reload");
+    world
+        .assert_kept("#/batch", "#/journal", BATCH_FORM, &chosen)
+        .await;
     world.finish().await;
 }
 
