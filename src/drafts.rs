@@ -90,6 +90,16 @@ pub struct CheckpointDraft {
     pub subtopics: Rows<String>,
 }
 
+/// The `updateConfigMap` JSON tab. Kept while the console is open, never
+/// saved: the text may hold secret values.
+#[derive(Clone, Copy)]
+pub struct ConfigJsonDraft {
+    /// Whether the JSON tab is shown instead of the rows.
+    pub shown: RwSignal<bool>,
+    /// The text as typed, which may not parse yet.
+    pub text: RwSignal<String>,
+}
+
 /// The settings page's profile form and import box, as typed.
 #[derive(Clone, Copy)]
 pub struct ProfileDraft {
@@ -211,6 +221,8 @@ pub struct Drafts {
     pub restart_flag: RwSignal<bool>,
     /// Update's `updateConfigMap` rows.
     pub config_rows: Rows<ConfigRowDraft>,
+    /// Update's `updateConfigMap` as JSON text (not saved).
+    pub config_json: ConfigJsonDraft,
     /// Update's `deleteParams` entries.
     pub delete_params: Rows<String>,
     /// Migrate's `ip`.
@@ -306,6 +318,10 @@ impl Drafts {
             pull_back_flag: RwSignal::new(stored.pull_back_flag),
             restart_flag: RwSignal::new(stored.restart_flag),
             config_rows: RwSignal::new(rows_of(stored.config_rows)),
+            config_json: ConfigJsonDraft {
+                shown: RwSignal::new(false),
+                text: RwSignal::new(String::new()),
+            },
             delete_params: RwSignal::new(rows_of(stored.delete_params)),
             ip: RwSignal::new(stored.ip),
             checkpoint: CheckpointDraft {

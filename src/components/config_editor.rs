@@ -7,7 +7,7 @@ use oms_core::config_map::{
 };
 
 use crate::console;
-use crate::drafts::{ConfigRowDraft, Rows, rows_of, values_of};
+use crate::drafts::{ConfigJsonDraft, ConfigRowDraft, Rows, rows_of, values_of};
 use crate::i18n::{Texts, fill};
 
 /// The rows as the core sees them.
@@ -73,52 +73,57 @@ fn reformat(text: &str, pretty: bool) -> Option<String> {
     }
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Tab {
-    Rows,
-    Json,
-}
-
 /// `updateConfigMap` as editable rows and as JSON.
 #[component]
 pub fn ConfigEditor(
     /// The rows.
     rows: Rows<ConfigRowDraft>,
+    /// The JSON tab.
+    json: ConfigJsonDraft,
     /// Whether secret values are shown.
     reveal: RwSignal<bool>,
 ) -> impl IntoView {
     let t = console().t;
-    let tab = RwSignal::new(Tab::Rows);
-    let json_text = RwSignal::new(String::new());
-    let json_error = RwSignal::new(None::<ImportError>);
+    let json_text = json.text;
+    let json_error = Memo::new(move |_| {
+        let text = json_text.get();
+        (!text.trim().is_empty())
+            .then(|| import_json(&text).err())
+            .flatten()
+    });
     let errors = Memo::new(move |_| validate_rows(&core_rows(&rows)));
     let has_secret = Memo::new(move |_| values_of(&rows).iter().any(|r| is_secret_key(&r.key)));
-    let show_json = move |_| {
-        if json_error.get_untracked().is_none() {
-            json_text.set(config_map::to_pretty(&core_rows(&rows)));
+    // Rows changed elsewhere (the rows tab, an inserted checkpoint, Clear
+    // form, a share link) are shown as JSON; text that does not parse yet
+    // is kept as typed, and the rows stay as they were.
+    Effect::new(move |_| {
+        let current = core_rows(&rows);
+        let typed = json_text.with_untracked(|text| {
+            if text.trim().is_empty() {
+                Ok(Vec::new())
+            } else {
+                import_json(text)
+            }
+        });
+        if typed.is_ok_and(|typed| typed != current) {
+            json_text.set(config_map::to_pretty(&current));
         }
-        tab.set(Tab::Json);
-    };
+    });
     let on_json = move |text: String| {
-        json_text.set(text.clone());
-        let result = if text.trim().is_empty() {
+        let imported = if text.trim().is_empty() {
             Ok(Vec::new())
         } else {
             import_json(&text)
         };
-        match result {
-            Ok(imported) => {
-                rows.set(from_core(imported));
-                json_error.set(None);
-            }
-            Err(error) => json_error.set(Some(error)),
+        json_text.set(text);
+        if let Ok(imported) = imported {
+            rows.set(from_core(imported));
         }
     };
     let store_as_text = move |_| {
         if let Ok(imported) = import_json_stringifying(&json_text.get_untracked()) {
+            json_text.set(config_map::to_pretty(&imported));
             rows.set(from_core(imported));
-            json_text.set(config_map::to_pretty(&core_rows(&rows)));
-            json_error.set(None);
         }
     };
     let add = move |_| rows.update(|r| r.extend(rows_of(vec![ConfigRowDraft::default()])));
@@ -127,10 +132,10 @@ pub fn ConfigEditor(
             <legend><code>updateConfigMap</code> " " {t.update_config_map_label}</legend>
             <p class="hint">{t.update_config_map_help}</p>
             <div class="tabs" role="tablist">
-                <button type="button" role="tab" aria-selected=move || (tab.get() == Tab::Rows).to_string()
-                    on:click=move |_| tab.set(Tab::Rows)>{t.tab_rows}</button>
-                <button type="button" role="tab" aria-selected=move || (tab.get() == Tab::Json).to_string()
-                    on:click=show_json>{t.tab_json}</button>
+                <button type="button" role="tab" aria-selected=move || (!json.shown.get()).to_string()
+                    on:click=move |_| json.shown.set(false)>{t.tab_rows}</button>
+                <button type="button" role="tab" aria-selected=move || json.shown.get().to_string()
+                    on:click=move |_| json.shown.set(true)>{t.tab_json}</button>
                 <label class="inline">
                     <input type="checkbox" prop:checked=move || reveal.get()
                         on:change=move |ev| reveal.set(event_target_checked(&ev)) />
@@ -140,7 +145,7 @@ pub fn ConfigEditor(
             <datalist id="scopes">
                 {SCOPES.map(|s| view! { <option value=s></option> }).collect_view()}
             </datalist>
-            <div class="rows" hidden=move || tab.get() != Tab::Rows>
+            <div class="rows" hidden=move || json.shown.get()>
                 <For each=move || rows.get() key=|row| row.id let:row>
                     {
                         let index = move || rows.with(|all| all.iter().position(|r| r.id == row.id).unwrap_or(0));
@@ -198,7 +203,7 @@ pub fn ConfigEditor(
                 </For>
                 <button type="button" class="secondary" on:click=add>{t.add_row}</button>
             </div>
-            <div class="json" hidden=move || tab.get() != Tab::Json>
+            <div class="json" hidden=move || !json.shown.get()>
                 {move || if has_secret.get() && !reveal.get() {
                     view! {
                         <p class="hint">{t.json_secrets_hidden}</p>

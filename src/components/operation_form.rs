@@ -302,7 +302,7 @@ pub fn OperationForm(
             <RequestPreview request=request shown_body=shown_body />
             <div class="actions">
                 <SendButtons sender=sender label=label />
-                <button type="button" class="secondary" on:click=clear>{t.clear_form}</button>
+                <button type="button" class="secondary" data-action="clear-form" on:click=clear>{t.clear_form}</button>
                 <ShareLink />
             </div>
         </form>

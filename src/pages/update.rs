@@ -84,6 +84,7 @@ pub fn UpdatePage() -> impl IntoView {
     let clear = Callback::new(move |()| {
         d.task_name.set(String::new());
         d.config_rows.set(Vec::new());
+        d.config_json.text.set(String::new());
         d.delete_params.set(Vec::new());
     });
     view! {
@@ -91,7 +92,7 @@ pub fn UpdatePage() -> impl IntoView {
         <OperationForm operation=operation confirm=Confirm::None
             shown_body=shown_body on_clear=clear>
             <DeleteParamsEditor entries=d.delete_params />
-            <ConfigEditor rows=d.config_rows reveal=reveal />
+            <ConfigEditor rows=d.config_rows json=d.config_json reveal=reveal />
             {move || {
                 let keys = replaced();
                 (!keys.is_empty()).then(|| view! { <p class="hint">{fill(t.replaced_keys, &[&keys.join(", ")])}</p> })

@@ -257,6 +257,54 @@ async fn migrate_needs_the_name_typed_and_offers_the_new_name() {
     world.finish().await;
 }
 
+/// The `updateConfigMap` JSON tab: shown with the rows' content, kept as
+/// typed while it does not parse (also after leaving the page, but never
+/// saved: it may hold secrets), and emptied by Clear form.
+#[tokio::test]
+async fn the_json_tab_keeps_what_was_typed_and_follows_the_rows() {
+    let world = World::start().await;
+    world.open("#/update").await;
+    world.set("input[name='taskName']", INCR_STOPPED).await;
+    world.click(".tabs [role='tab']:nth-child(2)").await;
+    let json = "textarea[name='updateConfigMapJson']";
+    let typed = "{\"source\": {\"password\": \"s3cret\", \"batchSize\": 1";
+    world.set(json, typed).await;
+    world.wait_for(".json .error").await;
+    let shown = "return [document.querySelector(\".tabs [role='tab']:nth-child(2)\").getAttribute('aria-selected'), \
+         document.querySelector(\"textarea[name='updateConfigMapJson']\").value, \
+         document.querySelector('.json .error')?.textContent ?? null]";
+    world.open("#/resume").await;
+    world.open("#/update").await;
+    assert_eq!(
+        world.js(shown).await,
+        json!([
+            "true",
+            typed,
+            "Line 1, column 48: EOF while parsing an object at line 1 column 48"
+        ]),
+        "after leaving the page"
+    );
+    let stored = world.js("return JSON.stringify(localStorage)").await;
+    assert!(
+        !stored.as_str().unwrap().contains("s3cret"),
+        "never saved: {stored}"
+    );
+    world.set(json, "{\"sink\": {\"workerNum\": \"8\"}}").await;
+    world
+        .wait_until("return document.querySelectorAll(\"input[name='key']\").length === 1")
+        .await;
+    world.click("[data-action='clear-form']").await;
+    world
+        .wait_until("return document.querySelectorAll(\"input[name='key']\").length === 0")
+        .await;
+    assert_eq!(
+        world.js(shown).await,
+        json!(["true", "", null]),
+        "Clear form empties the JSON too"
+    );
+    world.finish().await;
+}
+
 /// Migrate's new name is the answer's, compared with the name sent: an
 /// edit of the field while the request is in flight changes neither.
 #[tokio::test]
