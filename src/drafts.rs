@@ -100,6 +100,22 @@ pub struct ConfigJsonDraft {
     pub text: RwSignal<String>,
 }
 
+/// The journal page's filter. Kept while the console is open (an operator
+/// goes to a form and back, e.g. with *Fill form*), not saved.
+#[derive(Clone, Copy)]
+pub struct JournalFilterDraft {
+    /// Part of a `taskName`.
+    pub task_name: RwSignal<String>,
+    /// An entry kind's name, or empty for all.
+    pub operation: RwSignal<String>,
+    /// An outcome class, `pending`, or empty for all.
+    pub outcome: RwSignal<String>,
+    /// From, as the `datetime-local` field gives it.
+    pub from: RwSignal<String>,
+    /// Until, likewise.
+    pub to: RwSignal<String>,
+}
+
 /// The settings page's profile form and import box, as typed.
 #[derive(Clone, Copy)]
 pub struct ProfileDraft {
@@ -239,6 +255,8 @@ pub struct Drafts {
     pub batch_restart_flag: RwSignal<bool>,
     /// The batch's requests at once, as typed.
     pub batch_concurrency: RwSignal<String>,
+    /// The journal page's filter (not saved).
+    pub journal_filter: JournalFilterDraft,
     /// The settings page's profile form.
     pub profile: ProfileDraft,
 }
@@ -342,6 +360,13 @@ impl Drafts {
                 stored.batch_concurrency,
                 &DEFAULT_CONCURRENCY.to_string(),
             )),
+            journal_filter: JournalFilterDraft {
+                task_name: RwSignal::new(String::new()),
+                operation: RwSignal::new(String::new()),
+                outcome: RwSignal::new(String::new()),
+                from: RwSignal::new(String::new()),
+                to: RwSignal::new(String::new()),
+            },
             profile: ProfileDraft::new(stored.profile_form, stored.profiles_import),
         };
         // Another tab saves its drafts too: when the stored drafts are no

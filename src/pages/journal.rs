@@ -10,7 +10,7 @@ use oms_core::request::OperationKind;
 use crate::browser::IntlZones;
 use crate::components::checkpoint::zone_of;
 use crate::components::confirm::ConfirmDialog;
-use crate::drafts::{ConfigRowDraft, rows_of};
+use crate::drafts::{ConfigRowDraft, JournalFilterDraft, rows_of};
 use crate::i18n::{entry_name, fill, fill_count, outcome_name};
 use crate::pages::PageIntro;
 use crate::{Console, browser, console};
@@ -128,11 +128,13 @@ fn fill_form(c: Console, entry: &JournalEntry) {
 pub fn JournalPage() -> impl IntoView {
     let c = console();
     let t = c.t;
-    let task_name = RwSignal::new(String::new());
-    let operation = RwSignal::new(String::new());
-    let outcome = RwSignal::new(String::new());
-    let from = RwSignal::new(String::new());
-    let to = RwSignal::new(String::new());
+    let JournalFilterDraft {
+        task_name,
+        operation,
+        outcome,
+        from,
+        to,
+    } = c.drafts.journal_filter;
     let open_entry = RwSignal::new(None::<u64>);
     let confirm_clear = RwSignal::new(false);
     let filter = Memo::new(move |_| Filter {

@@ -87,8 +87,15 @@ async fn the_journal_survives_a_reload_and_exports_its_rows() {
         lines[2]
     );
 
+    world.set("input[name='filterTaskName']", "np_56el").await;
+    world.set("select[name='filterOperation']", "stop").await;
+    let shown = "return [document.querySelector(\"input[name='filterTaskName']\").value, \
+         document.querySelector(\"select[name='filterOperation']\").value, \
+         [...document.querySelectorAll('ul.journal > li')].map(li => li.dataset.op)]";
+    let filtered = json!(["np_56el", "stop", ["stop"]]);
+    assert_eq!(world.js(shown).await, filtered);
     world
-        .click("ul.journal > li:nth-child(2) button.entry")
+        .click("ul.journal > li:nth-child(1) button.entry")
         .await;
     world.click("[data-action='fill-form']").await;
     world.wait_for("main h2").await;
@@ -101,6 +108,12 @@ async fn the_journal_survives_a_reload_and_exports_its_rows() {
         world.journal().await.len(),
         2,
         "filling a form sends nothing"
+    );
+    world.open("#/journal").await;
+    assert_eq!(
+        world.js(shown).await,
+        filtered,
+        "the filter is kept on coming back"
     );
     world.finish().await;
 }
