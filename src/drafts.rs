@@ -116,97 +116,29 @@ pub struct JournalFilterDraft {
     pub to: RwSignal<String>,
 }
 
-/// The settings page's profile form and import box, as typed.
-#[derive(Clone, Copy)]
-pub struct ProfileDraft {
-    /// The name of the profile being edited; `None` while adding one.
-    pub editing: RwSignal<Option<String>>,
-    /// The profile's name.
-    pub name: RwSignal<String>,
-    /// Its base URL.
-    pub base_url: RwSignal<String>,
-    /// Its time limit in milliseconds, as typed.
-    pub timeout_ms: RwSignal<String>,
-    /// Its environment label.
-    pub label: RwSignal<String>,
-    /// Its label colour.
-    pub color: RwSignal<String>,
-    /// The profile list pasted for import.
-    pub import_text: RwSignal<String>,
-}
-
-impl ProfileDraft {
-    /// Fills the form with `profile` to edit it, or empties it to add one.
-    pub fn load(&self, profile: Option<Profile>) {
-        let form = profile.as_ref().map(ProfileForm::of).unwrap_or_default();
-        self.editing.set(profile.map(|p| p.name));
-        self.name.set(form.name);
-        self.base_url.set(form.base_url);
-        self.timeout_ms.set(form.timeout_ms);
-        self.label.set(form.label);
-        self.color.set(form.color);
-    }
-
-    /// Whether the form's fields are as an empty form's.
-    pub fn is_blank(&self) -> bool {
-        ProfileForm {
-            editing: None,
-            ..self.snapshot()
-        } == ProfileForm::default()
-    }
-
-    /// The profile the form describes (a time limit that is not a number is 0).
-    pub fn profile(&self) -> Profile {
-        Profile {
-            name: self.name.get().trim().to_owned(),
-            base_url: self.base_url.get().trim().to_owned(),
-            timeout_ms: self.timeout_ms.get().trim().parse().unwrap_or(0),
-            label: self.label.get().trim().to_owned(),
-            color: self.color.get(),
-        }
-    }
-
-    fn new(stored: ProfileForm, import_text: String) -> Self {
-        Self {
-            editing: RwSignal::new(stored.editing),
-            name: RwSignal::new(stored.name),
-            base_url: RwSignal::new(stored.base_url),
-            timeout_ms: RwSignal::new(stored.timeout_ms),
-            label: RwSignal::new(stored.label),
-            color: RwSignal::new(stored.color),
-            import_text: RwSignal::new(import_text),
-        }
-    }
-
-    fn snapshot(&self) -> ProfileForm {
-        ProfileForm {
-            editing: self.editing.get(),
-            name: self.name.get(),
-            base_url: self.base_url.get(),
-            timeout_ms: self.timeout_ms.get(),
-            label: self.label.get(),
-            color: self.color.get(),
-        }
-    }
-}
-
-/// The profile form as stored.
-#[derive(PartialEq, Serialize, Deserialize)]
+/// The settings page's profile form, as typed and as stored.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
-struct ProfileForm {
-    editing: Option<String>,
-    name: String,
-    base_url: String,
-    timeout_ms: String,
-    label: String,
-    color: String,
+pub struct ProfileForm {
+    /// The name of the profile being edited; `None` while adding one.
+    pub editing: Option<String>,
+    /// The profile's name.
+    pub name: String,
+    /// Its base URL.
+    pub base_url: String,
+    /// Its time limit in milliseconds, as typed.
+    pub timeout_ms: String,
+    /// Its environment label.
+    pub label: String,
+    /// Its label colour.
+    pub color: String,
 }
 
 impl ProfileForm {
-    /// The fields showing `profile`.
-    fn of(profile: &Profile) -> Self {
+    /// The form editing `profile`.
+    pub fn editing(profile: &Profile) -> Self {
         Self {
-            editing: None,
+            editing: Some(profile.name.clone()),
             name: profile.name.clone(),
             base_url: profile.base_url.clone(),
             timeout_ms: profile.timeout_ms.to_string(),
@@ -214,15 +146,38 @@ impl ProfileForm {
             color: or(profile.color.clone(), &Profile::default().color),
         }
     }
+
+    /// Whether the fields are an empty form's, whichever profile is edited.
+    pub fn is_blank(&self) -> bool {
+        *self
+            == Self {
+                editing: self.editing.clone(),
+                ..Self::default()
+            }
+    }
+
+    /// The profile the fields describe (a time limit that is not a number is 0).
+    pub fn profile(&self) -> Profile {
+        Profile {
+            name: self.name.trim().to_owned(),
+            base_url: self.base_url.trim().to_owned(),
+            timeout_ms: self.timeout_ms.trim().parse().unwrap_or(0),
+            label: self.label.trim().to_owned(),
+            color: self.color.clone(),
+        }
+    }
 }
 
 impl Default for ProfileForm {
     /// An empty form, with the default time limit and colour.
     fn default() -> Self {
-        Self::of(&Profile {
-            name: String::new(),
-            ..Profile::default()
-        })
+        Self {
+            editing: None,
+            ..Self::editing(&Profile {
+                name: String::new(),
+                ..Profile::default()
+            })
+        }
     }
 }
 
@@ -258,7 +213,9 @@ pub struct Drafts {
     /// The journal page's filter (not saved).
     pub journal_filter: JournalFilterDraft,
     /// The settings page's profile form.
-    pub profile: ProfileDraft,
+    pub profile_form: RwSignal<ProfileForm>,
+    /// The profile list pasted for import on the settings page.
+    pub profiles_import: RwSignal<String>,
 }
 
 /// The drafts' stored format version.
@@ -367,7 +324,8 @@ impl Drafts {
                 from: RwSignal::new(String::new()),
                 to: RwSignal::new(String::new()),
             },
-            profile: ProfileDraft::new(stored.profile_form, stored.profiles_import),
+            profile_form: RwSignal::new(stored.profile_form),
+            profiles_import: RwSignal::new(stored.profiles_import),
         };
         // Another tab saves its drafts too: when the stored drafts are no
         // longer what this tab wrote, a save writes the fields this tab
@@ -476,8 +434,8 @@ impl Drafts {
             batch_pull_back_flag: self.batch_pull_back_flag.get(),
             batch_restart_flag: self.batch_restart_flag.get(),
             batch_concurrency: self.batch_concurrency.get(),
-            profile_form: self.profile.snapshot(),
-            profiles_import: self.profile.import_text.get(),
+            profile_form: self.profile_form.get(),
+            profiles_import: self.profiles_import.get(),
         }
     }
 }

@@ -5,6 +5,7 @@ use leptos::task::spawn_local;
 use oms_core::profile::{COLORS, Profile, Profiles, Reachability};
 
 use crate::components::confirm::ConfirmDialog;
+use crate::drafts::ProfileForm;
 use crate::i18n::{Texts, fill, fill_count};
 use crate::pages::PageIntro;
 use crate::profiles::{profile_error, profiles_error};
@@ -38,18 +39,18 @@ fn named_with_url(t: &Texts, profile: &Profile) -> String {
 pub fn SettingsPage() -> impl IntoView {
     let c = console();
     let t = c.t;
-    let form = c.drafts.profile;
+    let form = c.drafts.profile_form;
     // The profile being edited, while it exists (another tab may have
     // deleted or renamed it since the form was filled: then it is added).
     let editing = Memo::new(move |_| {
-        form.editing.get().filter(|name| {
+        form.with(|f| f.editing.clone()).filter(|name| {
             c.profiles
                 .with(|all| all.profiles.iter().any(|p| &p.name == name))
         })
     });
     let tried = RwSignal::new(false);
     let checked = RwSignal::new(None::<(String, Reachability)>);
-    let import_text = form.import_text;
+    let import_text = c.drafts.profiles_import;
     let import_error = RwSignal::new(None::<String>);
     let importing = RwSignal::new(None::<Profiles>);
     let confirm_import = RwSignal::new(false);
@@ -77,7 +78,7 @@ pub fn SettingsPage() -> impl IntoView {
             message
         })
     });
-    let draft = Memo::new(move |_| form.profile());
+    let draft = Memo::new(move |_| form.with(ProfileForm::profile));
     let errors = Memo::new(move |_| {
         let editing = editing.get();
         let others: Vec<Profile> = c.profiles.with(|p| {
@@ -90,7 +91,12 @@ pub fn SettingsPage() -> impl IntoView {
         draft.get().validate(&others)
     });
     let load_form = move |profile: Option<Profile>| {
-        form.load(profile);
+        form.set(
+            profile
+                .as_ref()
+                .map(ProfileForm::editing)
+                .unwrap_or_default(),
+        );
         tried.set(false);
     };
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -202,17 +208,17 @@ pub fn SettingsPage() -> impl IntoView {
             <h3>{move || if editing.get().is_some() { t.profile_edit_title } else { t.profile_add_title }}</h3>
             <div class="grid3">
                 <label><span>{t.profile_name}</span>
-                    <input name="profileName" prop:value=move || form.name.get() on:input=move |ev| form.name.set(event_target_value(&ev)) /></label>
+                    <input name="profileName" prop:value=move || form.with(|f| f.name.clone()) on:input=move |ev| form.update(|f| f.name = event_target_value(&ev)) /></label>
                 <label><span>{t.profile_base}</span>
-                    <input name="baseUrl" placeholder="/cm/east/ · http://10.186.16.126:8088" prop:value=move || form.base_url.get()
-                        on:input=move |ev| form.base_url.set(event_target_value(&ev)) /></label>
+                    <input name="baseUrl" placeholder="/cm/east/ · http://10.186.16.126:8088" prop:value=move || form.with(|f| f.base_url.clone())
+                        on:input=move |ev| form.update(|f| f.base_url = event_target_value(&ev)) /></label>
                 <label><span>{t.profile_timeout}</span>
-                    <input name="timeoutMs" type="number" min="1000" step="1000" prop:value=move || form.timeout_ms.get()
-                        on:input=move |ev| form.timeout_ms.set(event_target_value(&ev)) /></label>
+                    <input name="timeoutMs" type="number" min="1000" step="1000" prop:value=move || form.with(|f| f.timeout_ms.clone())
+                        on:input=move |ev| form.update(|f| f.timeout_ms = event_target_value(&ev)) /></label>
                 <label><span>{t.profile_label}</span>
-                    <input name="label" placeholder="PROD" prop:value=move || form.label.get() on:input=move |ev| form.label.set(event_target_value(&ev)) /></label>
+                    <input name="label" placeholder="PROD" prop:value=move || form.with(|f| f.label.clone()) on:input=move |ev| form.update(|f| f.label = event_target_value(&ev)) /></label>
                 <label><span>{t.profile_color}</span>
-                    <select name="color" prop:value=move || form.color.get() on:change=move |ev| form.color.set(event_target_value(&ev))>
+                    <select name="color" prop:value=move || form.with(|f| f.color.clone()) on:change=move |ev| form.update(|f| f.color = event_target_value(&ev))>
                         {COLORS.map(|c| view! { <option value=c>{color_name(t, c)}</option> }).collect_view()}
                     </select></label>
             </div>
@@ -224,7 +230,7 @@ pub fn SettingsPage() -> impl IntoView {
             </Show>
             <div class="actions">
                 <button type="submit">{t.profile_save}</button>
-                <Show when=move || editing.get().is_some() || !form.is_blank()>
+                <Show when=move || editing.get().is_some() || !form.with(ProfileForm::is_blank)>
                     <button type="button" class="secondary" data-action="clear-profile-form" on:click=move |_| load_form(None)>
                         {move || if editing.get().is_some() { t.cancel } else { t.clear_form }}
                     </button>
