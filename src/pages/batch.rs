@@ -367,7 +367,9 @@ pub fn BatchPage() -> impl IntoView {
             }}
             <ul class="warnings" hidden=move || plan.get().flagged.is_empty()>
                 {move || plan.get().flagged.into_iter().map(|(line, text, issue)| view! {
-                    <li data-line=line>{fill(t.batch_line, &[&line.to_string()])} " " <code>{text}</code> " " {issue_text(t, &issue)}</li>
+                    <li data-line=line>{fill(t.batch_line, &[&line.to_string()])} " "
+                        {(!text.is_empty()).then(|| view! { <code>{text}</code> " " })}
+                        {issue_text(t, &issue)}</li>
                 }).collect_view()}
             </ul>
             <div class="grid3">
