@@ -31,9 +31,9 @@ pub type Rows<T> = RwSignal<Vec<Row<T>>>;
 
 thread_local! {
     static NEXT_ID: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
-    /// The owner of row signals: the drafts' own, so rows created in event
-    /// handlers live as long as the drafts do.
-    static ROW_OWNER: std::cell::RefCell<Option<Owner>> = const { std::cell::RefCell::new(None) };
+    /// The drafts' owner: what is created under it (rows added in event
+    /// handlers, a page's lasting state) lives as long as the drafts do.
+    static OWNER: std::cell::RefCell<Option<Owner>> = const { std::cell::RefCell::new(None) };
 }
 
 fn next_id() -> u64 {
@@ -44,9 +44,18 @@ fn next_id() -> u64 {
     })
 }
 
+/// Runs `make` under the drafts' owner: the signals and contexts it
+/// creates last as long as the console, not as long as the page that asked.
+pub fn lasting<T>(make: impl FnOnce() -> T) -> T {
+    match OWNER.with(|o| o.borrow().clone()) {
+        Some(owner) => owner.with(make),
+        None => make(),
+    }
+}
+
 /// Rows holding `values`.
 pub fn rows_of<T: Send + Sync + 'static>(values: Vec<T>) -> Vec<Row<T>> {
-    let make = move || {
+    lasting(move || {
         values
             .into_iter()
             .map(|v| Row {
@@ -54,11 +63,7 @@ pub fn rows_of<T: Send + Sync + 'static>(values: Vec<T>) -> Vec<Row<T>> {
                 value: RwSignal::new(v),
             })
             .collect()
-    };
-    match ROW_OWNER.with(|o| o.borrow().clone()) {
-        Some(owner) => owner.with(make),
-        None => make(),
-    }
+    })
 }
 
 /// The plain values of rows.
@@ -278,7 +283,7 @@ fn changed_fields(last: &Value, current: &Value, stored: Option<Value>) -> Value
 impl Drafts {
     /// The saved drafts, or empty ones; saves every later change.
     pub fn load_and_autosave(notices: RwSignal<Vec<String>>, t: &'static Texts) -> Self {
-        ROW_OWNER.with(|o| *o.borrow_mut() = Owner::current());
+        OWNER.with(|o| *o.borrow_mut() = Owner::current());
         let mut found = Vec::new();
         let parse = |text: &str| match serde_json::from_str::<Stored>(text) {
             Ok(stored) if stored.version == VERSION => Ok(stored),

@@ -18,7 +18,7 @@ use crate::components::confirm::{ConfirmDialog, Expected};
 use crate::components::response::ResponsePanel;
 use crate::components::share::ShareLink;
 use crate::components::task_name::TaskNameField;
-use crate::drafts::{rows_of, values_of};
+use crate::drafts::{lasting, rows_of, values_of};
 use crate::i18n::{Texts, fill};
 use crate::journal::Started;
 use crate::pages::{PageIntro, task_name_or_error};
@@ -101,6 +101,46 @@ struct Flow {
     target: Target,
 }
 
+/// The console's pullback: where its steps stand, kept as long as the
+/// console (not the page), so that coming back to the page shows a flow
+/// still running, or halted with its ways out, and no second one starts
+/// while it runs.
+#[derive(Clone, Copy)]
+struct Run {
+    /// The confirmed plan, once started.
+    plan: RwSignal<Option<Plan>>,
+    /// Each step's state.
+    states: [RwSignal<StepState>; 3],
+    /// Whether a request of the flow is in flight.
+    busy: RwSignal<bool>,
+    /// Cancels the request in flight.
+    cancel: StoredValue<Option<Cancel>, LocalStorage>,
+    /// The answer to *Resume without pullback*.
+    restore: RwSignal<Option<Sent>>,
+    /// Its journal entry and CM host.
+    flow: StoredValue<Option<Flow>, LocalStorage>,
+}
+
+impl Run {
+    /// The console's run, made on the page's first visit.
+    fn of_console() -> Self {
+        use_context::<Self>().unwrap_or_else(|| {
+            lasting(|| {
+                let run = Self {
+                    plan: RwSignal::new(None),
+                    states: std::array::from_fn(|_| RwSignal::new(StepState::Waiting)),
+                    busy: RwSignal::new(false),
+                    cancel: StoredValue::new_local(None),
+                    restore: RwSignal::new(None),
+                    flow: StoredValue::new_local(None),
+                };
+                provide_context(run);
+                run
+            })
+        })
+    }
+}
+
 /// Sends one request of `flow`, cancellable with `cancel`, and journals it
 /// (`None` only when the browser has no AbortController).
 async fn send_recorded(
@@ -155,13 +195,14 @@ pub fn PullbackPage() -> impl IntoView {
     });
     let tried = RwSignal::new(false);
     let dialog_open = RwSignal::new(false);
-    let running = RwSignal::new(None::<Plan>);
-    let states: [RwSignal<StepState>; 3] =
-        std::array::from_fn(|_| RwSignal::new(StepState::Waiting));
-    let busy = RwSignal::new(false);
-    let cancel = StoredValue::new_local(None::<Cancel>);
-    let restore = RwSignal::new(None::<Sent>);
-    let flow = StoredValue::new_local(None::<Flow>);
+    let Run {
+        plan: running,
+        states,
+        busy,
+        cancel,
+        restore,
+        flow,
+    } = Run::of_console();
 
     let run_from = Action::new_local(move |start: &usize| {
         let start = *start;
@@ -320,7 +361,7 @@ pub fn PullbackPage() -> impl IntoView {
                 <ShareLink />
                 <Show when=move || busy.get()>
                     <span class="spinner" role="progressbar" aria-label=t.sending></span>
-                    <button type="button" class="secondary" on:click=move |_| {
+                    <button type="button" class="secondary" data-action="cancel" on:click=move |_| {
                         if let Some(handle) = cancel.get_value() { handle.cancel() }
                     }>{t.cancel}</button>
                 </Show>

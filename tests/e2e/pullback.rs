@@ -236,8 +236,51 @@ async fn a_pullback_left_midway_still_runs_to_its_end() {
             .await,
         json!(true)
     );
+    world.open("#/pullback").await;
+    world.wait_for("[data-pullback-done]").await;
     world.faults(json!({})).await;
     world.finish().await;
+}
+
+/// Coming back to the page shows the pullback where it stands: a step still
+/// in flight (no second pullback can start meanwhile), then its halt with
+/// the ways out.
+#[tokio::test]
+async fn coming_back_shows_the_pullback_where_it_stands() {
+    let world = World::start().await;
+    world.faults(json!({"next": ["ok", "ok", "hang"]})).await;
+    fill_and_confirm(&world).await;
+    world
+        .wait_for("li.step[data-step='3'][data-state='running']")
+        .await;
+    world.open("#/journal").await;
+    world.open("#/pullback").await;
+    let states = "return [...document.querySelectorAll('li.step')].map(li => li.dataset.state)";
+    assert_eq!(world.js(states).await, json!(["done", "done", "running"]));
+    assert_eq!(
+        world
+            .js("return document.querySelector(\"main form button[type='submit']\").disabled")
+            .await,
+        json!(true),
+        "no second pullback while one runs"
+    );
+    world.click("[data-action='cancel']").await;
+    world.wait_for("[data-halted-at='3']").await;
+    assert_eq!(world.outcome("li.step[data-step='3']").await, "cancelled");
+    world.open("#/journal").await;
+    world.open("#/pullback").await;
+    world.wait_for("[data-halted-at='3']").await;
+    assert_eq!(world.js(states).await, json!(["done", "done", "failed"]));
+    world.click("[data-action='resume-without-pullback']").await;
+    assert_eq!(world.outcome("[data-restore]").await, "success");
+    let journal = world.journal().await;
+    assert_eq!(
+        decoded_query(journal.last().unwrap()),
+        pairs(&[("taskName", INCR_RUNNING)]),
+        "resumed without pullBackFlag"
+    );
+    assert_eq!(world.task(INCR_RUNNING).await.unwrap()["state"], "RUNNING");
+    world.finish_allowing_failed_api_calls(true).await;
 }
 
 /// A time chosen in UTC is named once in the confirmation.
