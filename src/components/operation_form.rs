@@ -3,16 +3,17 @@
 
 use leptos::prelude::*;
 use oms_core::journal::EntryKind;
-use oms_core::request::{Check, Operation, Request, Severity};
+use oms_core::request::{Check, Operation, OperationKind, Request, Severity};
 
 use crate::components::confirm::{ConfirmDialog, Expected};
 use crate::components::preview::RequestPreview;
 use crate::components::response::ResponsePanel;
 use crate::components::share::ShareLink;
 use crate::components::task_name::TaskNameField;
+use crate::drafts::lasting;
 use crate::i18n::Texts;
 use crate::transport::{self, Cancel, Sent, Target};
-use crate::{Console, console};
+use crate::{JournalStore, console};
 
 /// How an operation is confirmed before it is sent.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -42,13 +43,37 @@ pub struct Sender {
     busy: RwSignal<bool>,
     cancel: StoredValue<Option<Cancel>, LocalStorage>,
     last: StoredValue<Option<(Operation, Target)>>,
-    console: Console,
 }
 
+/// The console's senders, one per operation page.
+#[derive(Clone, Copy)]
+struct Senders(StoredValue<Vec<(OperationKind, Sender)>>);
+
 impl Sender {
-    /// A sender to the console's CM host.
-    pub fn new() -> Self {
-        let c = console();
+    /// The sender of `kind`'s page, made on its first visit. It lasts as
+    /// long as the console, not the page: coming back shows a request still
+    /// in flight (nothing can be sent until it ends) or the last answer.
+    pub fn of_page(kind: OperationKind) -> Self {
+        let senders = use_context::<Senders>().unwrap_or_else(|| {
+            lasting(|| {
+                let senders = Senders(StoredValue::new(Vec::new()));
+                provide_context(senders);
+                senders
+            })
+        });
+        let known = senders
+            .0
+            .with_value(|all| all.iter().find(|(k, _)| *k == kind).map(|(_, s)| *s));
+        let journal = console().journal;
+        known.unwrap_or_else(|| {
+            let sender = lasting(|| Self::new(journal));
+            senders.0.update_value(|all| all.push((kind, sender)));
+            sender
+        })
+    }
+
+    /// A sender recording in `journal`.
+    fn new(journal: JournalStore) -> Self {
         let busy = RwSignal::new(false);
         let cancel = StoredValue::new_local(None::<Cancel>);
         let action = Action::new_local(move |(operation, target): &(Operation, Target)| {
@@ -56,7 +81,7 @@ impl Sender {
             let target = target.clone();
             let handle = Cancel::new();
             cancel.set_value(handle.clone());
-            let entry = c.journal.start(
+            let entry = journal.start(
                 &target.profile,
                 EntryKind::Single(operation.kind()),
                 operation.task_name().as_str(),
@@ -66,7 +91,7 @@ impl Sender {
                     Some(handle) => transport::send(&request, &target, handle).await,
                     None => unreachable_cancel(&request, &target.base_url),
                 };
-                c.journal.add(&entry, sent.record("", &request));
+                journal.add(&entry, sent.record("", &request));
                 busy.set(false);
                 sent
             }
@@ -76,18 +101,12 @@ impl Sender {
             busy,
             cancel,
             last: StoredValue::new(None),
-            console: c,
         }
     }
 
-    /// Sends `operation` to the profile in use, unless a request is in
-    /// flight; true when it was sent.
-    pub fn send(&self, operation: Operation) -> bool {
-        self.send_to(operation, self.console.target())
-    }
-
-    /// Sends `operation` to `target`, unless a request is in flight.
-    fn send_to(&self, operation: Operation, target: Target) -> bool {
+    /// Sends `operation` to `target`, unless a request is in flight; true
+    /// when it was sent.
+    pub fn send(&self, operation: Operation, target: Target) -> bool {
         if self.busy.get_untracked() {
             return false;
         }
@@ -104,7 +123,7 @@ impl Sender {
     /// Sends the last operation again, to the CM host it went to.
     pub fn retry(&self) {
         if let Some((operation, target)) = self.last.get_value() {
-            self.send_to(operation, target);
+            self.send(operation, target);
         }
     }
 
@@ -185,6 +204,8 @@ pub fn SendButtons(
 /// One operation's form.
 #[component]
 pub fn OperationForm(
+    /// The page's operation: its sender lasts from one visit to the next.
+    kind: OperationKind,
     /// The operation the fields describe, or what is wrong with them.
     operation: Memo<Result<Operation, Vec<String>>>,
     /// How it is confirmed.
@@ -206,7 +227,7 @@ pub fn OperationForm(
 ) -> impl IntoView {
     let c = console();
     let t = c.t;
-    let sender = Sender::new();
+    let sender = Sender::of_page(kind);
     let tried = RwSignal::new(false);
     let acknowledged = RwSignal::new(false);
     let dialog_open = RwSignal::new(false);
@@ -247,7 +268,7 @@ pub fn OperationForm(
     }
     let send_now = move || {
         if let Ok(op) = operation.get_untracked()
-            && sender.send(op)
+            && sender.send(op, c.target())
         {
             acknowledged.set(false);
         }

@@ -48,6 +48,6 @@ pub fn ConfirmedPage(
     view! {
         <PageIntro title=title help=help />
         {delete.then(|| view! { <p class="warning strong">{t.delete_irreversible}</p> })}
-        <OperationForm operation=operation confirm=confirm confirm_message=message on_clear=clear />
+        <OperationForm kind=kind operation=operation confirm=confirm confirm_message=message on_clear=clear />
     }
 }

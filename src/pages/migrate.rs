@@ -1,7 +1,7 @@
 //! `#/migrate`: move a connector to another node, then adopt its new name.
 
 use leptos::prelude::*;
-use oms_core::request::{Operation, parse_ip};
+use oms_core::request::{Operation, OperationKind, parse_ip};
 
 use crate::components::operation_form::{Confirm, OperationForm};
 use crate::console;
@@ -49,7 +49,7 @@ pub fn MigratePage() -> impl IntoView {
     });
     view! {
         <PageIntro title=t.op_migrate help=t.migrate_help />
-        <OperationForm operation=operation confirm=Confirm::Typed confirm_message=message on_success=on_success on_clear=clear>
+        <OperationForm kind=OperationKind::Migrate operation=operation confirm=Confirm::Typed confirm_message=message on_success=on_success on_clear=clear>
             <div class="field">
                 <label for="ip"><code>ip</code> " " {t.ip_label}</label>
                 <input id="ip" name="ip" type="text" autocomplete="off" spellcheck="false" placeholder="10.186.16.127"

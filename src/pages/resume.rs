@@ -1,7 +1,7 @@
 //! `#/resume`: start a stopped or abnormal connector.
 
 use leptos::prelude::*;
-use oms_core::request::Operation;
+use oms_core::request::{Operation, OperationKind};
 
 use crate::components::flags::ResumeFlags;
 use crate::components::operation_form::{Confirm, OperationForm};
@@ -31,7 +31,7 @@ pub fn ResumePage() -> impl IntoView {
     });
     view! {
         <PageIntro title=t.op_resume help=t.resume_help />
-        <OperationForm operation=operation confirm=Confirm::None on_clear=clear>
+        <OperationForm kind=OperationKind::Resume operation=operation confirm=Confirm::None on_clear=clear>
             <ResumeFlags pull_back_flag=d.pull_back_flag restart_flag=d.restart_flag />
         </OperationForm>
     }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use oms_core::config_map::{
     ConfigKey, masked_body, parse_delete_params, replaced_keys, validate_rows,
 };
-use oms_core::request::Operation;
+use oms_core::request::{Operation, OperationKind};
 
 use crate::components::checkpoint::{CheckpointBuilder, computed, remember_subtopics};
 use crate::components::config_editor::{ConfigEditor, core_rows, row_error};
@@ -89,7 +89,7 @@ pub fn UpdatePage() -> impl IntoView {
     });
     view! {
         <PageIntro title=t.op_update help=t.update_help />
-        <OperationForm operation=operation confirm=Confirm::None
+        <OperationForm kind=OperationKind::Update operation=operation confirm=Confirm::None
             shown_body=shown_body on_clear=clear>
             <DeleteParamsEditor entries=d.delete_params />
             <ConfigEditor rows=d.config_rows json=d.config_json reveal=reveal />

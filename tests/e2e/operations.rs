@@ -96,6 +96,39 @@ async fn a_new_send_clears_the_previous_answer_and_cancel_ends_it() {
     world.finish_allowing_failed_api_calls(true).await;
 }
 
+/// A form's request and answer outlive the page: coming back shows the
+/// request still in flight (nothing else can be sent meanwhile), then its
+/// answer.
+#[tokio::test]
+async fn coming_back_to_a_form_shows_its_request_and_answer() {
+    let world = World::start().await;
+    world.open("#/stop").await;
+    world.set("input[name='taskName']", INCR_RUNNING).await;
+    world.faults(json!({"next": ["hang"]})).await;
+    world.click(SUBMIT).await;
+    world.click(CONFIRM).await;
+    let busy = "main form button[type='submit'][aria-busy='true']";
+    world.wait_for(busy).await;
+    world.open("#/journal").await;
+    world.open("#/stop").await;
+    world.wait_for(busy).await;
+    world.click(SUBMIT).await;
+    assert_eq!(
+        world
+            .js("return document.querySelectorAll('dialog[open]').length")
+            .await,
+        json!(0),
+        "nothing else can be sent while it is in flight"
+    );
+    world.click("main form .actions button.secondary").await;
+    assert_eq!(world.outcome("").await, "cancelled");
+    world.open("#/resume").await;
+    world.open("#/stop").await;
+    assert_eq!(world.outcome("").await, "cancelled", "the answer is kept");
+    assert_eq!(world.journal().await.len(), 1, "sent once");
+    world.finish_allowing_failed_api_calls(true).await;
+}
+
 #[tokio::test]
 async fn a_double_click_sends_once() {
     let world = World::start().await;
