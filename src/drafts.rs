@@ -53,6 +53,18 @@ pub fn lasting<T>(make: impl FnOnce() -> T) -> T {
     }
 }
 
+/// The console's one `T`: made by `make` on first use, then found again (a
+/// page's run, when the page comes back). It lasts as long as the console.
+pub fn lasting_context<T: Clone + Send + Sync + 'static>(make: impl FnOnce() -> T) -> T {
+    use_context::<T>().unwrap_or_else(|| {
+        lasting(|| {
+            let value = make();
+            provide_context(value.clone());
+            value
+        })
+    })
+}
+
 /// Rows holding `values`.
 pub fn rows_of<T: Send + Sync + 'static>(values: Vec<T>) -> Vec<Row<T>> {
     lasting(move || {

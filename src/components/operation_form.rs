@@ -10,7 +10,7 @@ use crate::components::preview::RequestPreview;
 use crate::components::response::ResponsePanel;
 use crate::components::share::ShareLink;
 use crate::components::task_name::TaskNameField;
-use crate::drafts::lasting;
+use crate::drafts::{lasting, lasting_context};
 use crate::i18n::Texts;
 use crate::transport::{self, Cancel, Sent, Target};
 use crate::{JournalStore, console};
@@ -54,13 +54,7 @@ impl Sender {
     /// long as the console, not the page: coming back shows a request still
     /// in flight (nothing can be sent until it ends) or the last answer.
     pub fn of_page(kind: OperationKind) -> Self {
-        let senders = use_context::<Senders>().unwrap_or_else(|| {
-            lasting(|| {
-                let senders = Senders(StoredValue::new(Vec::new()));
-                provide_context(senders);
-                senders
-            })
-        });
+        let senders = lasting_context(|| Senders(StoredValue::new(Vec::new())));
         let known = senders
             .0
             .with_value(|all| all.iter().find(|(k, _)| *k == kind).map(|(_, s)| *s));

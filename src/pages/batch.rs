@@ -17,7 +17,7 @@ use crate::components::confirm::{ConfirmDialog, Expected};
 use crate::components::flags::ResumeFlags;
 use crate::components::operation_form::check_message;
 use crate::components::task_name::task_name_error;
-use crate::drafts::{Row, rows_of};
+use crate::drafts::{Row, lasting_context, rows_of};
 use crate::i18n::{Texts, fill, fill_count, outcome_name};
 use crate::pages::PageIntro;
 use crate::transport::{self, Cancel, Sent, Target};
@@ -100,6 +100,22 @@ fn issue_text(t: &Texts, issue: &LineIssue) -> String {
     }
 }
 
+/// The console's batch: its rows and where it stands, kept as long as the
+/// console (not the page). A batch runs on when the page is left, and
+/// coming back shows its rows, Cancel while it runs and Retry failed.
+#[derive(Clone, Copy)]
+struct BatchRun {
+    /// One row per task of the last batch started.
+    rows: RwSignal<Vec<Row<BatchRow>>>,
+    /// Whether its workers are running.
+    running: RwSignal<bool>,
+    /// Whether Cancel was asked for.
+    cancel_requested: RwSignal<bool>,
+    /// The operation and CM host confirmed for the rows: every row goes
+    /// there, Retry failed too, whatever the form or the profiles say since.
+    confirmed: StoredValue<Option<(BatchOperation, Target)>>,
+}
+
 /// The batch page.
 #[component]
 pub fn BatchPage() -> impl IntoView {
@@ -111,9 +127,17 @@ pub fn BatchPage() -> impl IntoView {
     let restart = c.drafts.batch_restart_flag;
     let workers = c.drafts.batch_concurrency;
     let plan = Memo::new(move |_| batch::plan(&text.get()));
-    let rows: RwSignal<Vec<Row<BatchRow>>> = RwSignal::new(Vec::new());
-    let running = RwSignal::new(false);
-    let cancel_requested = RwSignal::new(false);
+    let BatchRun {
+        rows,
+        running,
+        cancel_requested,
+        confirmed,
+    } = lasting_context(|| BatchRun {
+        rows: RwSignal::new(Vec::new()),
+        running: RwSignal::new(false),
+        cancel_requested: RwSignal::new(false),
+        confirmed: StoredValue::new(None),
+    });
     let dialog_open = RwSignal::new(false);
     let tried = RwSignal::new(false);
     let operation = Memo::new(move |_| match op.get().as_str() {
@@ -148,9 +172,6 @@ pub fn BatchPage() -> impl IntoView {
         })
     });
 
-    // The operation and CM host confirmed for the rows: every row goes
-    // there, Retry failed too, whatever the form or the profiles say since.
-    let confirmed = StoredValue::new(None::<(BatchOperation, Target)>);
     let run = move |indices: Vec<usize>| {
         let Some(workers) = concurrency.get_untracked() else {
             return;
@@ -191,8 +212,8 @@ pub fn BatchPage() -> impl IntoView {
             let target = target.clone();
             spawn_local(async move {
                 loop {
-                    // Leaving the page ends the batch like Cancel: its
-                    // signals are gone, and no row would show a new request.
+                    // Cancel ends the batch; so does a console taken down
+                    // (its signals are gone). Leaving the page does not.
                     if cancel_requested.try_get_untracked().unwrap_or(true) {
                         break;
                     }

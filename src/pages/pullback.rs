@@ -18,7 +18,7 @@ use crate::components::confirm::{ConfirmDialog, Expected};
 use crate::components::response::ResponsePanel;
 use crate::components::share::ShareLink;
 use crate::components::task_name::TaskNameField;
-use crate::drafts::{lasting, rows_of, values_of};
+use crate::drafts::{lasting_context, rows_of, values_of};
 use crate::i18n::{Texts, fill};
 use crate::journal::Started;
 use crate::pages::{PageIntro, task_name_or_error};
@@ -124,19 +124,13 @@ struct Run {
 impl Run {
     /// The console's run, made on the page's first visit.
     fn of_console() -> Self {
-        use_context::<Self>().unwrap_or_else(|| {
-            lasting(|| {
-                let run = Self {
-                    plan: RwSignal::new(None),
-                    states: std::array::from_fn(|_| RwSignal::new(StepState::Waiting)),
-                    busy: RwSignal::new(false),
-                    cancel: StoredValue::new_local(None),
-                    restore: RwSignal::new(None),
-                    flow: StoredValue::new_local(None),
-                };
-                provide_context(run);
-                run
-            })
+        lasting_context(|| Self {
+            plan: RwSignal::new(None),
+            states: std::array::from_fn(|_| RwSignal::new(StepState::Waiting)),
+            busy: RwSignal::new(false),
+            cancel: StoredValue::new_local(None),
+            restore: RwSignal::new(None),
+            flow: StoredValue::new_local(None),
         })
     }
 }

@@ -707,12 +707,22 @@ async fn cancelling_a_batch_starts_no_new_request() {
     world.finish().await;
 }
 
-/// Leaving the page of a running batch stops it like Cancel: the requests in
-/// flight finish and are journaled, no new one starts, nothing breaks.
+/// Leaving the page of a running batch lets it run on: coming back shows
+/// its rows where they stand, every request is journaled, nothing breaks.
 #[tokio::test]
-async fn leaving_a_running_batch_starts_no_new_request() {
+async fn a_batch_left_midway_runs_on_and_is_shown_on_coming_back() {
     let world = batch_underway().await;
     world.js("location.hash = '#/journal'; return true").await;
+    world.wait_for("[data-journal-count]").await;
+    world.js("location.hash = '#/batch'; return true").await;
+    world.wait_for("tr[data-task-name]").await;
+    assert_eq!(
+        world
+            .js("return document.querySelectorAll('tr[data-task-name]').length")
+            .await,
+        20,
+        "its rows are shown again"
+    );
     world
         .wait_until("return performance.getEntriesByName('oms-batch-end').length > 0")
         .await;
@@ -725,21 +735,23 @@ async fn leaving_a_running_batch_starts_no_new_request() {
         "{:?}",
         world.console_errors().await
     );
-    let sent = world.journal().await.len();
-    assert!((2..20).contains(&sent), "{sent}");
+    assert_eq!(world.journal().await.len(), 20, "it ran on to its end");
+    world
+        .wait_until("return [...document.querySelectorAll('tr[data-task-name]')].every(r => r.dataset.outcome === 'success')")
+        .await;
     let recorded = world.console_journal().await;
     assert_eq!(recorded.len(), 1);
     assert_eq!(recorded[0]["operation"], "batch-stop");
     assert_eq!(
         recorded[0]["requests"].as_array().unwrap().len(),
-        sent,
+        20,
         "every request sent is journaled"
     );
     world.faults(json!({})).await;
     world.finish().await;
 }
 
-/// Waits until a script returns true (bounded; fails the test otherwise).
+/// A batch resume with both flags checked is refused before anything is sent.
 #[tokio::test]
 async fn a_batch_resume_with_both_flags_is_refused_before_sending() {
     let world = World::start().await;
