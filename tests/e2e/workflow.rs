@@ -325,17 +325,18 @@ async fn the_profile_form_keeps_what_was_typed() {
         .wait_until("return document.querySelector(\"li[data-profile='east'] [data-profile-url]\").textContent.endsWith('/cm/west/')")
         .await;
     world.reload().await;
+    let empty = json!([
+        "Add a profile",
+        "",
+        "",
+        "15000",
+        "",
+        "gray",
+        "{\"version\": 1,"
+    ]);
     assert_eq!(
         world.js(PROFILE_FORM).await,
-        json!([
-            "Add a profile",
-            "",
-            "",
-            "15000",
-            "",
-            "gray",
-            "{\"version\": 1,"
-        ]),
+        empty,
         "a saved profile leaves the form"
     );
     world
@@ -378,18 +379,7 @@ async fn the_profile_form_keeps_what_was_typed() {
     world.set("input[name='profileName']", "west").await;
     assert_eq!(world.text(clear).await, "Clear form");
     world.click(clear).await;
-    assert_eq!(
-        world.js(PROFILE_FORM).await,
-        json!([
-            "Add a profile",
-            "",
-            "",
-            "15000",
-            "",
-            "gray",
-            "{\"version\": 1,"
-        ])
-    );
+    assert_eq!(world.js(PROFILE_FORM).await, empty);
     world.finish().await;
 }
 
