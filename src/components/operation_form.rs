@@ -58,8 +58,8 @@ impl Sender {
         let known = senders
             .0
             .with_value(|all| all.iter().find(|(k, _)| *k == kind).map(|(_, s)| *s));
-        let journal = console().journal;
         known.unwrap_or_else(|| {
+            let journal = console().journal;
             let sender = lasting(|| Self::new(journal));
             senders.0.update_value(|all| all.push((kind, sender)));
             sender
