@@ -11,9 +11,9 @@ use crate::components::response::ResponsePanel;
 use crate::components::share::ShareLink;
 use crate::components::task_name::TaskNameField;
 use crate::drafts::{lasting, lasting_context};
-use crate::i18n::Texts;
+use crate::i18n::{Texts, fill};
 use crate::transport::{self, Cancel, Sent, Target};
-use crate::{JournalStore, console};
+use crate::{JournalStore, browser, console};
 
 /// How an operation is confirmed before it is sent.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -137,6 +137,12 @@ impl Sender {
     pub fn last_operation(&self) -> Option<Operation> {
         self.last
             .with_value(|last| last.as_ref().map(|(operation, _)| operation.clone()))
+    }
+
+    /// The CM host the last operation went to.
+    pub fn last_target(&self) -> Option<Target> {
+        self.last
+            .with_value(|last| last.as_ref().map(|(_, target)| target.clone()))
     }
 
     /// The request of the last operation sent.
@@ -338,7 +344,14 @@ pub fn OperationForm(
             sent=sender.sent()
             on_retry=Callback::new(move |()| sender.retry())
             show_request=true
-            stale=Signal::derive(move || sender.sent().with(Option::is_some) && sender.last_request() != request.get())
+            stale=Signal::derive(move || {
+                sender.sent().with(Option::is_some).then_some(())?;
+                if sender.last_request() != request.get() {
+                    return Some(t.answer_stale.to_owned());
+                }
+                let base = sender.last_target()?.base_url;
+                (base != c.base_url.get()).then(|| fill(t.answer_other_host, &[&browser::absolute_url(&base)]))
+            })
         />
     }
 }

@@ -39,9 +39,10 @@ pub fn ResponsePanel(
     /// Sends the same request again.
     #[prop(optional)]
     on_retry: Option<Callback<()>>,
-    /// Whether the form has changed since the request was sent.
+    /// Why the answer is not to what the form would send now (the form or
+    /// the CM host changed since), if it is not.
     #[prop(optional, into)]
-    stale: Option<Signal<bool>>,
+    stale: Option<Signal<Option<String>>>,
     /// Whether to show the request answered (where nothing else on the
     /// page shows it).
     #[prop(optional)]
@@ -82,8 +83,8 @@ pub fn ResponsePanel(
                         {if ok { t.outcome_success } else { t.outcome_failed }}
                     </h3>
                     <p class="explanation">{explanation(t, &outcome)}</p>
-                    {move || stale.is_some_and(|s| s.get()).then(|| view! {
-                        <p class="warning" data-answer-stale="">{t.answer_stale}</p>
+                    {move || stale.and_then(|s| s.get()).map(|why| view! {
+                        <p class="warning" data-answer-stale="">{why}</p>
                     })}
                     {outcome.may_have_applied().then(|| view! {
                         <p class="warning">{t.may_have_applied}</p>

@@ -82,6 +82,7 @@ pub static EN: Texts = Texts {
     may_have_applied: "The CM host may have applied the operation anyway: check the task's state before retrying.",
     answered_request: "Request",
     answer_stale: "The form has changed since this request was sent: this answer is to the request shown here, not to what the form holds now.",
+    answer_other_host: "This answer came from {0}; the console now sends to another CM host.",
     http_status: "HTTP status",
     latency: "Latency",
     answered_at: "At",

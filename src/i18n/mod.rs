@@ -112,6 +112,7 @@ catalogue! {
     may_have_applied,
     answered_request,
     answer_stale,
+    answer_other_host,
     http_status,
     latency,
     answered_at,

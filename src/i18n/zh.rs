@@ -82,6 +82,7 @@ pub static ZH: Texts = Texts {
     may_have_applied: "CM 主机可能已经执行了此操作：重试前请先检查任务状态。",
     answered_request: "请求",
     answer_stale: "发送此请求后表单已更改：此应答针对此处显示的请求，而非表单当前的内容。",
+    answer_other_host: "此应答来自 {0}；控制台现在发往另一个 CM 主机。",
     http_status: "HTTP 状态",
     latency: "耗时",
     answered_at: "时间",

@@ -383,6 +383,41 @@ async fn the_profile_form_keeps_what_was_typed() {
     world.finish().await;
 }
 
+/// A form's answer kept from another CM host says so once the tab sends
+/// elsewhere, and not once it sends there again.
+#[tokio::test]
+async fn an_answer_from_another_cm_host_says_so() {
+    let world = World::start().await;
+    world.open("#/stop").await;
+    world.set("input[name='taskName']", INCR_RUNNING).await;
+    world.click(SUBMIT).await;
+    world.click(CONFIRM).await;
+    assert_eq!(world.outcome("").await, "success");
+    world.open("#/settings").await;
+    world.add_profile("east", "/cm/east/").await;
+    world.use_profile("east").await;
+    world.open("#/stop").await;
+    assert_eq!(world.outcome("").await, "success");
+    assert_eq!(
+        world.text("[data-answer-stale]").await,
+        format!(
+            "This answer came from {}; the console now sends to another CM host.",
+            world.sim.url()
+        )
+    );
+    world.open("#/settings").await;
+    world.use_profile("This origin").await;
+    world.open("#/stop").await;
+    assert_eq!(world.outcome("").await, "success");
+    assert_eq!(
+        world
+            .js("return document.querySelectorAll('[data-answer-stale]').length")
+            .await,
+        json!(0)
+    );
+    world.finish().await;
+}
+
 #[tokio::test]
 async fn a_profile_with_a_path_prefix_sends_there() {
     let world = World::start_with(Options {
