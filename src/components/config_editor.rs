@@ -85,11 +85,15 @@ pub fn ConfigEditor(
 ) -> impl IntoView {
     let t = console().t;
     let json_text = json.text;
-    let json_error = Memo::new(move |_| {
-        let text = json_text.get();
-        (!text.trim().is_empty())
-            .then(|| import_json(&text).err())
-            .flatten()
+    // The JSON text's rows (none for empty text), parsed once per change.
+    let typed = Memo::new(move |_| {
+        json_text.with(|text| {
+            if text.trim().is_empty() {
+                Ok(Vec::new())
+            } else {
+                import_json(text)
+            }
+        })
     });
     let errors = Memo::new(move |_| validate_rows(&core_rows(&rows)));
     let has_secret = Memo::new(move |_| values_of(&rows).iter().any(|r| is_secret_key(&r.key)));
@@ -98,25 +102,13 @@ pub fn ConfigEditor(
     // is kept as typed, and the rows stay as they were.
     Effect::new(move |_| {
         let current = core_rows(&rows);
-        let typed = json_text.with_untracked(|text| {
-            if text.trim().is_empty() {
-                Ok(Vec::new())
-            } else {
-                import_json(text)
-            }
-        });
-        if typed.is_ok_and(|typed| typed != current) {
+        if typed.with_untracked(|typed| typed.as_ref().is_ok_and(|typed| *typed != current)) {
             json_text.set(config_map::to_pretty(&current));
         }
     });
     let on_json = move |text: String| {
-        let imported = if text.trim().is_empty() {
-            Ok(Vec::new())
-        } else {
-            import_json(&text)
-        };
         json_text.set(text);
-        if let Ok(imported) = imported {
+        if let Ok(imported) = typed.get_untracked() {
             rows.set(from_core(imported));
         }
     };
@@ -215,7 +207,7 @@ pub fn ConfigEditor(
                         <textarea id="configJson" name="updateConfigMapJson" rows="10" spellcheck="false"
                             prop:value=move || json_text.get()
                             on:input=move |ev| on_json(event_target_value(&ev))></textarea>
-                        {move || json_error.get().map(|e| {
+                        {move || typed.with(|typed| typed.as_ref().err().cloned()).map(|e| {
                             let offer = matches!(e, ImportError::NonStringLeaves { .. });
                             view! {
                                 <p class="error" role="alert">{import_error(t, &e)}</p>

@@ -432,6 +432,16 @@ impl World {
         self.click("dialog[open] button[type='submit']").await;
     }
 
+    /// Opens `#/stop`, sends a confirmed stop of `task_name` and returns
+    /// the outcome shown.
+    pub async fn stop_confirmed(&self, task_name: &str) -> String {
+        self.open("#/stop").await;
+        self.set("input[name='taskName']", task_name).await;
+        self.click("main form button[type='submit']").await;
+        self.click("dialog[open] button[type='submit']").await;
+        self.outcome("").await
+    }
+
     /// Adds the CM host profile `name` on the settings page (open).
     pub async fn add_profile(&self, name: &str, base_url: &str) {
         self.set("input[name='profileName']", name).await;

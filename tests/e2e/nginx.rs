@@ -90,11 +90,7 @@ async fn the_console_works_behind_the_nginx_deployment() {
 
     // The browser uses the HTTPS listener: the page and the CM API over HTTP/2.
     world.set_front(format!("https://127.0.0.1:{}", nginx.tls_port));
-    world.open("#/stop").await;
-    world.set("input[name='taskName']", INCR_RUNNING).await;
-    world.click("main form button[type='submit']").await;
-    world.click("dialog[open] button[type='submit']").await;
-    assert_eq!(world.outcome("").await, "success");
+    assert_eq!(world.stop_confirmed(INCR_RUNNING).await, "success");
     let protocols = world
         .js("return performance.getEntriesByType('resource').filter(e => e.name.includes('/connector/')).map(e => e.nextHopProtocol)")
         .await;

@@ -28,11 +28,7 @@ async fn download(world: &World, index: usize) -> String {
 #[tokio::test]
 async fn the_journal_survives_a_reload_and_exports_its_rows() {
     let world = World::start().await;
-    world.open("#/stop").await;
-    world.set("input[name='taskName']", INCR_RUNNING).await;
-    world.click(SUBMIT).await;
-    world.click(CONFIRM).await;
-    assert_eq!(world.outcome("").await, "success");
+    assert_eq!(world.stop_confirmed(INCR_RUNNING).await, "success");
     world.open("#/resume").await;
     world.set("input[name='taskName']", "nope").await;
     world.click(SUBMIT).await;
@@ -388,11 +384,7 @@ async fn the_profile_form_keeps_what_was_typed() {
 #[tokio::test]
 async fn an_answer_from_another_cm_host_says_so() {
     let world = World::start().await;
-    world.open("#/stop").await;
-    world.set("input[name='taskName']", INCR_RUNNING).await;
-    world.click(SUBMIT).await;
-    world.click(CONFIRM).await;
-    assert_eq!(world.outcome("").await, "success");
+    assert_eq!(world.stop_confirmed(INCR_RUNNING).await, "success");
     world.open("#/settings").await;
     world.add_profile("east", "/cm/east/").await;
     world.use_profile("east").await;
