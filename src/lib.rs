@@ -32,7 +32,7 @@ const LANG_KEY: &str = "oms-console.lang.v1";
 /// Whether the crash banner speaks Chinese (read by the panic hook).
 static CRASH_LANG_ZH: AtomicBool = AtomicBool::new(false);
 use crate::journal::JournalStore;
-use crate::route::Page;
+use crate::route::{NavMark, NavMarks, Page};
 use crate::transport::Target;
 
 /// What every component may read: the drafts, the texts and the CM host.
@@ -59,6 +59,8 @@ pub struct Console {
     /// (each names the host) has been given since: until one is, every send
     /// asks for one.
     pub host_moved: RwSignal<bool>,
+    /// What each page has under way, shown on its navigation link.
+    pub marks: NavMarks,
 }
 
 impl Console {
@@ -92,6 +94,7 @@ pub fn App() -> impl IntoView {
     let t = lang.get_untracked().texts();
     let notices = RwSignal::new(Vec::new());
     let host_moved = RwSignal::new(false);
+    let marks = NavMarks::default();
     let profiles = profiles::load(notices, t, lang, host_moved);
     let profile = profiles::active(profiles);
     let drafts = Drafts::load_and_autosave(notices, t);
@@ -110,6 +113,7 @@ pub fn App() -> impl IntoView {
             journal,
             notices,
             host_moved,
+            marks,
         };
         provide_context(console);
         Effect::new(move |_| route::apply_share(&hash.get(), console));
@@ -121,14 +125,17 @@ pub fn App() -> impl IntoView {
                     {Page::ALL
                         .into_iter()
                         .map(|p| {
+                            let mark = move || marks.of(p);
                             view! {
                                 <a
                                     href=p.hash()
                                     class:tool=p.is_tool()
                                     class:active=move || page.get() == p
                                     aria-current=move || (page.get() == p).then_some("page")
+                                    data-nav-mark=move || mark().map(NavMark::name)
                                 >
                                     {p.title(t)}
+                                    {move || mark().map(|m| view! { <span class="nav-mark">{m.text(t)}</span> })}
                                 </a>
                             }
                         })

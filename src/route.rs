@@ -1,7 +1,10 @@
-//! Hash routes: `#/resume`, `#/stop`, `#/update`, `#/pullback`, `#/migrate`, `#/delete`.
+//! Hash routes: `#/resume`, `#/stop`, `#/update`, `#/pullback`, `#/migrate`,
+//! `#/delete`, `#/batch`, `#/journal`, `#/settings`; and the marks on their
+//! navigation links.
 
 use leptos::prelude::*;
 
+use oms_core::request::OperationKind;
 use oms_core::share;
 
 use crate::i18n::{Texts, fill};
@@ -84,6 +87,17 @@ impl Page {
         }
     }
 
+    /// The page that sends `kind`.
+    pub fn of_operation(kind: OperationKind) -> Self {
+        match kind {
+            OperationKind::Resume => Self::Resume,
+            OperationKind::Stop => Self::Stop,
+            OperationKind::Update => Self::Update,
+            OperationKind::Migrate => Self::Migrate,
+            OperationKind::Delete => Self::Delete,
+        }
+    }
+
     /// The page a hash names (`#/resume` when it names none).
     pub fn from_hash(hash: &str) -> Self {
         let path = hash.split('?').next().unwrap_or_default();
@@ -91,6 +105,56 @@ impl Page {
             .into_iter()
             .find(|p| p.hash() == path)
             .unwrap_or(Self::Resume)
+    }
+}
+
+/// What a page has under way, shown on its navigation link
+/// (`data-nav-mark`), so that it is seen from every page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NavMark {
+    /// A request, a pullback or a batch is running.
+    Running,
+    /// A pullback halted and waits for the operator.
+    Halted,
+}
+
+impl NavMark {
+    /// The value of `data-nav-mark`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Running => "running",
+            Self::Halted => "halted",
+        }
+    }
+
+    /// The words shown on the link.
+    pub fn text(self, t: &Texts) -> &'static str {
+        match self {
+            Self::Running => t.nav_running,
+            Self::Halted => t.nav_halted,
+        }
+    }
+}
+
+/// Every page's mark, given by the state that outlives the page (a
+/// sender, the pullback, the batch) when it is made.
+#[derive(Clone, Copy, Default)]
+pub struct NavMarks(RwSignal<Vec<(Page, Signal<Option<NavMark>>)>>);
+
+impl NavMarks {
+    /// Shows `mark` on `page`'s link whenever it is set.
+    pub fn show(&self, page: Page, mark: Signal<Option<NavMark>>) {
+        self.0.update(|marks| marks.push((page, mark)));
+    }
+
+    /// `page`'s mark now (tracked).
+    pub fn of(&self, page: Page) -> Option<NavMark> {
+        self.0.with(|marks| {
+            marks
+                .iter()
+                .filter(|(p, _)| *p == page)
+                .find_map(|(_, mark)| mark.get())
+        })
     }
 }
 

@@ -12,6 +12,7 @@ use crate::components::share::ShareLink;
 use crate::components::task_name::TaskNameField;
 use crate::drafts::{lasting, lasting_context};
 use crate::i18n::{Texts, fill};
+use crate::route::{NavMark, Page};
 use crate::transport::{self, Cancel, Sent, Target};
 use crate::{JournalStore, browser, console};
 
@@ -59,8 +60,13 @@ impl Sender {
             .0
             .with_value(|all| all.iter().find(|(k, _)| *k == kind).map(|(_, s)| *s));
         known.unwrap_or_else(|| {
-            let journal = console().journal;
-            let sender = lasting(|| Self::new(journal));
+            let c = console();
+            let sender = lasting(|| {
+                let sender = Self::new(c.journal);
+                let mark = Signal::derive(move || sender.busy.get().then_some(NavMark::Running));
+                c.marks.show(Page::of_operation(kind), mark);
+                sender
+            });
             senders.0.update_value(|all| all.push((kind, sender)));
             sender
         })
@@ -216,9 +222,10 @@ pub fn OperationForm(
     /// The body as the preview shows it (secrets masked); defaults to the real one.
     #[prop(into, optional)]
     shown_body: Option<Signal<Option<String>>>,
-    /// Runs after a successful answer, with the operation it answers.
+    /// Runs after a successful answer, with the operation it answers and
+    /// whether the answer is one kept from an earlier visit of the page.
     #[prop(optional)]
-    on_success: Option<Callback<(Operation, Sent)>>,
+    on_success: Option<Callback<(Operation, Sent, bool)>>,
     /// Clears the page's fields.
     on_clear: Callback<()>,
     /// The page's own fields.
@@ -257,12 +264,13 @@ pub fn OperationForm(
     let shown_body =
         shown_body.unwrap_or_else(|| Signal::derive(move || request.get().and_then(|r| r.body)));
     if let Some(on_success) = on_success {
-        Effect::new(move |_| {
+        // Its first run, as the page is built, finds a kept answer.
+        Effect::new(move |ran: Option<()>| {
             if let Some(sent) = sender.sent().get()
                 && matches!(sent.outcome, oms_core::envelope::Outcome::Success { .. })
                 && let Some(operation) = sender.last_operation()
             {
-                on_success.run((operation, sent));
+                on_success.run((operation, sent, ran.is_none()));
             }
         });
     }

@@ -6,6 +6,8 @@ use super::Texts;
 pub static EN: Texts = Texts {
     app_title: "OMS Connector Console",
     nav_label: "Operations",
+    nav_running: "running",
+    nav_halted: "halted",
     cm_host: "CM host:",
     theme: "Theme",
     theme_system: "System",
@@ -256,6 +258,7 @@ pub static EN: Texts = Texts {
     profile_quoted: "“{0}”",
     profile_named_url: "{0} ({1})",
     list_separator: ", ",
+    check_running: "Checking…",
     check_answers: "Answers: a CM host is there.",
     check_no_answer: "Does not answer: the host is down, unreachable, or refuses browser calls (CORS).",
     check_not_cm: "Answers, but not like a CM host: check the base URL.",

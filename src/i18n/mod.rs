@@ -36,6 +36,8 @@ macro_rules! catalogue {
 catalogue! {
     app_title,
     nav_label,
+    nav_running,
+    nav_halted,
     cm_host,
     theme,
     theme_system,
@@ -286,6 +288,7 @@ catalogue! {
     profile_quoted,
     profile_named_url,
     list_separator,
+    check_running,
     check_answers,
     check_no_answer,
     check_not_cm,

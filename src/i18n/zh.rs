@@ -6,6 +6,8 @@ use super::Texts;
 pub static ZH: Texts = Texts {
     app_title: "OMS 连接器控制台",
     nav_label: "操作",
+    nav_running: "运行中",
+    nav_halted: "已暂停",
     cm_host: "CM 主机：",
     theme: "主题",
     theme_system: "跟随系统",
@@ -256,6 +258,7 @@ pub static ZH: Texts = Texts {
     profile_quoted: "“{0}”",
     profile_named_url: "{0}（{1}）",
     list_separator: "、",
+    check_running: "正在检查…",
     check_answers: "有应答：CM 主机在线。",
     check_no_answer: "无应答：主机已停止、无法访问，或拒绝浏览器调用（CORS）。",
     check_not_cm: "有应答，但不像 CM 主机：请检查基础地址。",

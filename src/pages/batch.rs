@@ -20,6 +20,7 @@ use crate::components::task_name::task_name_error;
 use crate::drafts::{Row, lasting_context, rows_of};
 use crate::i18n::{Texts, fill, fill_count, outcome_name};
 use crate::pages::PageIntro;
+use crate::route::{NavMark, Page};
 use crate::transport::{self, Cancel, Sent, Target};
 use crate::{browser, console};
 
@@ -132,11 +133,18 @@ pub fn BatchPage() -> impl IntoView {
         running,
         cancel_requested,
         confirmed,
-    } = lasting_context(|| BatchRun {
-        rows: RwSignal::new(Vec::new()),
-        running: RwSignal::new(false),
-        cancel_requested: RwSignal::new(false),
-        confirmed: StoredValue::new(None),
+    } = lasting_context(|| {
+        let running = RwSignal::new(false);
+        c.marks.show(
+            Page::Batch,
+            Signal::derive(move || running.get().then_some(NavMark::Running)),
+        );
+        BatchRun {
+            rows: RwSignal::new(Vec::new()),
+            running,
+            cancel_requested: RwSignal::new(false),
+            confirmed: StoredValue::new(None),
+        }
     });
     let dialog_open = RwSignal::new(false);
     let tried = RwSignal::new(false);

@@ -32,13 +32,15 @@ pub fn MigratePage() -> impl IntoView {
     });
     let new_name = RwSignal::new(None::<String>);
     // The name the answer gives, compared with the one sent (the field may
-    // have been edited while the request was in flight).
-    let on_success = Callback::new(move |(operation, sent): (Operation, Sent)| {
+    // have been edited while the request was in flight). An answer kept
+    // from an earlier visit offers it only while the field holds another.
+    let on_success = Callback::new(move |(operation, sent, kept): (Operation, Sent, bool)| {
         let sent_name = operation.task_name().to_string();
+        let adopted = |r: &str| kept && d.task_name.with_untracked(|f| f.trim() == r);
         new_name.set(
             sent.outcome
                 .result_text()
-                .filter(|r| *r != sent_name)
+                .filter(|r| *r != sent_name && !adopted(r))
                 .map(str::to_owned),
         );
     });

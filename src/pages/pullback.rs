@@ -22,6 +22,7 @@ use crate::drafts::{lasting_context, rows_of, values_of};
 use crate::i18n::{Texts, fill};
 use crate::journal::Started;
 use crate::pages::{PageIntro, task_name_or_error};
+use crate::route::{NavMark, Page};
 use crate::transport::{self, Cancel, Sent, Target};
 use crate::{Console, console};
 
@@ -124,14 +125,37 @@ struct Run {
 impl Run {
     /// The console's run, made on the page's first visit.
     fn of_console() -> Self {
-        lasting_context(|| Self {
-            plan: RwSignal::new(None),
-            states: std::array::from_fn(|_| RwSignal::new(StepState::Waiting)),
-            busy: RwSignal::new(false),
-            cancel: StoredValue::new_local(None),
-            restore: RwSignal::new(None),
-            flow: StoredValue::new_local(None),
+        let marks = console().marks;
+        lasting_context(|| {
+            let run = Self {
+                plan: RwSignal::new(None),
+                states: std::array::from_fn(|_| RwSignal::new(StepState::Waiting)),
+                busy: RwSignal::new(false),
+                cancel: StoredValue::new_local(None),
+                restore: RwSignal::new(None),
+                flow: StoredValue::new_local(None),
+            };
+            marks.show(Page::Pullback, Signal::derive(move || run.mark()));
+            run
         })
+    }
+
+    /// Running while a request of the flow is in flight; halted while a
+    /// step failed and the task was not resumed without pullback.
+    fn mark(&self) -> Option<NavMark> {
+        if self.busy.get() {
+            return Some(NavMark::Running);
+        }
+        let failed = self.plan.with(Option::is_some)
+            && self
+                .states
+                .iter()
+                .any(|s| s.with(|s| matches!(s, StepState::Failed(_))));
+        let resumed = self.restore.with(|r| {
+            r.as_ref()
+                .is_some_and(|sent| matches!(sent.outcome, Outcome::Success { .. }))
+        });
+        (failed && !resumed).then_some(NavMark::Halted)
     }
 }
 

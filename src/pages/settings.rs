@@ -5,7 +5,7 @@ use leptos::task::spawn_local;
 use oms_core::profile::{COLORS, Profile, Profiles, Reachability};
 
 use crate::components::confirm::ConfirmDialog;
-use crate::drafts::ProfileForm;
+use crate::drafts::{ProfileForm, lasting_context};
 use crate::i18n::{Texts, fill, fill_count};
 use crate::pages::PageIntro;
 use crate::profiles::{profile_error, profiles_error};
@@ -34,6 +34,11 @@ fn named_with_url(t: &Texts, profile: &Profile) -> String {
     )
 }
 
+/// The last connection check: the profile's name and, once it answered,
+/// what it found. It outlives the page, like a form's answer.
+#[derive(Clone, Copy)]
+struct Checked(RwSignal<Option<(String, Option<Reachability>)>>);
+
 /// The settings page.
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -49,7 +54,7 @@ pub fn SettingsPage() -> impl IntoView {
         })
     });
     let tried = RwSignal::new(false);
-    let checked = RwSignal::new(None::<(String, Reachability)>);
+    let Checked(checked) = lasting_context(|| Checked(RwSignal::new(None)));
     let import_text = c.drafts.profiles_import;
     let import_error = RwSignal::new(None::<String>);
     let importing = RwSignal::new(None::<Profiles>);
@@ -120,16 +125,24 @@ pub fn SettingsPage() -> impl IntoView {
                 None => all.profiles.push(profile),
             }
         });
+        checked.set(None);
         load_form(None);
     };
     let run_check = move |profile: Profile| {
         let base = browser::absolute_url(&profile.base_url);
-        checked.set(None);
+        checked.set(Some((profile.name.clone(), None)));
         spawn_local(async move {
             let result = transport::probe(&base, profile.timeout_ms).await;
-            checked.set(Some((profile.name, result)));
+            // Unless another check (or an edit) came since.
+            if checked.with_untracked(|c| {
+                c.as_ref()
+                    .is_some_and(|(n, r)| *n == profile.name && r.is_none())
+            }) {
+                checked.set(Some((profile.name, Some(result))));
+            }
         });
     };
+    let checking = move |name: &str| checked.with(|c| matches!(c, Some((n, None)) if n == name));
     let import = move |_| match Profiles::from_json(&import_text.get_untracked()) {
         Ok(profiles) => {
             import_error.set(None);
@@ -173,7 +186,7 @@ pub fn SettingsPage() -> impl IntoView {
             {move || c.profiles.get().profiles.into_iter().map(|p| {
                 let active = c.profiles.with(|all| all.active == p.name);
                 let (switch, edit, remove, probe) = (p.clone(), p.clone(), p.clone(), p.clone());
-                let own = p.name.clone();
+                let (own, probe_name) = (p.name.clone(), p.name.clone());
                 view! {
                     <li data-profile=p.name.clone() class:active=active>
                         <strong>{p.name.clone()}</strong>
@@ -186,6 +199,7 @@ pub fn SettingsPage() -> impl IntoView {
                                 on:click=move |_| c.profiles.update(|all| all.active = switch.name.clone())>{t.profile_use}</button>
                             <button type="button" class="secondary small" data-action="edit-profile" on:click=move |_| load_form(Some(edit.clone()))>{t.profile_edit}</button>
                             <button type="button" class="secondary small" data-action="check-connection"
+                                disabled=move || checking(&probe_name)
                                 on:click=move |_| run_check(probe.clone())>{t.profile_check}</button>
                             <button type="button" class="secondary small" data-action="delete-profile" disabled=move || c.profiles.with(|all| all.profiles.len() <= 1)
                                 on:click=move |_| {
@@ -193,12 +207,15 @@ pub fn SettingsPage() -> impl IntoView {
                                     confirm_delete.set(true);
                                 }>{t.profile_delete}</button>
                         </div>
-                        {move || checked.get().filter(|(n, _)| *n == own).map(|(_, r)| view! {
-                            <p role="status" data-reachability=format!("{r:?}")>{match r {
-                                Reachability::Answers => t.check_answers,
-                                Reachability::NoAnswer => t.check_no_answer,
-                                Reachability::NotACmHost => t.check_not_cm,
-                            }}</p>
+                        {move || checked.get().filter(|(n, _)| *n == own).map(|(_, r)| match r {
+                            None => view! { <p role="status" aria-busy="true" data-checking="">{t.check_running}</p> }.into_any(),
+                            Some(r) => view! {
+                                <p role="status" data-reachability=format!("{r:?}")>{match r {
+                                    Reachability::Answers => t.check_answers,
+                                    Reachability::NoAnswer => t.check_no_answer,
+                                    Reachability::NotACmHost => t.check_not_cm,
+                                }}</p>
+                            }.into_any(),
                         })}
                     </li>
                 }

@@ -294,6 +294,16 @@ impl World {
         panic!("timed out waiting for: {script}");
     }
 
+    /// The navigation's marks: each marked link's route, `data-nav-mark`
+    /// and the words it shows.
+    pub async fn nav_marks(&self) -> Value {
+        self.js(
+            "return [...document.querySelectorAll('nav.ops a[data-nav-mark]')] \
+             .map(a => [a.getAttribute('href'), a.dataset.navMark, a.querySelector('.nav-mark')?.textContent ?? null])",
+        )
+        .await
+    }
+
     /// The value the answer shows under `label` (`result`, `errMsg`,
     /// `Request`…), or null.
     pub async fn answer_field(&self, label: &str) -> Value {

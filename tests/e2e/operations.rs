@@ -110,6 +110,11 @@ async fn coming_back_to_a_form_shows_its_request_and_answer() {
     let busy = "main form button[type='submit'][aria-busy='true']";
     world.wait_for(busy).await;
     world.open("#/journal").await;
+    assert_eq!(
+        world.nav_marks().await,
+        json!([["#/stop", "running", "running"]]),
+        "the request in flight is seen from another page"
+    );
     world.open("#/stop").await;
     world.wait_for(busy).await;
     world.click(SUBMIT).await;
@@ -123,6 +128,7 @@ async fn coming_back_to_a_form_shows_its_request_and_answer() {
     world.click("main form .actions button.secondary").await;
     assert_eq!(world.outcome("").await, "cancelled");
     world.open("#/resume").await;
+    assert_eq!(world.nav_marks().await, json!([]), "nothing runs any more");
     world.open("#/stop").await;
     assert_eq!(world.outcome("").await, "cancelled", "the answer is kept");
     assert_eq!(world.journal().await.len(), 1, "sent once");
@@ -282,11 +288,30 @@ async fn migrate_needs_the_name_typed_and_offers_the_new_name() {
         pairs(&[("taskName", INCR_STOPPED), ("ip", "10.0.0.9")])
     );
     assert_eq!(world.text("[data-new-task-name]").await, expected);
+    world.open("#/resume").await;
+    world.open("#/migrate").await;
+    assert_eq!(
+        world.text("[data-new-task-name]").await,
+        expected,
+        "offered again with the kept answer"
+    );
     world.click(".adopt button").await;
     let value = world
         .js("return document.querySelector(\"input[name='taskName']\").value")
         .await;
     assert_eq!(value, expected);
+    world.open("#/resume").await;
+    world.open("#/migrate").await;
+    world
+        .wait_for("main section.response[data-outcome='success']")
+        .await;
+    assert_eq!(
+        world
+            .js("return document.querySelectorAll('.adopt').length")
+            .await,
+        json!(0),
+        "adopted: not offered again"
+    );
     world.finish().await;
 }
 

@@ -254,6 +254,10 @@ async fn coming_back_shows_the_pullback_where_it_stands() {
         .wait_for("li.step[data-step='3'][data-state='running']")
         .await;
     world.open("#/journal").await;
+    assert_eq!(
+        world.nav_marks().await,
+        json!([["#/pullback", "running", "running"]])
+    );
     world.open("#/pullback").await;
     let states = "return [...document.querySelectorAll('li.step')].map(li => li.dataset.state)";
     assert_eq!(world.js(states).await, json!(["done", "done", "running"]));
@@ -268,11 +272,17 @@ async fn coming_back_shows_the_pullback_where_it_stands() {
     world.wait_for("[data-halted-at='3']").await;
     assert_eq!(world.outcome("li.step[data-step='3']").await, "cancelled");
     world.open("#/journal").await;
+    assert_eq!(
+        world.nav_marks().await,
+        json!([["#/pullback", "halted", "halted"]]),
+        "a halted pullback (the task left stopped) is seen from another page"
+    );
     world.open("#/pullback").await;
     world.wait_for("[data-halted-at='3']").await;
     assert_eq!(world.js(states).await, json!(["done", "done", "failed"]));
     world.click("[data-action='resume-without-pullback']").await;
     assert_eq!(world.outcome("[data-restore]").await, "success");
+    assert_eq!(world.nav_marks().await, json!([]), "resumed: nothing waits");
     let journal = world.journal().await;
     assert_eq!(
         decoded_query(journal.last().unwrap()),

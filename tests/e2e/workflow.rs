@@ -410,6 +410,67 @@ async fn an_answer_from_another_cm_host_says_so() {
     world.finish().await;
 }
 
+/// A connection check says it is checking until it ends (a CM host that
+/// never answers: the profile's time limit), and what it found stays shown
+/// after the page is left.
+#[tokio::test]
+async fn a_connection_check_says_it_is_checking_and_is_kept() {
+    let silent = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = silent.local_addr().unwrap().port();
+    let held = tokio::spawn(async move {
+        let mut sockets = Vec::new();
+        while let Ok((socket, _)) = silent.accept().await {
+            sockets.push(socket);
+        }
+    });
+    let world = World::start().await;
+    world.open("#/settings").await;
+    world.set("input[name='profileName']", "silent").await;
+    world
+        .set("input[name='baseUrl']", &format!("http://127.0.0.1:{port}"))
+        .await;
+    world.set("input[name='timeoutMs']", "5000").await;
+    world.click("form.profile-form button[type='submit']").await;
+    let check = "li[data-profile='silent'] [data-action='check-connection']";
+    world.click(check).await;
+    assert_eq!(
+        world
+            .text("li[data-profile='silent'] [data-checking]")
+            .await,
+        "Checking…"
+    );
+    world.open("#/resume").await;
+    world.open("#/settings").await;
+    world
+        .wait_for("li[data-profile='silent'] [data-checking]")
+        .await;
+    assert_eq!(
+        world
+            .js(&format!(
+                "return document.querySelector(\"{check}\").disabled"
+            ))
+            .await,
+        json!(true),
+        "one check at a time"
+    );
+    let found = "li[data-profile='silent'] [data-reachability]";
+    world.wait_for(found).await;
+    world.open("#/resume").await;
+    world.open("#/settings").await;
+    assert_eq!(
+        world
+            .wait_for(found)
+            .await
+            .attr("data-reachability")
+            .await
+            .unwrap(),
+        Some("NoAnswer".to_owned()),
+        "kept after leaving the page"
+    );
+    held.abort();
+    world.finish().await;
+}
+
 #[tokio::test]
 async fn a_profile_with_a_path_prefix_sends_there() {
     let world = World::start_with(Options {
@@ -756,6 +817,7 @@ async fn a_batch_left_midway_runs_on_and_is_shown_on_coming_back() {
     world
         .wait_until("return [...document.querySelectorAll('tr[data-task-name]')].every(r => r.dataset.outcome === 'success')")
         .await;
+    assert_eq!(world.nav_marks().await, json!([]), "it ended");
     let recorded = world.console_journal().await;
     assert_eq!(recorded.len(), 1);
     assert_eq!(recorded[0]["operation"], "batch-stop");
@@ -766,6 +828,28 @@ async fn a_batch_left_midway_runs_on_and_is_shown_on_coming_back() {
     );
     world.faults(json!({})).await;
     world.finish().await;
+}
+
+/// A batch left while it runs is marked on its link, on every page (the
+/// mark goes when it ends: `a_batch_left_midway_runs_on_…`).
+#[tokio::test]
+async fn a_running_batch_is_marked_on_its_link() {
+    let world = World::start().await;
+    world.faults(json!({"next": ["hang"]})).await;
+    let names = [INCR_RUNNING.to_owned(), INCR_STOPPED.to_owned()];
+    start_batch(&world, &names, "1").await;
+    world.wait_for("[data-action='cancel-batch']").await;
+    assert_eq!(
+        world.nav_marks().await,
+        json!([["#/batch", "running", "running"]])
+    );
+    world.open("#/resume").await;
+    assert_eq!(
+        world.nav_marks().await,
+        json!([["#/batch", "running", "running"]]),
+        "seen from another page"
+    );
+    world.finish_allowing_failed_api_calls(true).await;
 }
 
 /// A batch resume with both flags checked is refused before anything is sent.
