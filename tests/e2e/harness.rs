@@ -294,6 +294,17 @@ impl World {
         panic!("timed out waiting for: {script}");
     }
 
+    /// Leaves `route` for another page, then opens it again.
+    pub async fn revisit(&self, route: &str) {
+        let other = if route == "#/resume" {
+            "#/stop"
+        } else {
+            "#/resume"
+        };
+        self.open(other).await;
+        self.open(route).await;
+    }
+
     /// The navigation's marks: each marked link's route, `data-nav-mark`
     /// and the words it shows.
     pub async fn nav_marks(&self) -> Value {

@@ -288,8 +288,7 @@ async fn migrate_needs_the_name_typed_and_offers_the_new_name() {
         pairs(&[("taskName", INCR_STOPPED), ("ip", "10.0.0.9")])
     );
     assert_eq!(world.text("[data-new-task-name]").await, expected);
-    world.open("#/resume").await;
-    world.open("#/migrate").await;
+    world.revisit("#/migrate").await;
     assert_eq!(
         world.text("[data-new-task-name]").await,
         expected,
@@ -300,8 +299,7 @@ async fn migrate_needs_the_name_typed_and_offers_the_new_name() {
         .js("return document.querySelector(\"input[name='taskName']\").value")
         .await;
     assert_eq!(value, expected);
-    world.open("#/resume").await;
-    world.open("#/migrate").await;
+    world.revisit("#/migrate").await;
     world
         .wait_for("main section.response[data-outcome='success']")
         .await;

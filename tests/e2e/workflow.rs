@@ -439,8 +439,7 @@ async fn a_connection_check_says_it_is_checking_and_is_kept() {
             .await,
         "Checking…"
     );
-    world.open("#/resume").await;
-    world.open("#/settings").await;
+    world.revisit("#/settings").await;
     world
         .wait_for("li[data-profile='silent'] [data-checking]")
         .await;
@@ -455,8 +454,7 @@ async fn a_connection_check_says_it_is_checking_and_is_kept() {
     );
     let found = "li[data-profile='silent'] [data-reachability]";
     world.wait_for(found).await;
-    world.open("#/resume").await;
-    world.open("#/settings").await;
+    world.revisit("#/settings").await;
     assert_eq!(
         world
             .wait_for(found)
