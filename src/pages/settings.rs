@@ -34,10 +34,21 @@ fn named_with_url(t: &Texts, profile: &Profile) -> String {
     )
 }
 
-/// The last connection check: the profile's name and, once it answered,
-/// what it found. It outlives the page, like a form's answer.
+/// A profile's connection check.
+#[derive(Clone)]
+struct Check {
+    /// The profile's name.
+    profile: String,
+    /// Tells this check from an earlier one of the same profile.
+    id: u64,
+    /// What it found, once it ended.
+    found: Option<Reachability>,
+}
+
+/// Every profile's last connection check, and the next check's id. They
+/// outlive the page, like a form's answer.
 #[derive(Clone, Copy)]
-struct Checked(RwSignal<Option<(String, Option<Reachability>)>>);
+struct Checked(RwSignal<Vec<Check>>, StoredValue<u64>);
 
 /// The settings page.
 #[component]
@@ -54,7 +65,8 @@ pub fn SettingsPage() -> impl IntoView {
         })
     });
     let tried = RwSignal::new(false);
-    let Checked(checked) = lasting_context(|| Checked(RwSignal::new(None)));
+    let Checked(checked, next_check) =
+        lasting_context(|| Checked(RwSignal::new(Vec::new()), StoredValue::new(0)));
     let import_text = c.drafts.profiles_import;
     let import_error = RwSignal::new(None::<String>);
     let importing = RwSignal::new(None::<Profiles>);
@@ -111,6 +123,9 @@ pub fn SettingsPage() -> impl IntoView {
             return;
         }
         let profile = draft.get_untracked();
+        // A check of the profile as it was says nothing of it now.
+        let changed = [editing.get_untracked(), Some(profile.name.clone())];
+        checked.update(|all| all.retain(|c| !changed.contains(&Some(c.profile.clone()))));
         c.profiles.update(|all| {
             match editing
                 .get_untracked()
@@ -125,24 +140,33 @@ pub fn SettingsPage() -> impl IntoView {
                 None => all.profiles.push(profile),
             }
         });
-        checked.set(None);
         load_form(None);
     };
     let run_check = move |profile: Profile| {
         let base = browser::absolute_url(&profile.base_url);
-        checked.set(Some((profile.name.clone(), None)));
+        let id = next_check.get_value();
+        next_check.set_value(id + 1);
+        checked.update(|all| {
+            all.retain(|c| c.profile != profile.name);
+            all.push(Check {
+                profile: profile.name.clone(),
+                id,
+                found: None,
+            });
+        });
         spawn_local(async move {
             let result = transport::probe(&base, profile.timeout_ms).await;
-            // Unless another check (or an edit) came since.
-            if checked.with_untracked(|c| {
-                c.as_ref()
-                    .is_some_and(|(n, r)| *n == profile.name && r.is_none())
-            }) {
-                checked.set(Some((profile.name, Some(result))));
-            }
+            // Unless the profile was edited since (its check is gone).
+            checked.update(|all| {
+                if let Some(check) = all.iter_mut().find(|c| c.id == id) {
+                    check.found = Some(result);
+                }
+            });
         });
     };
-    let checking = move |name: &str| checked.with(|c| matches!(c, Some((n, None)) if n == name));
+    let found = move |name: &str| {
+        checked.with(|all| all.iter().find(|c| c.profile == name).map(|c| c.found))
+    };
     let import = move |_| match Profiles::from_json(&import_text.get_untracked()) {
         Ok(profiles) => {
             import_error.set(None);
@@ -199,7 +223,7 @@ pub fn SettingsPage() -> impl IntoView {
                                 on:click=move |_| c.profiles.update(|all| all.active = switch.name.clone())>{t.profile_use}</button>
                             <button type="button" class="secondary small" data-action="edit-profile" on:click=move |_| load_form(Some(edit.clone()))>{t.profile_edit}</button>
                             <button type="button" class="secondary small" data-action="check-connection"
-                                disabled=move || checking(&probe_name)
+                                disabled=move || found(&probe_name) == Some(None)
                                 on:click=move |_| run_check(probe.clone())>{t.profile_check}</button>
                             <button type="button" class="secondary small" data-action="delete-profile" disabled=move || c.profiles.with(|all| all.profiles.len() <= 1)
                                 on:click=move |_| {
@@ -207,7 +231,7 @@ pub fn SettingsPage() -> impl IntoView {
                                     confirm_delete.set(true);
                                 }>{t.profile_delete}</button>
                         </div>
-                        {move || checked.get().filter(|(n, _)| *n == own).map(|(_, r)| match r {
+                        {move || found(&own).map(|r| match r {
                             None => view! { <p role="status" aria-busy="true" data-checking="">{t.check_running}</p> }.into_any(),
                             Some(r) => view! {
                                 <p role="status" data-reachability=format!("{r:?}")>{match r {
