@@ -125,17 +125,17 @@ pub fn App() -> impl IntoView {
                     {Page::ALL
                         .into_iter()
                         .map(|p| {
-                            let mark = move || marks.of(p);
+                            let mark = Memo::new(move |_| marks.of(p));
                             view! {
                                 <a
                                     href=p.hash()
                                     class:tool=p.is_tool()
                                     class:active=move || page.get() == p
                                     aria-current=move || (page.get() == p).then_some("page")
-                                    data-nav-mark=move || mark().map(NavMark::name)
+                                    data-nav-mark=move || mark.get().map(NavMark::name)
                                 >
                                     {p.title(t)}
-                                    {move || mark().map(|m| view! { <span class="nav-mark">{m.text(t)}</span> })}
+                                    {move || mark.get().map(|m| view! { <span class="nav-mark">{m.text(t)}</span> })}
                                 </a>
                             }
                         })

@@ -45,10 +45,59 @@ struct Check {
     found: Option<Reachability>,
 }
 
-/// Every profile's last connection check, and the next check's id. They
-/// outlive the page, like a form's answer.
+/// Every profile's last connection check. They outlive the page, like a
+/// form's answer.
 #[derive(Clone, Copy)]
-struct Checked(RwSignal<Vec<Check>>, StoredValue<u64>);
+struct Checked {
+    checks: RwSignal<Vec<Check>>,
+    next_id: StoredValue<u64>,
+}
+
+impl Checked {
+    /// The console's checks, made on the page's first visit.
+    fn of_console() -> Self {
+        lasting_context(|| Self {
+            checks: RwSignal::new(Vec::new()),
+            next_id: StoredValue::new(0),
+        })
+    }
+
+    /// Starts a check of `profile`, in place of its last one; returns its id.
+    fn start(&self, profile: &str) -> u64 {
+        let id = self.next_id.get_value();
+        self.next_id.set_value(id + 1);
+        self.checks.update(|all| {
+            all.retain(|c| c.profile != profile);
+            all.push(Check {
+                profile: profile.to_owned(),
+                id,
+                found: None,
+            });
+        });
+        id
+    }
+
+    /// Records what check `id` found, unless it was forgotten since.
+    fn end(&self, id: u64, found: Reachability) {
+        self.checks.update(|all| {
+            if let Some(check) = all.iter_mut().find(|c| c.id == id) {
+                check.found = Some(found);
+            }
+        });
+    }
+
+    /// Forgets the checks of `profiles`: they say nothing of them once edited.
+    fn forget(&self, profiles: &[&str]) {
+        self.checks
+            .update(|all| all.retain(|c| !profiles.contains(&c.profile.as_str())));
+    }
+
+    /// `profile`'s last check: `Some(None)` while it runs (tracked).
+    fn of(&self, profile: &str) -> Option<Option<Reachability>> {
+        self.checks
+            .with(|all| all.iter().find(|c| c.profile == profile).map(|c| c.found))
+    }
+}
 
 /// The settings page.
 #[component]
@@ -65,8 +114,7 @@ pub fn SettingsPage() -> impl IntoView {
         })
     });
     let tried = RwSignal::new(false);
-    let Checked(checked, next_check) =
-        lasting_context(|| Checked(RwSignal::new(Vec::new()), StoredValue::new(0)));
+    let checked = Checked::of_console();
     let import_text = c.drafts.profiles_import;
     let import_error = RwSignal::new(None::<String>);
     let importing = RwSignal::new(None::<Profiles>);
@@ -123,9 +171,8 @@ pub fn SettingsPage() -> impl IntoView {
             return;
         }
         let profile = draft.get_untracked();
-        // A check of the profile as it was says nothing of it now.
-        let changed = [editing.get_untracked(), Some(profile.name.clone())];
-        checked.update(|all| all.retain(|c| !changed.contains(&Some(c.profile.clone()))));
+        let edited = editing.get_untracked();
+        checked.forget(&[edited.as_deref().unwrap_or_default(), &profile.name]);
         c.profiles.update(|all| {
             match editing
                 .get_untracked()
@@ -144,28 +191,10 @@ pub fn SettingsPage() -> impl IntoView {
     };
     let run_check = move |profile: Profile| {
         let base = browser::absolute_url(&profile.base_url);
-        let id = next_check.get_value();
-        next_check.set_value(id + 1);
-        checked.update(|all| {
-            all.retain(|c| c.profile != profile.name);
-            all.push(Check {
-                profile: profile.name.clone(),
-                id,
-                found: None,
-            });
-        });
+        let id = checked.start(&profile.name);
         spawn_local(async move {
-            let result = transport::probe(&base, profile.timeout_ms).await;
-            // Unless the profile was edited since (its check is gone).
-            checked.update(|all| {
-                if let Some(check) = all.iter_mut().find(|c| c.id == id) {
-                    check.found = Some(result);
-                }
-            });
+            checked.end(id, transport::probe(&base, profile.timeout_ms).await);
         });
-    };
-    let found = move |name: &str| {
-        checked.with(|all| all.iter().find(|c| c.profile == name).map(|c| c.found))
     };
     let import = move |_| match Profiles::from_json(&import_text.get_untracked()) {
         Ok(profiles) => {
@@ -210,7 +239,8 @@ pub fn SettingsPage() -> impl IntoView {
             {move || c.profiles.get().profiles.into_iter().map(|p| {
                 let active = c.profiles.with(|all| all.active == p.name);
                 let (switch, edit, remove, probe) = (p.clone(), p.clone(), p.clone(), p.clone());
-                let (own, probe_name) = (p.name.clone(), p.name.clone());
+                let own = p.name.clone();
+                let check = Memo::new(move |_| checked.of(&own));
                 view! {
                     <li data-profile=p.name.clone() class:active=active>
                         <strong>{p.name.clone()}</strong>
@@ -223,7 +253,7 @@ pub fn SettingsPage() -> impl IntoView {
                                 on:click=move |_| c.profiles.update(|all| all.active = switch.name.clone())>{t.profile_use}</button>
                             <button type="button" class="secondary small" data-action="edit-profile" on:click=move |_| load_form(Some(edit.clone()))>{t.profile_edit}</button>
                             <button type="button" class="secondary small" data-action="check-connection"
-                                disabled=move || found(&probe_name) == Some(None)
+                                disabled=move || check.get() == Some(None)
                                 on:click=move |_| run_check(probe.clone())>{t.profile_check}</button>
                             <button type="button" class="secondary small" data-action="delete-profile" disabled=move || c.profiles.with(|all| all.profiles.len() <= 1)
                                 on:click=move |_| {
@@ -231,7 +261,7 @@ pub fn SettingsPage() -> impl IntoView {
                                     confirm_delete.set(true);
                                 }>{t.profile_delete}</button>
                         </div>
-                        {move || found(&own).map(|r| match r {
+                        {move || check.get().map(|r| match r {
                             None => view! { <p role="status" aria-busy="true" data-checking="">{t.check_running}</p> }.into_any(),
                             Some(r) => view! {
                                 <p role="status" data-reachability=format!("{r:?}")>{match r {
