@@ -116,7 +116,7 @@ pub fn App() -> impl IntoView {
             marks,
         };
         provide_context(console);
-        Effect::new(move |_| route::apply_share(&hash.get(), console));
+        Effect::new(move |_| route::share_link(hash.get(), console));
         view! {
             <components::header::Header />
             <components::notices::Notices />
@@ -147,7 +147,7 @@ pub fn App() -> impl IntoView {
                         Page::Stop => view! { <pages::confirmed::ConfirmedPage kind=OperationKind::Stop /> }.into_any(),
                         Page::Update => split::show(split::update()),
                         Page::Pullback => split::show(split::pullback()),
-                        Page::Migrate => view! { <pages::migrate::MigratePage /> }.into_any(),
+                        Page::Migrate => split::show(split::migrate()),
                         Page::Delete => view! { <pages::confirmed::ConfirmedPage kind=OperationKind::Delete /> }.into_any(),
                         Page::Batch => split::show(split::batch()),
                         Page::Journal => split::show(split::journal()),

@@ -3,12 +3,13 @@
 //! navigation links.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use oms_core::request::OperationKind;
 use oms_core::share;
 
 use crate::i18n::{Texts, fill};
-use crate::{Console, browser};
+use crate::{Console, browser, split};
 
 /// The console's pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -166,6 +167,23 @@ pub fn current_hash() -> ReadSignal<String> {
     });
     on_cleanup(move || handle.remove());
     hash
+}
+
+/// When `hash` carries a share link, fetches the code that reads it (see
+/// `split`) and fills the forms with [`apply_share`]. If that code cannot be
+/// fetched, says so and leaves the link in the address, to open again.
+pub fn share_link(hash: String, console: Console) {
+    if !share::carries_share(&hash) {
+        return;
+    }
+    spawn_local(async move {
+        match split::share_code().await {
+            Ok(code) => (code.apply)(&hash, console),
+            Err(_) => console
+                .notices
+                .update(|n| n.push(console.t.share_unavailable.to_owned())),
+        }
+    });
 }
 
 /// Fills the forms from a share link in `hash`, then drops it from the

@@ -1,14 +1,16 @@
-//! Pages whose code loads on their first visit. With the `split` feature
-//! (the release build), `wasm-split` moves them into two WebAssembly
-//! modules, `operations` (update, pull back) and `tools` (batch, journal,
-//! settings), each fetched when one of its pages is first opened; without
-//! it (tests, `trunk serve`) they are ordinary functions in the one module.
+//! Code loaded on first use. With the `split` feature (the release build),
+//! `wasm-split` moves it into WebAssembly modules of its own: `operations`
+//! (update, pull back, migrate) and `tools` (batch, journal, settings),
+//! each fetched when one of its pages is first opened, and `share` (reading
+//! and making share links). Without it (tests, `trunk serve`) they are
+//! ordinary functions in the one module.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos::wasm_split::SplitLoaderError;
 
-use crate::{console, pages};
+use crate::components::share;
+use crate::{Console, console, pages, route};
 
 /// Builds a page's view; its code is in the page's module.
 type Make = fn() -> AnyView;
@@ -16,27 +18,54 @@ type Make = fn() -> AnyView;
 /// A page's view builder, or why its module could not be fetched.
 type Loaded = Result<Make, SplitLoaderError>;
 
-/// Declares a page loaded on first visit: split off into `$module` with the
-/// `split` feature, an ordinary `async fn` without it. Pages of one module
-/// arrive together: fewer, larger fetches than one module per page (the
-/// code two modules share is a part of its own).
-macro_rules! split_page {
-    ($(#[$doc:meta])* $module:ident :: $name:ident => $view:expr) => {
+/// Declares code loaded on first use: `$name()` gives `$value` (of type
+/// `$ty`, function pointers into the module), split off into `$module` with
+/// the `split` feature, an ordinary `async fn` without it. Code of one
+/// module arrives together: fewer, larger fetches than one module per page
+/// (the code two modules share is a part of its own).
+macro_rules! split_code {
+    ($(#[$doc:meta])* $module:ident :: $name:ident -> $ty:ty => $value:expr) => {
         $(#[$doc])*
         #[cfg(feature = "split")]
         #[leptos::wasm_split::wasm_split($module, wasm_split_path = leptos::wasm_split, fallible)]
-        pub fn $name() -> Loaded {
-            let make: Make = || $view.into_any();
-            Ok(make)
+        pub fn $name() -> Result<$ty, SplitLoaderError> {
+            Ok($value)
         }
 
         $(#[$doc])*
         #[cfg(not(feature = "split"))]
-        pub async fn $name() -> Loaded {
-            let make: Make = || $view.into_any();
-            Ok(make)
+        pub async fn $name() -> Result<$ty, SplitLoaderError> {
+            Ok($value)
         }
     };
+}
+
+/// Declares a page loaded on first visit (see [`split_code`]).
+macro_rules! split_page {
+    ($(#[$doc:meta])* $module:ident :: $name:ident => $view:expr) => {
+        split_code! {
+            $(#[$doc])*
+            $module::$name -> Make => || $view.into_any()
+        }
+    };
+}
+
+/// Share links' code, used rarely: reading one into the forms, and making
+/// one from them.
+#[derive(Clone, Copy)]
+pub struct ShareCode {
+    /// Fills the forms from the share link in a hash (see [`route::apply_share`]).
+    pub apply: fn(&str, Console),
+    /// The link to this page with the current fields (see [`share::share_url`]).
+    pub url: fn(Console) -> String,
+}
+
+split_code! {
+    /// Share links' code.
+    share::share_code -> ShareCode => ShareCode {
+        apply: route::apply_share,
+        url: share::share_url,
+    }
 }
 
 split_page! {
@@ -47,6 +76,11 @@ split_page! {
 split_page! {
     /// `#/pullback`.
     operations::pullback => view! { <pages::pullback::PullbackPage /> }
+}
+
+split_page! {
+    /// `#/migrate`.
+    operations::migrate => view! { <pages::migrate::MigratePage /> }
 }
 
 split_page! {

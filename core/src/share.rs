@@ -62,13 +62,23 @@ pub fn share_hash(route: &str, state: &ShareState) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadShareLink(pub String);
 
+/// The share parameter's value in a hash such as `#/update?share=...`.
+fn share_param(hash: &str) -> Option<&str> {
+    let (_, query) = hash.split_once('?')?;
+    query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix(PARAM)?.strip_prefix('='))
+}
+
+/// Whether `hash` carries a share link (read or not), without reading it.
+pub fn carries_share(hash: &str) -> bool {
+    share_param(hash).is_some()
+}
+
 /// Reads the fields from a hash such as `#/update?share=...`; `None` when
 /// the hash carries none.
 pub fn read_share(hash: &str) -> Option<Result<ShareState, BadShareLink>> {
-    let (_, query) = hash.split_once('?')?;
-    let value = query
-        .split('&')
-        .find_map(|pair| pair.strip_prefix(PARAM)?.strip_prefix('='))?;
+    let value = share_param(hash)?;
     Some(serde_json::from_str(&percent_decode(value)).map_err(|e| BadShareLink(e.to_string())))
 }
 
@@ -101,6 +111,8 @@ mod tests {
     fn other_hashes_carry_nothing_and_bad_links_say_so() {
         assert_eq!(read_share("#/stop"), None);
         assert_eq!(read_share("#/stop?x=1"), None);
+        assert!(!carries_share("#/stop?x=1&shared=1"));
+        assert!(carries_share("#/stop?x=1&share=%7Bnope"));
         assert!(read_share("#/stop?share=%7Bnope").unwrap().is_err());
     }
 

@@ -147,6 +147,10 @@ async fn a_share_link_fills_every_field_and_sends_nothing() {
     world.client.goto("about:blank").await.unwrap();
     world.client.goto(&link).await.unwrap();
     world.wait_for("body[data-ready='true']").await;
+    // The code reading links is fetched first (it is split off the main module).
+    world
+        .wait_until("return document.querySelector('.notices')?.textContent.includes('sink.password') ?? false")
+        .await;
     let values = world
         .js("return ['taskName','deleteParams','scope','key','value','date','time','zone','subtopic'].map(n => document.querySelector(`[name='${n}']`).value)")
         .await;
@@ -172,6 +176,73 @@ async fn a_share_link_fills_every_field_and_sends_nothing() {
         "opening a link sends nothing"
     );
     world.finish().await;
+}
+
+/// The code that makes and reads share links is fetched on first use. When
+/// it cannot be fetched, Copy link says so, and opening a link fills
+/// nothing, says why, and keeps the link in the address to open again.
+#[tokio::test]
+async fn a_share_link_whose_code_cannot_be_fetched_says_so() {
+    let world = World::start().await;
+    world.open("#/resume").await;
+    world.set("input[name='taskName']", INCR_STOPPED).await;
+    world.cdp("Network.enable", json!({})).await;
+    world
+        .cdp("Network.setBlockedURLs", json!({"urls": ["*split_share*"]}))
+        .await;
+    world.click("[data-action='copy-link']").await;
+    assert_eq!(
+        world
+            .text("[data-action='copy-link'] ~ [role='alert']")
+            .await,
+        "The link could not be made: part of the console could not be loaded from the server. Check the connection, then try again."
+    );
+    assert_eq!(
+        world
+            .js("return document.querySelectorAll('input.share-url').length")
+            .await,
+        0
+    );
+
+    world.js("localStorage.clear(); return true").await;
+    let page = world.js("return location.href.split('#')[0]").await;
+    let link = format!(
+        "{}#/migrate?share=%7B%22taskName%22%3A%22{INCR_STOPPED}%22%2C%22ip%22%3A%2210.0.0.9%22%7D",
+        page.as_str().unwrap()
+    );
+    world.client.goto("about:blank").await.unwrap();
+    world.client.goto(&link).await.unwrap();
+    world.wait_for("main[data-page='migrate'] h2").await;
+    assert_eq!(
+        world.text(".notices .notice span").await,
+        "This link's fields could not be read: part of the console could not be loaded from the server. Nothing was filled. Check the connection, then open the link again."
+    );
+    let values = world
+        .js("return ['taskName','ip'].map(n => document.querySelector(`[name='${n}']`).value)")
+        .await;
+    assert_eq!(values, json!(["", ""]), "nothing was filled");
+    assert!(
+        world
+            .js("return location.hash")
+            .await
+            .as_str()
+            .unwrap()
+            .starts_with("#/migrate?share="),
+        "the link stays in the address"
+    );
+
+    world
+        .cdp("Network.setBlockedURLs", json!({"urls": []}))
+        .await;
+    world.reload().await;
+    world
+        .wait_until("return document.querySelector(\"input[name='ip']\")?.value === '10.0.0.9'")
+        .await;
+    assert_eq!(world.js("return location.hash").await, "#/migrate");
+    assert!(world.journal().await.is_empty(), "nothing was sent");
+    world
+        .finish_allowing(&["split_share", "Failed to fetch"])
+        .await;
 }
 
 /// Pasted profiles that cannot be imported say why in words, and replace
