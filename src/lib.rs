@@ -116,7 +116,10 @@ pub fn App() -> impl IntoView {
             marks,
         };
         provide_context(console);
-        Effect::new(move |_| route::share_link(hash.get(), console));
+        Effect::new(move |_| {
+            hash.track();
+            route::share_link(console);
+        });
         view! {
             <components::header::Header />
             <components::notices::Notices />

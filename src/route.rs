@@ -169,27 +169,35 @@ pub fn current_hash() -> ReadSignal<String> {
     hash
 }
 
-/// When `hash` carries a share link, fetches the code that reads it (see
-/// `split`) and fills the forms with [`apply_share`]. If that code cannot be
-/// fetched, says so and leaves the link in the address, to open again.
-pub fn share_link(hash: String, console: Console) {
-    if !share::carries_share(&hash) {
+/// When the address carries a share link, fetches the code that reads it
+/// (see `split`) and fills the forms with [`apply_share`]. If that code
+/// cannot be fetched, says so and leaves the link in the address, to open
+/// again. The address is read, not the route's signal: a link already read
+/// has left the address but not the signal, and must not fill the forms
+/// again when the console is drawn anew (a language switch).
+pub fn share_link(console: Console) {
+    if !share::carries_share(&browser::hash()) {
         return;
     }
     spawn_local(async move {
         match split::share_code().await {
-            Ok(code) => (code.apply)(&hash, console),
-            Err(_) => console
-                .notices
-                .update(|n| n.push(console.t.share_unavailable.to_owned())),
+            Ok(code) => (code.apply)(console),
+            Err(_) => console.notices.update(|n| {
+                let notice = console.t.share_unavailable;
+                if !n.iter().any(|shown| shown == notice) {
+                    n.push(notice.to_owned());
+                }
+            }),
         }
     });
 }
 
-/// Fills the forms from a share link in `hash`, then drops it from the
+/// Fills the forms from the share link in the address, if it still
+/// carries one (a second call finds it gone), then drops it from the
 /// address. Nothing is sent.
-pub fn apply_share(hash: &str, console: Console) {
-    let Some(read) = share::read_share(hash) else {
+pub fn apply_share(console: Console) {
+    let hash = browser::hash();
+    let Some(read) = share::read_share(&hash) else {
         return;
     };
     let t = console.t;

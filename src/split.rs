@@ -54,8 +54,8 @@ macro_rules! split_page {
 /// one from them.
 #[derive(Clone, Copy)]
 pub struct ShareCode {
-    /// Fills the forms from the share link in a hash (see [`route::apply_share`]).
-    pub apply: fn(&str, Console),
+    /// Fills the forms from the share link in the address (see [`route::apply_share`]).
+    pub apply: fn(Console),
     /// The link to this page with the current fields (see [`share::share_url`]).
     pub url: fn(Console) -> String,
 }

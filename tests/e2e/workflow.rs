@@ -245,6 +245,47 @@ async fn a_share_link_whose_code_cannot_be_fetched_says_so() {
         .await;
 }
 
+/// A link is read once: what is typed after it filled the form stays when
+/// the language changes (which draws the console anew).
+#[tokio::test]
+async fn a_share_link_fills_once_and_a_language_switch_keeps_what_was_typed() {
+    let world = World::start().await;
+    world.open("#/migrate").await;
+    let page = world.js("return location.href.split('#')[0]").await;
+    let link = format!(
+        "{}#/migrate?share=%7B%22taskName%22%3A%22{INCR_STOPPED}%22%2C%22ip%22%3A%2210.0.0.9%22%7D",
+        page.as_str().unwrap()
+    );
+    world.client.goto("about:blank").await.unwrap();
+    world.client.goto(&link).await.unwrap();
+    world
+        .wait_until("return document.querySelector(\"input[name='ip']\")?.value === '10.0.0.9'")
+        .await;
+    world.set("input[name='ip']", "10.0.0.10").await;
+    world.set("select[name='language']", "zh-CN").await;
+    world.wait_for("html[lang='zh-CN']").await;
+    world.wait_for("main[data-page='migrate'] h2").await;
+    world.set("select[name='language']", "en").await;
+    world.wait_for("html[lang='en']").await;
+    world.wait_for("main[data-page='migrate'] h2").await;
+    assert_eq!(
+        world
+            .js("return document.querySelector(\"input[name='ip']\").value")
+            .await,
+        "10.0.0.10",
+        "what was typed after the link filled the form is kept"
+    );
+    assert_eq!(
+        world
+            .js("return document.querySelectorAll('.notices .notice').length")
+            .await,
+        1,
+        "the link was read once"
+    );
+    assert!(world.journal().await.is_empty(), "nothing was sent");
+    world.finish().await;
+}
+
 /// Pasted profiles that cannot be imported say why in words, and replace
 /// nothing; good ones replace the list once confirmed.
 #[tokio::test]
