@@ -113,8 +113,10 @@ impl Page {
 /// (`data-nav-mark`), so that it is seen from every page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NavMark {
-    /// A request, a pullback or a batch is running.
+    /// A request or a pullback is running.
     Running,
+    /// A batch is running: how many of its tasks are answered, of how many.
+    Progress(usize, usize),
     /// A pullback halted and waits for the operator.
     Halted,
 }
@@ -123,16 +125,19 @@ impl NavMark {
     /// The value of `data-nav-mark`.
     pub fn name(self) -> &'static str {
         match self {
-            Self::Running => "running",
+            Self::Running | Self::Progress(..) => "running",
             Self::Halted => "halted",
         }
     }
 
     /// The words shown on the link.
-    pub fn text(self, t: &Texts) -> &'static str {
+    pub fn text(self, t: &Texts) -> String {
         match self {
-            Self::Running => t.nav_running,
-            Self::Halted => t.nav_halted,
+            Self::Running => t.nav_running.to_owned(),
+            Self::Progress(done, total) => {
+                fill(t.nav_progress, &[&done.to_string(), &total.to_string()])
+            }
+            Self::Halted => t.nav_halted.to_owned(),
         }
     }
 }

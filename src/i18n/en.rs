@@ -7,6 +7,7 @@ pub static EN: Texts = Texts {
     app_title: "OMS Connector Console",
     nav_label: "Operations",
     nav_running: "running",
+    nav_progress: "running {0}/{1}",
     nav_halted: "halted",
     cm_host: "CM host:",
     theme: "Theme",

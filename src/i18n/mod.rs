@@ -37,6 +37,7 @@ catalogue! {
     app_title,
     nav_label,
     nav_running,
+    nav_progress,
     nav_halted,
     cm_host,
     theme,

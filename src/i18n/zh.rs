@@ -7,6 +7,7 @@ pub static ZH: Texts = Texts {
     app_title: "OMS 连接器控制台",
     nav_label: "操作",
     nav_running: "运行中",
+    nav_progress: "运行中 {0}/{1}",
     nav_halted: "已暂停",
     cm_host: "CM 主机：",
     theme: "主题",

@@ -88,6 +88,13 @@ impl Redraw {
     }
 }
 
+/// How many of `rows` are answered (tracked).
+fn answered(rows: &[Row<BatchRow>]) -> usize {
+    rows.iter()
+        .filter(|r| r.value.with(|r| r.sent.is_some()))
+        .count()
+}
+
 fn issue_text(t: &Texts, issue: &LineIssue) -> String {
     match issue {
         LineIssue::Empty => t.batch_line_empty.to_owned(),
@@ -135,12 +142,19 @@ pub fn BatchPage() -> impl IntoView {
         confirmed,
     } = lasting_context(|| {
         let running = RwSignal::new(false);
+        let rows = RwSignal::new(Vec::<Row<BatchRow>>::new());
+        // Follows the rows, which a running batch redraws at most every
+        // REDRAW_MS: the link says how far the batch is from every page.
         c.marks.show(
             Page::Batch,
-            Signal::derive(move || running.get().then_some(NavMark::Running)),
+            Signal::derive(move || {
+                running
+                    .get()
+                    .then(|| rows.with(|all| NavMark::Progress(answered(all), all.len())))
+            }),
         );
         BatchRun {
-            rows: RwSignal::new(Vec::new()),
+            rows,
             running,
             cancel_requested: RwSignal::new(false),
             confirmed: StoredValue::new(None),
@@ -343,13 +357,7 @@ pub fn BatchPage() -> impl IntoView {
         }
         browser::download("batch.csv", "text/csv", &csv);
     };
-    let done = move || {
-        rows.with(|all| {
-            all.iter()
-                .filter(|r| r.value.with(|r| r.sent.is_some()))
-                .count()
-        })
-    };
+    let done = move || rows.with(|all| answered(all));
     let total = move || rows.with(Vec::len);
     let failed = move || {
         rows.with(|all| {

@@ -4,7 +4,7 @@ use cm_sim::Options;
 use cm_sim::fleet::{Config, State, Task};
 use serde_json::{Value, json};
 
-use crate::fleet::{INCR_RUNNING, INCR_STOPPED};
+use crate::fleet::{FULL_STOPPED, INCR_RUNNING, INCR_STOPPED};
 use crate::harness::{World, decoded_query, pairs};
 
 const SUBMIT: &str = "main form button[type='submit']";
@@ -966,23 +966,31 @@ async fn a_batch_left_midway_runs_on_and_is_shown_on_coming_back() {
     world.finish().await;
 }
 
-/// A batch left while it runs is marked on its link, on every page (the
-/// mark goes when it ends: `a_batch_left_midway_runs_on_…`).
+/// A batch left while it runs is marked on its link with how far it is, on
+/// every page (the mark goes when it ends: `a_batch_left_midway_runs_on_…`).
 #[tokio::test]
 async fn a_running_batch_is_marked_on_its_link() {
     let world = World::start().await;
-    world.faults(json!({"next": ["hang"]})).await;
-    let names = [INCR_RUNNING.to_owned(), INCR_STOPPED.to_owned()];
+    world.faults(json!({"next": ["ok", "hang"]})).await;
+    let names = [
+        INCR_RUNNING.to_owned(),
+        INCR_STOPPED.to_owned(),
+        FULL_STOPPED.to_owned(),
+    ];
     start_batch(&world, &names, "1").await;
     world.wait_for("[data-action='cancel-batch']").await;
+    // The first answered, the second hangs: one of three.
+    world
+        .wait_until("return document.querySelector(\"nav.ops a[href='#/batch'] .nav-mark\")?.textContent === 'running 1/3'")
+        .await;
     assert_eq!(
         world.nav_marks().await,
-        json!([["#/batch", "running", "running"]])
+        json!([["#/batch", "running", "running 1/3"]])
     );
     world.open("#/resume").await;
     assert_eq!(
         world.nav_marks().await,
-        json!([["#/batch", "running", "running"]]),
+        json!([["#/batch", "running", "running 1/3"]]),
         "seen from another page"
     );
     world.finish_allowing_failed_api_calls(true).await;
