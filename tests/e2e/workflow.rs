@@ -178,6 +178,18 @@ async fn a_share_link_fills_every_field_and_sends_nothing() {
     world.finish().await;
 }
 
+/// Opens a share link to `#/migrate` with `taskName` and `ip` 10.0.0.9, as
+/// an operator opens one sent to them (a fresh load of the console).
+async fn open_migrate_link(world: &World) {
+    let page = world.js("return location.href.split('#')[0]").await;
+    let link = format!(
+        "{}#/migrate?share=%7B%22taskName%22%3A%22{INCR_STOPPED}%22%2C%22ip%22%3A%2210.0.0.9%22%7D",
+        page.as_str().unwrap()
+    );
+    world.client.goto("about:blank").await.unwrap();
+    world.client.goto(&link).await.unwrap();
+}
+
 /// The code that makes and reads share links is fetched on first use. When
 /// it cannot be fetched, Copy link says so, and opening a link fills
 /// nothing, says why, and keeps the link in the address to open again.
@@ -205,13 +217,7 @@ async fn a_share_link_whose_code_cannot_be_fetched_says_so() {
     );
 
     world.js("localStorage.clear(); return true").await;
-    let page = world.js("return location.href.split('#')[0]").await;
-    let link = format!(
-        "{}#/migrate?share=%7B%22taskName%22%3A%22{INCR_STOPPED}%22%2C%22ip%22%3A%2210.0.0.9%22%7D",
-        page.as_str().unwrap()
-    );
-    world.client.goto("about:blank").await.unwrap();
-    world.client.goto(&link).await.unwrap();
+    open_migrate_link(&world).await;
     world.wait_for("main[data-page='migrate'] h2").await;
     assert_eq!(
         world.text(".notices .notice span").await,
@@ -251,13 +257,7 @@ async fn a_share_link_whose_code_cannot_be_fetched_says_so() {
 async fn a_share_link_fills_once_and_a_language_switch_keeps_what_was_typed() {
     let world = World::start().await;
     world.open("#/migrate").await;
-    let page = world.js("return location.href.split('#')[0]").await;
-    let link = format!(
-        "{}#/migrate?share=%7B%22taskName%22%3A%22{INCR_STOPPED}%22%2C%22ip%22%3A%2210.0.0.9%22%7D",
-        page.as_str().unwrap()
-    );
-    world.client.goto("about:blank").await.unwrap();
-    world.client.goto(&link).await.unwrap();
+    open_migrate_link(&world).await;
     world
         .wait_until("return document.querySelector(\"input[name='ip']\")?.value === '10.0.0.9'")
         .await;
