@@ -88,13 +88,6 @@ impl Redraw {
     }
 }
 
-/// How many of `rows` are answered (tracked).
-fn answered(rows: &[Row<BatchRow>]) -> usize {
-    rows.iter()
-        .filter(|r| r.value.with(|r| r.sent.is_some()))
-        .count()
-}
-
 fn issue_text(t: &Texts, issue: &LineIssue) -> String {
     match issue {
         LineIssue::Empty => t.batch_line_empty.to_owned(),
@@ -115,6 +108,9 @@ fn issue_text(t: &Texts, issue: &LineIssue) -> String {
 struct BatchRun {
     /// One row per task of the last batch started.
     rows: RwSignal<Vec<Row<BatchRow>>>,
+    /// How many rows are answered: counted once per redraw, for the page
+    /// and its navigation link.
+    answered: Memo<usize>,
     /// Whether its workers are running.
     running: RwSignal<bool>,
     /// Whether Cancel was asked for.
@@ -137,6 +133,7 @@ pub fn BatchPage() -> impl IntoView {
     let plan = Memo::new(move |_| batch::plan(&text.get()));
     let BatchRun {
         rows,
+        answered,
         running,
         cancel_requested,
         confirmed,
@@ -144,17 +141,26 @@ pub fn BatchPage() -> impl IntoView {
         let running = RwSignal::new(false);
         let rows = RwSignal::new(Vec::<Row<BatchRow>>::new());
         // Follows the rows, which a running batch redraws at most every
-        // REDRAW_MS: the link says how far the batch is from every page.
+        // REDRAW_MS.
+        let answered = Memo::new(move |_| {
+            rows.with(|all| {
+                all.iter()
+                    .filter(|r| r.value.with(|r| r.sent.is_some()))
+                    .count()
+            })
+        });
+        // The link says how far the batch is, from every page.
         c.marks.show(
             Page::Batch,
             Signal::derive(move || {
                 running
                     .get()
-                    .then(|| rows.with(|all| NavMark::Progress(answered(all), all.len())))
+                    .then(|| NavMark::Progress(answered.get(), rows.with(Vec::len)))
             }),
         );
         BatchRun {
             rows,
+            answered,
             running,
             cancel_requested: RwSignal::new(false),
             confirmed: StoredValue::new(None),
@@ -357,7 +363,6 @@ pub fn BatchPage() -> impl IntoView {
         }
         browser::download("batch.csv", "text/csv", &csv);
     };
-    let done = move || rows.with(|all| answered(all));
     let total = move || rows.with(Vec::len);
     let failed = move || {
         rows.with(|all| {
@@ -455,9 +460,9 @@ pub fn BatchPage() -> impl IntoView {
         />
         <Show when=move || { total() > 0 }>
             <section class="batch-results">
-                <progress max=total value=done aria-label=t.batch_progress></progress>
+                <progress max=total value=answered aria-label=t.batch_progress></progress>
                 <p role="status" data-batch-progress="">
-                    {move || fill(t.batch_progress_text, &[&done().to_string(), &total().to_string(), &failed().to_string()])}
+                    {move || fill(t.batch_progress_text, &[&answered.get().to_string(), &total().to_string(), &failed().to_string()])}
                     {move || (cancel_requested.get() && !running.get()).then(|| format!(" {}", t.batch_cancelled))}
                 </p>
                 <table>
