@@ -174,27 +174,41 @@ pub fn current_hash() -> ReadSignal<String> {
     hash
 }
 
+thread_local! {
+    /// The address [`share_link`] last looked at.
+    static LAST_ADDRESS: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
 /// When the address carries a share link, fetches the code that reads it
 /// (see `split`) and fills the forms with [`apply_share`]. If that code
 /// cannot be fetched, says so and leaves the link in the address, to open
 /// again. The address is read, not the route's signal: a link already read
-/// has left the address but not the signal, and must not fill the forms
-/// again when the console is drawn anew (a language switch).
+/// has left the address but not the signal. An address is looked at once:
+/// the console drawn anew (a language switch) neither fills the forms again
+/// nor tries again a link whose code could not be fetched.
 pub fn share_link(console: Console) {
-    if !share::carries_share(&browser::hash()) {
+    let hash = browser::hash();
+    let seen = LAST_ADDRESS.with(|last| last.replace(hash.clone()) == hash);
+    if seen || !share::carries_share(&hash) {
         return;
     }
     spawn_local(async move {
         match split::share_code().await {
             Ok(code) => (code.apply)(console),
             Err(_) => console.notices.update(|n| {
-                let notice = console.t.share_unavailable;
+                let notice = texts_now(console).share_unavailable;
                 if !n.iter().any(|shown| shown == notice) {
                     n.push(notice.to_owned());
                 }
             }),
         }
     });
+}
+
+/// The catalogue of the language chosen now: the language may have changed
+/// while a share link's code was fetched.
+fn texts_now(console: Console) -> &'static Texts {
+    console.lang.get_untracked().texts()
 }
 
 /// Fills the forms from the share link in the address, if it still
@@ -205,9 +219,11 @@ pub fn apply_share(console: Console) {
     let Some(read) = share::read_share(&hash) else {
         return;
     };
-    let t = console.t;
+    let t = texts_now(console);
     let route = hash.split('?').next().unwrap_or_default().to_owned();
     browser::replace_hash(&route);
+    // Opening the same link again is a new look at the address.
+    LAST_ADDRESS.with(|last| *last.borrow_mut() = route);
     match read {
         Err(_) => console.notices.update(|n| n.push(t.share_bad.to_owned())),
         Ok(state) => {

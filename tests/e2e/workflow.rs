@@ -180,11 +180,17 @@ async fn a_share_link_fills_every_field_and_sends_nothing() {
 
 /// Opens a share link to `#/migrate` with `taskName` and `ip` 10.0.0.9, as
 /// an operator opens one sent to them (a fresh load of the console).
+/// A share link's `share` parameter: a task name and a migrate `ip`.
+fn share_param() -> String {
+    format!("%7B%22taskName%22%3A%22{INCR_STOPPED}%22%2C%22ip%22%3A%2210.0.0.9%22%7D")
+}
+
 async fn open_migrate_link(world: &World) {
     let page = world.js("return location.href.split('#')[0]").await;
     let link = format!(
-        "{}#/migrate?share=%7B%22taskName%22%3A%22{INCR_STOPPED}%22%2C%22ip%22%3A%2210.0.0.9%22%7D",
-        page.as_str().unwrap()
+        "{}#/migrate?share={}",
+        page.as_str().unwrap(),
+        share_param()
     );
     world.client.goto("about:blank").await.unwrap();
     world.client.goto(&link).await.unwrap();
@@ -192,7 +198,8 @@ async fn open_migrate_link(world: &World) {
 
 /// The code that makes and reads share links is fetched on first use. When
 /// it cannot be fetched, Copy link says so, and opening a link fills
-/// nothing, says why, and keeps the link in the address to open again.
+/// nothing, says why once (a language switch does not try it again), and
+/// keeps the link in the address to open again.
 #[tokio::test]
 async fn a_share_link_whose_code_cannot_be_fetched_says_so() {
     let world = World::start().await;
@@ -236,6 +243,26 @@ async fn a_share_link_whose_code_cannot_be_fetched_says_so() {
             .starts_with("#/migrate?share="),
         "the link stays in the address"
     );
+    // A language switch draws the console anew: the link is not tried
+    // again behind the operator's back, so there is still one notice.
+    world.set("select[name='language']", "zh-CN").await;
+    world.wait_for("html[lang='zh-CN']").await;
+    world.wait_for("main[data-page='migrate'] h2").await;
+    world.click("[data-action='copy-link']").await;
+    world
+        .wait_for("[data-action='copy-link'] ~ [role='alert']")
+        .await;
+    assert_eq!(
+        world
+            .js("return [...document.querySelectorAll('.notices .notice span')].map(s => s.textContent)")
+            .await,
+        json!([
+            "This link's fields could not be read: part of the console could not be loaded from the server. Nothing was filled. Check the connection, then open the link again."
+        ]),
+        "one notice, not one per language"
+    );
+    world.set("select[name='language']", "en").await;
+    world.wait_for("html[lang='en']").await;
 
     world
         .cdp("Network.setBlockedURLs", json!({"urls": []}))
@@ -251,8 +278,9 @@ async fn a_share_link_whose_code_cannot_be_fetched_says_so() {
         .await;
 }
 
-/// A link is read once: what is typed after it filled the form stays when
-/// the language changes (which draws the console anew).
+/// A link is read once each time it is opened: what is typed after it
+/// filled the form stays when the language changes (which draws the
+/// console anew), and opening it again fills the form again.
 #[tokio::test]
 async fn a_share_link_fills_once_and_a_language_switch_keeps_what_was_typed() {
     let world = World::start().await;
@@ -261,6 +289,21 @@ async fn a_share_link_fills_once_and_a_language_switch_keeps_what_was_typed() {
     world
         .wait_until("return document.querySelector(\"input[name='ip']\")?.value === '10.0.0.9'")
         .await;
+    world.set("input[name='ip']", "10.0.0.10").await;
+    world
+        .js(&format!(
+            "location.hash = '#/migrate?share={}'; return true",
+            share_param()
+        ))
+        .await;
+    world
+        .wait_until("return document.querySelector(\"input[name='ip']\")?.value === '10.0.0.9'")
+        .await;
+    assert_eq!(
+        world.js("return location.hash").await,
+        "#/migrate",
+        "the same link opened again is read again"
+    );
     world.set("input[name='ip']", "10.0.0.10").await;
     world.set("select[name='language']", "zh-CN").await;
     world.wait_for("html[lang='zh-CN']").await;
@@ -279,8 +322,8 @@ async fn a_share_link_fills_once_and_a_language_switch_keeps_what_was_typed() {
         world
             .js("return document.querySelectorAll('.notices .notice').length")
             .await,
-        1,
-        "the link was read once"
+        2,
+        "the link was read once each time it was opened"
     );
     assert!(world.journal().await.is_empty(), "nothing was sent");
     world.finish().await;
