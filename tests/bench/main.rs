@@ -223,6 +223,55 @@ const FETCH_LOOP: &str = "const done = arguments[arguments.length - 1];
     };
     for (let k = 0; k < 8; k++) worker();";
 
+/// The same 500 requests, 8 streams at once on one HTTP/2 connection, sent
+/// by `h2load` (nghttp2) through the same nginx, with no browser: what the
+/// proxy and simulator cost (its connection's set-up included). Its wall
+/// time in milliseconds, and the requests that got no answer (a count).
+async fn h2load_wall(tls_port: u16) -> BatchRun {
+    let program = std::env::var("OMS_H2LOAD").unwrap_or_else(|_| "h2load".into());
+    let mut args: Vec<String> = ["-n", "500", "-c", "1", "-m", "8", "-H", ":method: POST"]
+        .map(str::to_owned)
+        .into();
+    args.extend((0..500).map(|i| {
+        format!(
+            "https://127.0.0.1:{tls_port}/connector/task/v2/resume?taskName=10.0.0.1-9000:connector_v2:np_bench{i:03}-incr_trans-1-0:0000000001"
+        )
+    }));
+    let output = tokio::process::Command::new(&program)
+        .args(&args)
+        .output()
+        .await
+        .unwrap_or_else(|e| panic!("{program}: {e}"));
+    let text = String::from_utf8_lossy(&output.stdout);
+    let (wall_ms, succeeded) =
+        h2load_figures(&text).unwrap_or_else(|| panic!("{program} printed no figures:\n{text}"));
+    BatchRun {
+        wall_ms,
+        unanswered: (succeeded < 500)
+            .then(|| format!("h2load: {} of 500 unanswered", 500 - succeeded))
+            .into_iter()
+            .collect(),
+    }
+}
+
+/// From `h2load`'s report: its wall time in milliseconds (`finished in
+/// 3.18s,` or `finished in 950.5ms,`) and how many requests succeeded.
+fn h2load_figures(report: &str) -> Option<(f64, usize)> {
+    let finished = report.split("finished in ").nth(1)?.split(',').next()?;
+    let wall_ms = match finished.strip_suffix("ms") {
+        Some(ms) => ms.parse().ok()?,
+        None => finished.strip_suffix('s')?.parse::<f64>().ok()? * 1000.0,
+    };
+    let succeeded = report
+        .split(" done, ")
+        .nth(1)?
+        .split(" succeeded")
+        .next()?
+        .parse()
+        .ok()?;
+    Some((wall_ms, succeeded))
+}
+
 /// Runs [`FETCH_LOOP`] on the console's batch page.
 async fn fetch_loop_wall(world: &World) -> BatchRun {
     world.open("#/batch").await;
@@ -425,6 +474,13 @@ async fn main() {
         "batch_runs".into(),
         json!({"console": over_h2, "fetch_loop": floor}),
     );
+    let mut server_path = Vec::new();
+    for _ in 0..BATCH_RUNS {
+        let run = h2load_wall(nginx.tls_port).await;
+        unanswered.extend(run.unanswered);
+        server_path.push(run.wall_ms);
+    }
+    figures.insert("batch_h2load_runs".into(), json!(server_path));
     let (over_h2, floor) = (median(&mut over_h2), median(&mut floor));
     rows.push(Row {
         name: format!(
@@ -438,6 +494,13 @@ async fn main() {
     rows.push(Row {
         name: format!("batch's floor: a bare fetch loop, 8 at once, HTTP/2 (nginx, TLS; median of {BATCH_RUNS})"),
         ours: floor,
+        theirs: Some(ideal),
+        unit: "ms",
+        target: String::new(),
+    });
+    rows.push(Row {
+        name: format!("batch's server path: h2load, no browser, the same requests (nginx, TLS; median of {BATCH_RUNS})"),
+        ours: median(&mut server_path),
         theirs: Some(ideal),
         unit: "ms",
         target: String::new(),

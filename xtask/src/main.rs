@@ -42,7 +42,7 @@ fn fuzz() -> Result<(), String> {
 
 /// The benchmark, on a fresh release build.
 fn bench() -> Result<(), String> {
-    tools::ensure_test_tools()?;
+    tools::ensure_bench_tools()?;
     dist::dist()?;
     let mut cmd = project::command(
         "cargo",
@@ -58,7 +58,8 @@ fn bench() -> Result<(), String> {
     );
     cmd.env("OMS_DIST", project::root().join("dist"))
         .env("CHROMEDRIVER", tools::CHROMEDRIVER)
-        .env("OMS_NGINX", tools::NGINX);
+        .env("OMS_NGINX", tools::NGINX)
+        .env("OMS_H2LOAD", tools::H2LOAD);
     project::run_visible(cmd)
 }
 

@@ -22,6 +22,8 @@ pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// Debian's nginx, for the deployment test (openssl makes its certificate).
 pub const NGINX: &str = "/usr/sbin/nginx";
+/// Debian's `h2load` (nghttp2), for the benchmark's batch without a browser.
+pub const H2LOAD: &str = "/usr/bin/h2load";
 
 /// The `wasm-bindgen` version `Cargo.lock` holds (pinned with `=` in Cargo.toml).
 pub fn wasm_bindgen_version() -> Result<String, String> {
@@ -154,14 +156,26 @@ fn ensure_wasm_opt() -> Result<(), String> {
     ))
 }
 
+/// Whether `program arg` runs and succeeds.
+fn runs(program: &str, arg: &str) -> bool {
+    command(program, &[arg])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// Installs Debian `packages`.
+fn apt_install(packages: &[&str]) -> Result<(), String> {
+    run_visible(command("apt-get", &["update", "-qq"]))?;
+    let mut args = vec!["install", "-y", "-qq", "--no-install-recommends"];
+    args.extend(packages);
+    let mut install = command("apt-get", &args);
+    install.env("DEBIAN_FRONTEND", "noninteractive");
+    run_visible(install)
+}
+
 fn ensure_test_packages() -> Result<(), String> {
-    let runs = |program: &str, arg: &str| {
-        command(program, &[arg])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success())
-    };
     if runs(CHROMIUM, "--version")
         && runs(CHROMEDRIVER, "--version")
         && runs(NGINX, "-v")
@@ -170,22 +184,7 @@ fn ensure_test_packages() -> Result<(), String> {
         return Ok(());
     }
     say("chromium, chromium-driver, nginx-light and openssl (Debian)");
-    run_visible(command("apt-get", &["update", "-qq"]))?;
-    let mut install = command(
-        "apt-get",
-        &[
-            "install",
-            "-y",
-            "-qq",
-            "--no-install-recommends",
-            "chromium",
-            "chromium-driver",
-            "nginx-light",
-            "openssl",
-        ],
-    );
-    install.env("DEBIAN_FRONTEND", "noninteractive");
-    run_visible(install)
+    apt_install(&["chromium", "chromium-driver", "nginx-light", "openssl"])
 }
 
 /// What building the console needs.
@@ -206,4 +205,14 @@ pub fn ensure_release_tools() -> Result<(), String> {
 pub fn ensure_test_tools() -> Result<(), String> {
     ensure_release_tools()?;
     ensure_test_packages()
+}
+
+/// What the benchmark needs: the test tools and `h2load`.
+pub fn ensure_bench_tools() -> Result<(), String> {
+    ensure_test_tools()?;
+    if runs(H2LOAD, "--version") {
+        return Ok(());
+    }
+    say("nghttp2-client (Debian), for h2load");
+    apt_install(&["nghttp2-client"])
 }
