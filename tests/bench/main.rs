@@ -8,7 +8,6 @@
 #[path = "../e2e/harness.rs"]
 mod harness;
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use cm_sim::{Options, Sim};
@@ -39,20 +38,26 @@ fn median(values: &mut [f64]) -> f64 {
     }
 }
 
+/// Writes a `.gz` beside each file of `dir`, compressed as `cargo xtask
+/// dist` compresses the console (Zopfli).
 fn gzip_beside(dir: &Path) {
-    use flate2::Compression;
-    use flate2::write::GzEncoder;
     for entry in std::fs::read_dir(dir).unwrap().flatten() {
         let path = entry.path();
         if path.extension().is_some_and(|e| e == "gz") {
             continue;
         }
         let bytes = std::fs::read(&path).unwrap();
-        let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
-        encoder.write_all(&bytes).unwrap();
+        let mut packed = Vec::new();
+        zopfli::compress(
+            zopfli::Options::default(),
+            zopfli::Format::Gzip,
+            bytes.as_slice(),
+            &mut packed,
+        )
+        .unwrap();
         let mut name = path.into_os_string();
         name.push(".gz");
-        std::fs::write(name, encoder.finish().unwrap()).unwrap();
+        std::fs::write(name, packed).unwrap();
     }
 }
 

@@ -1,11 +1,7 @@
 //! `cargo xtask dist`: a release build, gzipped copies and a size table.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-use flate2::Compression;
-use flate2::write::GzEncoder;
 
 use crate::project::{Runner, command, root, shown};
 use crate::tools;
@@ -35,10 +31,19 @@ fn files(dir: &Path) -> Vec<PathBuf> {
     found
 }
 
+/// `bytes` gzipped with Zopfli: standard gzip that any browser and nginx's
+/// `gzip_static` read, some 4% smaller than zlib's best (the build's
+/// files are compressed once, served many times).
 fn gzip(bytes: &[u8]) -> Vec<u8> {
-    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
-    encoder.write_all(bytes).expect("writing to memory");
-    encoder.finish().expect("writing to memory")
+    let mut packed = Vec::new();
+    zopfli::compress(
+        zopfli::Options::default(),
+        zopfli::Format::Gzip,
+        bytes,
+        &mut packed,
+    )
+    .expect("writing to memory");
+    packed
 }
 
 /// A file of `dist/`: its name, raw size and gzipped size.
