@@ -9,6 +9,8 @@ use crate::harness::World;
 
 const SUBMIT: &str = "main form button[type='submit']";
 
+/// The console loads and works under its strict policy, and the browser
+/// has nothing to warn about (no policy violation, no ignored attribute).
 #[tokio::test]
 async fn the_console_runs_under_a_strict_content_security_policy() {
     let world = World::start().await;
@@ -40,7 +42,7 @@ async fn the_console_runs_under_a_strict_content_security_policy() {
     world.open("#/pullback").await;
     world.open("#/journal").await;
     assert_eq!(world.js("return window.__violations").await, 0);
-    world.finish().await;
+    world.finish_quiet().await;
 }
 
 #[tokio::test]

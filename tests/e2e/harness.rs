@@ -529,8 +529,9 @@ impl World {
         assert!(response.status().is_success());
     }
 
-    /// Severe entries of the browser's console so far.
-    pub async fn console_errors(&self) -> Vec<String> {
+    /// Entries of the browser's console at one of `levels` since it was
+    /// last read (reading it empties it).
+    async fn console_entries(&self, levels: &[&str]) -> Vec<String> {
         let log = self
             .client
             .issue_cmd(Chromedriver::browser_log())
@@ -539,9 +540,14 @@ impl World {
         log.as_array()
             .into_iter()
             .flatten()
-            .filter(|entry| entry["level"] == "SEVERE")
+            .filter(|entry| levels.iter().any(|level| entry["level"] == *level))
             .map(|entry| entry["message"].as_str().unwrap_or_default().to_owned())
             .collect()
+    }
+
+    /// Severe entries of the browser's console so far.
+    pub async fn console_errors(&self) -> Vec<String> {
+        self.console_entries(&["SEVERE"]).await
     }
 
     /// Saves a screenshot under `target/e2e-screenshots/` (not committed).
@@ -578,6 +584,17 @@ impl World {
             &[]
         };
         self.finish_allowing(patterns).await;
+    }
+
+    /// Ends the session; the browser's console holds neither an error nor
+    /// a warning.
+    pub async fn finish_quiet(self) {
+        let entries = self.console_entries(&["SEVERE", "WARNING"]).await;
+        let _ = self.client.close().await;
+        assert!(
+            entries.is_empty(),
+            "errors or warnings in the browser console: {entries:#?}"
+        );
     }
 
     /// Ends the session; console errors mentioning any of `patterns` are allowed.

@@ -8,7 +8,9 @@
 //! cargo-leptos's `--split`), runs `wasm-bindgen` and `wasm-opt` on every
 //! part as Trunk does, and puts the parts in place of Trunk's module,
 //! under names carrying the build's hash (the deployment caches those
-//! forever). `index.html`'s integrity hashes are updated to match.
+//! forever). `index.html`'s integrity hash of the glue is updated to match;
+//! the one Trunk puts on the module's preload, which browsers ignore, is
+//! dropped.
 
 use std::path::{Path, PathBuf};
 
@@ -45,10 +47,6 @@ fn wasm_opt_args(index_html: &str) -> Result<Vec<String>, String> {
     Ok(args)
 }
 
-fn read(path: &Path) -> Result<Vec<u8>, String> {
-    std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
-}
-
 fn read_text(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
 }
@@ -81,25 +79,45 @@ fn trunk_stem(dist: &Path) -> Result<(String, String), String> {
     ))
 }
 
-/// Replaces the `integrity` of the tag that loads `/file` in `html`.
-fn set_integrity(html: &str, file: &str, bytes: &[u8]) -> Result<String, String> {
+/// Where the `integrity` attribute of the tag that loads `/file` in `html`
+/// is: from its leading space to its closing quote, and where its value
+/// starts.
+fn integrity_at(html: &str, file: &str) -> Result<(usize, usize, usize), String> {
     let href = format!("href=\"/{file}\"");
     let at = html
         .find(&href)
         .ok_or_else(|| format!("index.html does not load /{file}"))?;
     let tag_end = at + html[at..].find('>').ok_or("index.html: unterminated tag")?;
-    let key = "integrity=\"";
-    let start = html[at..tag_end]
+    let key = " integrity=\"";
+    let attribute = html[at..tag_end]
         .find(key)
-        .map(|i| at + i + key.len())
+        .map(|i| at + i)
         .ok_or_else(|| format!("index.html: /{file} has no integrity"))?;
-    let end = start
-        + html[start..]
+    let value = attribute + key.len();
+    let end = value
+        + html[value..]
             .find('"')
             .ok_or("index.html: unterminated integrity")?;
+    Ok((attribute, value, end + 1))
+}
+
+/// Replaces the `integrity` of the tag that loads `/file` in `html`.
+fn set_integrity(html: &str, file: &str, bytes: &[u8]) -> Result<String, String> {
+    let (_, value, end) = integrity_at(html, file)?;
     let digest = base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes));
     let mut out = html.to_owned();
-    out.replace_range(start..end, &format!("sha384-{digest}"));
+    out.replace_range(value..end - 1, &format!("sha384-{digest}"));
+    Ok(out)
+}
+
+/// Drops the `integrity` of the tag that loads `/file` in `html`. Trunk
+/// puts one on the WebAssembly's `<link rel="preload" as="fetch">`, where
+/// browsers ignore it (Chromium warns on every load): the module itself is
+/// fetched by its glue, whose own integrity is checked.
+fn drop_integrity(html: &str, file: &str) -> Result<String, String> {
+    let (attribute, _, end) = integrity_at(html, file)?;
+    let mut out = html.to_owned();
+    out.replace_range(attribute..end, "");
     Ok(out)
 }
 
@@ -207,8 +225,7 @@ pub fn split(dist: &Path, run: Runner) -> Result<String, String> {
     let index = dist.join("index.html");
     let mut html = read_text(&index)?;
     html = set_integrity(&html, &format!("{stem}.js"), glue.as_bytes())?;
-    let wasm = format!("{stem}_bg.wasm");
-    html = set_integrity(&html, &wasm, &read(&dist.join(&wasm))?)?;
+    html = drop_integrity(&html, &format!("{stem}_bg.wasm"))?;
     write(&index, html)?;
     output += &format!("split: {} modules loaded on demand\n", parts.len() - 1);
     Ok(output)
@@ -265,5 +282,15 @@ mod tests {
             r#"<link rel="modulepreload" href="/a.js" integrity="sha384-OLBgp1GsljhM2TJ+sbHjaiH9txEUvgdDTAzHv2P24donTt6/529l+9Ua0vFImLlb"><link rel="preload" href="/b.wasm" integrity="sha384-keep">"#
         );
         assert!(set_integrity(html, "c.js", b"").is_err());
+    }
+
+    #[test]
+    fn integrity_is_dropped_from_the_tag_of_its_file_only() {
+        let html = r#"<link rel="modulepreload" href="/a.js" integrity="sha384-keep"><link rel="preload" href="/b.wasm" crossorigin="anonymous" integrity="sha384-old" as="fetch">"#;
+        assert_eq!(
+            drop_integrity(html, "b.wasm").unwrap(),
+            r#"<link rel="modulepreload" href="/a.js" integrity="sha384-keep"><link rel="preload" href="/b.wasm" crossorigin="anonymous" as="fetch">"#
+        );
+        assert!(drop_integrity(html, "c.wasm").is_err());
     }
 }
