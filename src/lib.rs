@@ -101,25 +101,29 @@ pub fn App() -> impl IntoView {
     let journal = JournalStore::load(notices, t);
     let hash = route::current_hash();
     let page = Memo::new(move |_| Page::from_hash(&hash.get()));
+    let base_url = Signal::derive(move || profile.with(|p| p.base_url.trim().to_owned()));
+    let console_in = move |t| Console {
+        drafts,
+        t,
+        lang,
+        profiles,
+        profile,
+        base_url,
+        journal,
+        notices,
+        host_moved,
+        marks,
+    };
+    // When the address changes, not when a language switch draws the
+    // console anew: a share link is read once each time it is opened.
+    Effect::new(move |_| {
+        hash.track();
+        route::share_link(console_in(lang.get_untracked().texts()));
+    });
     move || {
         let t = lang.get().texts();
-        let console = Console {
-            drafts,
-            t,
-            lang,
-            profiles,
-            profile,
-            base_url: Signal::derive(move || profile.with(|p| p.base_url.trim().to_owned())),
-            journal,
-            notices,
-            host_moved,
-            marks,
-        };
+        let console = console_in(t);
         provide_context(console);
-        Effect::new(move |_| {
-            hash.track();
-            route::share_link(console);
-        });
         view! {
             <components::header::Header />
             <components::notices::Notices />

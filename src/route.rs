@@ -174,22 +174,13 @@ pub fn current_hash() -> ReadSignal<String> {
     hash
 }
 
-thread_local! {
-    /// The address [`share_link`] last looked at.
-    static LAST_ADDRESS: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
-}
-
 /// When the address carries a share link, fetches the code that reads it
 /// (see `split`) and fills the forms with [`apply_share`]. If that code
 /// cannot be fetched, says so and leaves the link in the address, to open
 /// again. The address is read, not the route's signal: a link already read
-/// has left the address but not the signal. An address is looked at once:
-/// the console drawn anew (a language switch) neither fills the forms again
-/// nor tries again a link whose code could not be fetched.
+/// has left the address but not the signal.
 pub fn share_link(console: Console) {
-    let hash = browser::hash();
-    let seen = LAST_ADDRESS.with(|last| last.replace(hash.clone()) == hash);
-    if seen || !share::carries_share(&hash) {
+    if !share::carries_share(&browser::hash()) {
         return;
     }
     spawn_local(async move {
@@ -222,8 +213,6 @@ pub fn apply_share(console: Console) {
     let t = texts_now(console);
     let route = hash.split('?').next().unwrap_or_default().to_owned();
     browser::replace_hash(&route);
-    // Opening the same link again is a new look at the address.
-    LAST_ADDRESS.with(|last| *last.borrow_mut() = route);
     match read {
         Err(_) => console.notices.update(|n| n.push(t.share_bad.to_owned())),
         Ok(state) => {

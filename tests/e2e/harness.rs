@@ -282,6 +282,13 @@ impl World {
             .unwrap_or_else(|e| panic!("no element {css}: {e}"))
     }
 
+    /// Chooses the language `tag` (`en`, `zh-CN`) in the header and waits
+    /// until the console is drawn in it.
+    pub async fn choose_language(&self, tag: &str) {
+        self.set("select[name='language']", tag).await;
+        self.wait_for(&format!("html[lang='{tag}']")).await;
+    }
+
     /// Waits until `script` returns true (checked every 50 ms, for at most
     /// 30 s).
     pub async fn wait_until(&self, script: &str) {

@@ -33,8 +33,7 @@ async fn a_chinese_browser_gets_chinese_and_the_choice_persists() {
         "CM 主机已执行此操作。"
     );
 
-    world.set("select[name='language']", "en").await;
-    world.wait_for("html[lang='en']").await;
+    world.choose_language("en").await;
     assert_eq!(world.text("main h2").await, "Stop");
     world.reload().await;
     assert_eq!(
@@ -42,8 +41,7 @@ async fn a_chinese_browser_gets_chinese_and_the_choice_persists() {
         "OMS Connector Console",
         "the choice survives a reload"
     );
-    world.set("select[name='language']", "zh-CN").await;
-    world.wait_for("html[lang='zh-CN']").await;
+    world.choose_language("zh-CN").await;
     world.reload().await;
     assert_eq!(world.text("main h2").await, "停止");
     world.finish().await;
@@ -158,8 +156,7 @@ async fn the_built_in_profile_is_named_in_the_language_until_profiles_change() {
             .unwrap()
             .contains("\"east\"")
     );
-    world.set("select[name='language']", "zh-CN").await;
-    world.wait_for("html[lang='zh-CN']").await;
+    world.choose_language("zh-CN").await;
     assert_eq!(world.text("header h1").await, "OMS 连接器控制台");
     assert_eq!(
         world.text("[data-profile-name]").await,

@@ -245,8 +245,7 @@ async fn a_share_link_whose_code_cannot_be_fetched_says_so() {
     );
     // A language switch draws the console anew: the link is not tried
     // again behind the operator's back, so there is still one notice.
-    world.set("select[name='language']", "zh-CN").await;
-    world.wait_for("html[lang='zh-CN']").await;
+    world.choose_language("zh-CN").await;
     world.wait_for("main[data-page='migrate'] h2").await;
     world.click("[data-action='copy-link']").await;
     world
@@ -261,8 +260,7 @@ async fn a_share_link_whose_code_cannot_be_fetched_says_so() {
         ]),
         "one notice, not one per language"
     );
-    world.set("select[name='language']", "en").await;
-    world.wait_for("html[lang='en']").await;
+    world.choose_language("en").await;
 
     world
         .cdp("Network.setBlockedURLs", json!({"urls": []}))
@@ -305,11 +303,9 @@ async fn a_share_link_fills_once_and_a_language_switch_keeps_what_was_typed() {
         "the same link opened again is read again"
     );
     world.set("input[name='ip']", "10.0.0.10").await;
-    world.set("select[name='language']", "zh-CN").await;
-    world.wait_for("html[lang='zh-CN']").await;
+    world.choose_language("zh-CN").await;
     world.wait_for("main[data-page='migrate'] h2").await;
-    world.set("select[name='language']", "en").await;
-    world.wait_for("html[lang='en']").await;
+    world.choose_language("en").await;
     world.wait_for("main[data-page='migrate'] h2").await;
     assert_eq!(
         world

@@ -80,8 +80,7 @@ fn trunk_stem(dist: &Path) -> Result<(String, String), String> {
 }
 
 /// Where the `integrity` attribute of the tag that loads `/file` in `html`
-/// is: from its leading space to its closing quote, and where its value
-/// starts.
+/// is: its leading space, its value's start, and its closing quote.
 fn integrity_at(html: &str, file: &str) -> Result<(usize, usize, usize), String> {
     let href = format!("href=\"/{file}\"");
     let at = html
@@ -94,19 +93,19 @@ fn integrity_at(html: &str, file: &str) -> Result<(usize, usize, usize), String>
         .map(|i| at + i)
         .ok_or_else(|| format!("index.html: /{file} has no integrity"))?;
     let value = attribute + key.len();
-    let end = value
+    let quote = value
         + html[value..]
             .find('"')
             .ok_or("index.html: unterminated integrity")?;
-    Ok((attribute, value, end + 1))
+    Ok((attribute, value, quote))
 }
 
 /// Replaces the `integrity` of the tag that loads `/file` in `html`.
 fn set_integrity(html: &str, file: &str, bytes: &[u8]) -> Result<String, String> {
-    let (_, value, end) = integrity_at(html, file)?;
+    let (_, value, quote) = integrity_at(html, file)?;
     let digest = base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes));
     let mut out = html.to_owned();
-    out.replace_range(value..end - 1, &format!("sha384-{digest}"));
+    out.replace_range(value..quote, &format!("sha384-{digest}"));
     Ok(out)
 }
 
@@ -115,9 +114,9 @@ fn set_integrity(html: &str, file: &str, bytes: &[u8]) -> Result<String, String>
 /// browsers ignore it (Chromium warns on every load): the module itself is
 /// fetched by its glue, whose own integrity is checked.
 fn drop_integrity(html: &str, file: &str) -> Result<String, String> {
-    let (attribute, _, end) = integrity_at(html, file)?;
+    let (attribute, _, quote) = integrity_at(html, file)?;
     let mut out = html.to_owned();
-    out.replace_range(attribute..end, "");
+    out.replace_range(attribute..=quote, "");
     Ok(out)
 }
 
