@@ -97,6 +97,11 @@ pub fn ConfigEditor(
     });
     let errors = Memo::new(move |_| validate_rows(&core_rows(&rows)));
     let has_secret = Memo::new(move |_| values_of(&rows).iter().any(|r| is_secret_key(&r.key)));
+    // JSON being typed stays in its field until the operator leaves it: a
+    // secret key that starts to parse does not pull the text from under the
+    // cursor. Left with a secret in it, it shows masked.
+    let editing = RwSignal::new(false);
+    let json_masked = Memo::new(move |_| has_secret.get() && !reveal.get() && !editing.get());
     // Rows changed elsewhere (the rows tab, an inserted checkpoint, Clear
     // form, a share link) are shown as JSON; text that does not parse yet
     // is kept as typed, and the rows stay as they were.
@@ -196,7 +201,7 @@ pub fn ConfigEditor(
                 <button type="button" class="secondary" on:click=add>{t.add_row}</button>
             </div>
             <div class="json" hidden=move || !json.shown.get()>
-                {move || if has_secret.get() && !reveal.get() {
+                {move || if json_masked.get() {
                     view! {
                         <p class="hint">{t.json_secrets_hidden}</p>
                         <pre class="body">{config_map::masked_body(&core_rows(&rows), false)}</pre>
@@ -206,6 +211,8 @@ pub fn ConfigEditor(
                         <label for="configJson" class="sr-only">{t.tab_json}</label>
                         <textarea id="configJson" name="updateConfigMapJson" rows="10" spellcheck="false"
                             prop:value=move || json_text.get()
+                            on:focus=move |_| editing.set(true)
+                            on:blur=move |_| editing.set(false)
                             on:input=move |ev| on_json(event_target_value(&ev))></textarea>
                         {move || typed.with(|typed| typed.as_ref().err().cloned()).map(|e| {
                             let offer = matches!(e, ImportError::NonStringLeaves { .. });

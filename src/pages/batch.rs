@@ -425,7 +425,7 @@ pub fn BatchPage() -> impl IntoView {
                 </label>
                 <label>
                     <span>{t.batch_concurrency}</span>
-                    <input name="concurrency" type="number" min="1" max=MAX_CONCURRENCY.to_string()
+                    <input name="concurrency" inputmode="numeric" autocomplete="off"
                         prop:value=move || workers.get() on:input=move |ev| workers.set(event_target_value(&ev)) />
                 </label>
             </div>

@@ -284,7 +284,7 @@ pub fn SettingsPage() -> impl IntoView {
                     <input name="baseUrl" placeholder="/cm/east/ · http://10.186.16.126:8088" prop:value=move || form.with(|f| f.base_url.clone())
                         on:input=move |ev| form.update(|f| f.base_url = event_target_value(&ev)) /></label>
                 <label><span>{t.profile_timeout}</span>
-                    <input name="timeoutMs" type="number" min="1000" step="1000" prop:value=move || form.with(|f| f.timeout_ms.clone())
+                    <input name="timeoutMs" inputmode="numeric" autocomplete="off" prop:value=move || form.with(|f| f.timeout_ms.clone())
                         on:input=move |ev| form.update(|f| f.timeout_ms = event_target_value(&ev)) /></label>
                 <label><span>{t.profile_label}</span>
                     <input name="label" placeholder="PROD" prop:value=move || form.with(|f| f.label.clone()) on:input=move |ev| form.update(|f| f.label = event_target_value(&ev)) /></label>

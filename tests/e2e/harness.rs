@@ -352,6 +352,14 @@ impl World {
             .expect("sets the value");
     }
 
+    /// Types `text` key by key into the field matching `css`, after
+    /// emptying it, as an operator at the keyboard would.
+    pub async fn type_keys(&self, css: &str, text: &str) {
+        let field = self.wait_for(css).await;
+        field.clear().await.expect("empties the field");
+        field.send_keys(text).await.expect("types");
+    }
+
     /// Clicks the element matching `css`.
     pub async fn click(&self, css: &str) {
         self.wait_for(css)

@@ -361,6 +361,51 @@ async fn the_json_tab_keeps_what_was_typed_and_follows_the_rows() {
     world.finish().await;
 }
 
+/// JSON typed with a secret key stays in its field, as typed, while the
+/// operator is in it (it is not pulled from under the cursor once it
+/// parses); left, the secret shows masked, and *Show secret values* gives
+/// the text back to edit.
+#[tokio::test]
+async fn json_with_a_secret_stays_in_its_field_until_the_operator_leaves_it() {
+    let world = World::start().await;
+    world.open("#/update").await;
+    world.set("input[name='taskName']", INCR_STOPPED).await;
+    world.click(".tabs [role='tab']:nth-child(2)").await;
+    let json = "textarea[name='updateConfigMapJson']";
+    let typed = r#"{"sink": {"password": "s3cret"}}"#;
+    world.set(json, typed).await;
+    world
+        .wait_until("return document.querySelectorAll(\"input[name='key']\").length === 1")
+        .await;
+    let focused = "const a = document.activeElement; return [a.name, a.value]";
+    assert_eq!(
+        world.js(focused).await,
+        json!(["updateConfigMapJson", typed]),
+        "still in the field, as typed"
+    );
+    world.click("input[name='taskName']").await;
+    assert_eq!(
+        world.text(".json pre.body").await,
+        r#"{"sink":{"password":"••••••"}}"#
+    );
+    assert_eq!(
+        world
+            .js("return [document.querySelectorAll(\"textarea[name='updateConfigMapJson']\").length, document.body.innerText.includes('s3cret')]")
+            .await,
+        json!([0, false]),
+        "masked once left"
+    );
+    world.click(".tabs input[type='checkbox']").await;
+    world.wait_for(json).await;
+    assert_eq!(
+        world
+            .js("return document.querySelector(\"textarea[name='updateConfigMapJson']\").value")
+            .await,
+        json!(typed)
+    );
+    world.finish().await;
+}
+
 /// Migrate's new name is the answer's, compared with the name sent: an
 /// edit of the field while the request is in flight changes neither.
 #[tokio::test]

@@ -807,6 +807,54 @@ async fn the_batch_form_keeps_what_was_chosen() {
     world.finish().await;
 }
 
+/// The number fields keep what is typed, key by key, as typed: a minus
+/// sign or a decimal point is neither dropped nor turned into another
+/// number, and what is not allowed is said.
+#[tokio::test]
+async fn number_fields_keep_what_is_typed() {
+    let world = World::start().await;
+    world.open("#/batch").await;
+    let concurrency = "input[name='concurrency']";
+    let shown = "return [document.querySelector(arguments[0]).value, \
+         [...document.querySelectorAll('main p.error')].map(p => p.textContent)]";
+    for typed in ["-1", "2.5", "1e1"] {
+        world.type_keys(concurrency, typed).await;
+        assert_eq!(
+            world
+                .client
+                .execute(shown, vec![json!(concurrency)])
+                .await
+                .unwrap(),
+            json!([
+                typed,
+                ["Requests at once must be a whole number from 1 to 16."]
+            ]),
+            "{typed}"
+        );
+    }
+    world.type_keys(concurrency, "12").await;
+    world
+        .wait_until("return document.querySelectorAll('main p.error').length === 0")
+        .await;
+
+    world.open("#/settings").await;
+    let timeout = "input[name='timeoutMs']";
+    world.type_keys("input[name='profileName']", "east").await;
+    world.type_keys(timeout, "-5000").await;
+    world.click("form.profile-form button[type='submit']").await;
+    assert_eq!(
+        world.text("form.profile-form ul.errors").await,
+        "The time limit must be from 1000 to 600000 ms."
+    );
+    assert_eq!(
+        world
+            .js("return document.querySelector(\"input[name='timeoutMs']\").value")
+            .await,
+        json!("-5000")
+    );
+    world.finish().await;
+}
+
 /// The list says, line by line, what is skipped and what is sent as typed;
 /// only the names it counts are sent.
 #[tokio::test]
