@@ -105,6 +105,20 @@ pub struct CheckpointDraft {
     pub zone: RwSignal<String>,
     /// One per subtopic.
     pub subtopics: Rows<String>,
+    /// The instant the date and time were last set from (a pasted epoch,
+    /// *Now*, a step back, a journal entry), as they showed it. While they
+    /// still do, a zone change shows that instant in the new zone; a date
+    /// and time typed are read in it. Not saved.
+    pub instant: StoredValue<Option<ShownInstant>>,
+}
+
+/// An instant as the checkpoint builder shows it.
+#[derive(Clone, PartialEq)]
+pub struct ShownInstant {
+    /// Epoch seconds.
+    pub epoch: i64,
+    /// The date, time and zone fields that show it.
+    pub fields: (String, String, String),
 }
 
 /// The `updateConfigMap` JSON tab. Kept while the console is open, never
@@ -325,6 +339,7 @@ impl Drafts {
                 } else {
                     stored.subtopics
                 })),
+                instant: StoredValue::new(None),
             },
             batch_text: RwSignal::new(stored.batch_text),
             batch_operation: RwSignal::new(or(stored.batch_operation, "stop")),

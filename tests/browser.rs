@@ -241,6 +241,22 @@ async fn the_checkpoint_builder_turns_date_time_and_zone_into_epoch_seconds() {
     })
     .await;
 
+    // A pasted instant stays that instant, shown in another zone; a time
+    // typed is read in the zone chosen.
+    type_into(&host, "select[name='zone']", "UTC+08:00").await;
+    until("the pasted instant in UTC+08:00", || {
+        value_of(&host, "input[name='time']") == "19:00:00"
+    })
+    .await;
+    assert_eq!(text_of(&host, "output[name='epoch']"), "1676286000");
+    type_into(&host, "input[name='time']", "20:00:00").await;
+    type_into(&host, "select[name='zone']", "UTC").await;
+    until("the typed time read in UTC", || {
+        text_of(&host, "output[name='epoch']") == "1676318400"
+    })
+    .await;
+    assert_eq!(value_of(&host, "input[name='time']"), "20:00:00");
+
     type_into(&host, "input[name='time']", "").await;
     until("an error for a missing time", || {
         text_of(&host, ".checkpoint [data-checkpoint-problem]") == "Choose a time."

@@ -10,7 +10,7 @@ use oms_core::checkpoint::{
 };
 
 use crate::browser::IntlZones;
-use crate::drafts::{CheckpointDraft, rows_of, values_of};
+use crate::drafts::{CheckpointDraft, ShownInstant, rows_of, values_of};
 use crate::i18n::{Texts, fill};
 use crate::store::{self, Unreadable};
 use crate::{browser, console};
@@ -169,12 +169,40 @@ pub fn remember_subtopics(task_name: &str, subtopics: &[String]) {
     }
 }
 
-fn set_from_epoch(draft: CheckpointDraft, epoch: i64) {
-    if let Ok(zone) = zone_of(&draft.zone.get_untracked())
-        && let Ok((date, time)) = checkpoint::from_epoch(epoch, &zone, &IntlZones)
+/// The builder's date, time and zone fields.
+fn fields(draft: CheckpointDraft) -> (String, String, String) {
+    (
+        draft.date.get_untracked(),
+        draft.time.get_untracked(),
+        draft.zone.get_untracked(),
+    )
+}
+
+/// Shows the instant `epoch` in the builder's zone.
+pub fn set_from_epoch(draft: CheckpointDraft, epoch: i64) {
+    let zone = draft.zone.get_untracked();
+    if let Ok(rules) = zone_of(&zone)
+        && let Ok((date, time)) = checkpoint::from_epoch(epoch, &rules, &IntlZones)
     {
-        draft.date.set(date);
-        draft.time.set(time);
+        draft.date.set(date.clone());
+        draft.time.set(time.clone());
+        draft.instant.set_value(Some(ShownInstant {
+            epoch,
+            fields: (date, time, zone),
+        }));
+    }
+}
+
+/// Chooses the zone `zone`: an instant the fields still show stays that
+/// instant, shown in it; a date and time typed are read in it.
+fn choose_zone(draft: CheckpointDraft, zone: String) {
+    let shown = draft
+        .instant
+        .get_value()
+        .filter(|instant| instant.fields == fields(draft));
+    draft.zone.set(zone);
+    if let Some(instant) = shown {
+        set_from_epoch(draft, instant.epoch);
     }
 }
 
@@ -246,7 +274,7 @@ pub fn CheckpointBuilder(
                     <span>{t.zone}</span>
                     <select name="zone"
                         prop:value=move || draft.zone.get()
-                        on:change=move |ev| draft.zone.set(event_target_value(&ev))>
+                        on:change=move |ev| choose_zone(draft, event_target_value(&ev))>
                         <option value="local">{fill(t.zone_local, &[&local_zone])}</option>
                         <option value="UTC">"UTC"</option>
                         {offsets.into_iter().map(|label| {

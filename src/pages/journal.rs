@@ -1,14 +1,12 @@
 //! `#/journal`: every request this browser sent, newest first.
 
 use leptos::prelude::*;
-use oms_core::checkpoint::{self, Zone};
 use oms_core::config_map::{import_json, is_secret_key};
 use oms_core::envelope::OutcomeClass;
 use oms_core::journal::{CSV_COLUMNS, EntryKind, Filter, JournalEntry, to_csv};
 use oms_core::request::OperationKind;
 
-use crate::browser::IntlZones;
-use crate::components::checkpoint::zone_of;
+use crate::components::checkpoint::set_from_epoch;
 use crate::components::confirm::ConfirmDialog;
 use crate::drafts::{ConfigRowDraft, JournalFilterDraft, rows_of};
 use crate::i18n::{entry_name, fill, fill_count, outcome_name};
@@ -105,12 +103,8 @@ fn fill_form(c: Console, entry: &JournalEntry) {
                 d.checkpoint
                     .subtopics
                     .set(rows_of(map.keys().cloned().collect()));
-                let zone = zone_of(&d.checkpoint.zone.get_untracked()).unwrap_or(Zone::Utc);
-                if let Some((date, time)) =
-                    epoch.and_then(|e| checkpoint::from_epoch(e, &zone, &IntlZones).ok())
-                {
-                    d.checkpoint.date.set(date);
-                    d.checkpoint.time.set(time);
+                if let Some(epoch) = epoch {
+                    set_from_epoch(d.checkpoint, epoch);
                 }
             }
         }
