@@ -313,18 +313,26 @@ async fn migrate_needs_the_name_typed_and_offers_the_new_name() {
     world.finish().await;
 }
 
+/// The `updateConfigMap` JSON tab's field.
+const JSON_TAB: &str = "textarea[name='updateConfigMapJson']";
+
+/// The update page with a task name, its `updateConfigMap` JSON tab shown.
+async fn update_json_tab() -> World {
+    let world = World::start().await;
+    world.open("#/update").await;
+    world.set("input[name='taskName']", INCR_STOPPED).await;
+    world.click(".tabs [role='tab']:nth-child(2)").await;
+    world
+}
+
 /// The `updateConfigMap` JSON tab: shown with the rows' content, kept as
 /// typed while it does not parse (also after leaving the page, but never
 /// saved: it may hold secrets), and emptied by Clear form.
 #[tokio::test]
 async fn the_json_tab_keeps_what_was_typed_and_follows_the_rows() {
-    let world = World::start().await;
-    world.open("#/update").await;
-    world.set("input[name='taskName']", INCR_STOPPED).await;
-    world.click(".tabs [role='tab']:nth-child(2)").await;
-    let json = "textarea[name='updateConfigMapJson']";
+    let world = update_json_tab().await;
     let typed = "{\"source\": {\"password\": \"s3cret\", \"batchSize\": 1";
-    world.set(json, typed).await;
+    world.set(JSON_TAB, typed).await;
     world.wait_for(".json .error").await;
     let shown = "return [document.querySelector(\".tabs [role='tab']:nth-child(2)\").getAttribute('aria-selected'), \
          document.querySelector(\"textarea[name='updateConfigMapJson']\").value, \
@@ -345,7 +353,9 @@ async fn the_json_tab_keeps_what_was_typed_and_follows_the_rows() {
         !stored.as_str().unwrap().contains("s3cret"),
         "never saved: {stored}"
     );
-    world.set(json, "{\"sink\": {\"workerNum\": \"8\"}}").await;
+    world
+        .set(JSON_TAB, "{\"sink\": {\"workerNum\": \"8\"}}")
+        .await;
     world
         .wait_until("return document.querySelectorAll(\"input[name='key']\").length === 1")
         .await;
@@ -367,13 +377,9 @@ async fn the_json_tab_keeps_what_was_typed_and_follows_the_rows() {
 /// the text back to edit.
 #[tokio::test]
 async fn json_with_a_secret_stays_in_its_field_until_the_operator_leaves_it() {
-    let world = World::start().await;
-    world.open("#/update").await;
-    world.set("input[name='taskName']", INCR_STOPPED).await;
-    world.click(".tabs [role='tab']:nth-child(2)").await;
-    let json = "textarea[name='updateConfigMapJson']";
+    let world = update_json_tab().await;
     let typed = r#"{"sink": {"password": "s3cret"}}"#;
-    world.set(json, typed).await;
+    world.set(JSON_TAB, typed).await;
     world
         .wait_until("return document.querySelectorAll(\"input[name='key']\").length === 1")
         .await;
@@ -396,7 +402,7 @@ async fn json_with_a_secret_stays_in_its_field_until_the_operator_leaves_it() {
         "masked once left"
     );
     world.click(".tabs input[type='checkbox']").await;
-    world.wait_for(json).await;
+    world.wait_for(JSON_TAB).await;
     assert_eq!(
         world
             .js("return document.querySelector(\"textarea[name='updateConfigMapJson']\").value")
