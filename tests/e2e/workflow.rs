@@ -807,24 +807,21 @@ async fn the_batch_form_keeps_what_was_chosen() {
     world.finish().await;
 }
 
-/// The number fields keep what is typed, key by key, as typed: a minus
-/// sign or a decimal point is neither dropped nor turned into another
-/// number, and what is not allowed is said.
+/// The numeric fields (the batch's concurrency, a profile's time limit)
+/// keep what is typed, key by key, as typed: a minus sign or a decimal
+/// point is neither dropped nor turned into another number, and what is
+/// not allowed is said.
 #[tokio::test]
-async fn number_fields_keep_what_is_typed() {
+async fn numeric_fields_keep_what_is_typed() {
     let world = World::start().await;
     world.open("#/batch").await;
     let concurrency = "input[name='concurrency']";
-    let shown = "return [document.querySelector(arguments[0]).value, \
+    let shown = "return [document.querySelector(\"input[name='concurrency']\").value, \
          [...document.querySelectorAll('main p.error')].map(p => p.textContent)]";
     for typed in ["-1", "2.5", "1e1"] {
         world.type_keys(concurrency, typed).await;
         assert_eq!(
-            world
-                .client
-                .execute(shown, vec![json!(concurrency)])
-                .await
-                .unwrap(),
+            world.js(shown).await,
             json!([
                 typed,
                 ["Requests at once must be a whole number from 1 to 16."]
