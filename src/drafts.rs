@@ -105,20 +105,11 @@ pub struct CheckpointDraft {
     pub zone: RwSignal<String>,
     /// One per subtopic.
     pub subtopics: Rows<String>,
-    /// The instant the date and time were last set from (a pasted epoch,
-    /// *Now*, a step back, a journal entry), as they showed it. While they
-    /// still do, a zone change shows that instant in the new zone; a date
-    /// and time typed are read in it. Not saved.
-    pub instant: StoredValue<Option<ShownInstant>>,
-}
-
-/// An instant as the checkpoint builder shows it.
-#[derive(Clone, PartialEq)]
-pub struct ShownInstant {
-    /// Epoch seconds.
-    pub epoch: i64,
-    /// The date, time and zone fields that show it.
-    pub fields: (String, String, String),
+    /// The instant (epoch seconds) the date and time were last set from: a
+    /// pasted epoch, *Now*, a step back, a journal entry. While they still
+    /// show it, a zone change shows it in the new zone; a date and time
+    /// typed are read in it. Not saved.
+    pub instant: StoredValue<Option<i64>>,
 }
 
 /// The `updateConfigMap` JSON tab. Kept while the console is open, never

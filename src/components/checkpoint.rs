@@ -10,7 +10,7 @@ use oms_core::checkpoint::{
 };
 
 use crate::browser::IntlZones;
-use crate::drafts::{CheckpointDraft, ShownInstant, rows_of, values_of};
+use crate::drafts::{CheckpointDraft, rows_of, values_of};
 use crate::i18n::{Texts, fill};
 use crate::store::{self, Unreadable};
 use crate::{browser, console};
@@ -169,40 +169,30 @@ pub fn remember_subtopics(task_name: &str, subtopics: &[String]) {
     }
 }
 
-/// The builder's date, time and zone fields.
-fn fields(draft: CheckpointDraft) -> (String, String, String) {
-    (
-        draft.date.get_untracked(),
-        draft.time.get_untracked(),
-        draft.zone.get_untracked(),
-    )
-}
-
 /// Shows the instant `epoch` in the builder's zone.
 pub fn set_from_epoch(draft: CheckpointDraft, epoch: i64) {
-    let zone = draft.zone.get_untracked();
-    if let Ok(rules) = zone_of(&zone)
-        && let Ok((date, time)) = checkpoint::from_epoch(epoch, &rules, &IntlZones)
+    if let Ok(zone) = zone_of(&draft.zone.get_untracked())
+        && let Ok((date, time)) = checkpoint::from_epoch(epoch, &zone, &IntlZones)
     {
-        draft.date.set(date.clone());
-        draft.time.set(time.clone());
-        draft.instant.set_value(Some(ShownInstant {
-            epoch,
-            fields: (date, time, zone),
-        }));
+        draft.date.set(date);
+        draft.time.set(time);
+        draft.instant.set_value(Some(epoch));
     }
 }
 
-/// Chooses the zone `zone`: an instant the fields still show stays that
-/// instant, shown in it; a date and time typed are read in it.
-fn choose_zone(draft: CheckpointDraft, zone: String) {
-    let shown = draft
-        .instant
-        .get_value()
-        .filter(|instant| instant.fields == fields(draft));
+/// Chooses the zone `zone`: an instant the builder's `result` still shows
+/// stays that instant, shown in it; a date and time typed are read in it.
+fn choose_zone(
+    draft: CheckpointDraft,
+    result: Memo<Result<Computed, CheckpointError>>,
+    zone: String,
+) {
+    let shown = draft.instant.get_value().filter(|instant| {
+        result.with_untracked(|shown| shown.as_ref().is_ok_and(|shown| shown.epoch == *instant))
+    });
     draft.zone.set(zone);
     if let Some(instant) = shown {
-        set_from_epoch(draft, instant.epoch);
+        set_from_epoch(draft, instant);
     }
 }
 
@@ -274,7 +264,7 @@ pub fn CheckpointBuilder(
                     <span>{t.zone}</span>
                     <select name="zone"
                         prop:value=move || draft.zone.get()
-                        on:change=move |ev| choose_zone(draft, event_target_value(&ev))>
+                        on:change=move |ev| choose_zone(draft, result, event_target_value(&ev))>
                         <option value="local">{fill(t.zone_local, &[&local_zone])}</option>
                         <option value="UTC">"UTC"</option>
                         {offsets.into_iter().map(|label| {

@@ -84,9 +84,7 @@ async fn submit(world: &World, operation: &str) {
     match operation {
         "stop" => world.click(CONFIRM).await,
         "migrate" | "delete" => {
-            let name = world
-                .js("return document.querySelector(\"input[name='taskName']\").value")
-                .await;
+            let name = world.value("input[name='taskName']").await;
             world
                 .set(
                     "dialog[open] input[name='confirmTaskName']",

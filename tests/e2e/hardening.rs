@@ -134,9 +134,7 @@ async fn a_panic_shows_a_banner_and_keeps_drafts_and_the_journal() {
             .await,
         0
     );
-    let value = world
-        .js("return document.querySelector(\"input[name='taskName']\").value")
-        .await;
+    let value = world.value("input[name='taskName']").await;
     assert_eq!(value, INCR_STOPPED, "the draft survived");
     world.open("#/journal").await;
     assert_eq!(

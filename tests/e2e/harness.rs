@@ -385,6 +385,12 @@ impl World {
             .expect("script runs")
     }
 
+    /// The value of the field matching `css`, as the page holds it.
+    pub async fn value(&self, css: &str) -> Value {
+        self.js(&format!("return document.querySelector(\"{css}\").value"))
+            .await
+    }
+
     /// Untrusted text was shown as text: no element matches `markup` (what
     /// the text would have made as HTML) and no script raised an alert.
     pub async fn assert_shown_as_text(&self, markup: &str) {

@@ -295,9 +295,7 @@ async fn migrate_needs_the_name_typed_and_offers_the_new_name() {
         "offered again with the kept answer"
     );
     world.click(".adopt button").await;
-    let value = world
-        .js("return document.querySelector(\"input[name='taskName']\").value")
-        .await;
+    let value = world.value("input[name='taskName']").await;
     assert_eq!(value, expected);
     world.revisit("#/migrate").await;
     world
@@ -404,9 +402,7 @@ async fn json_with_a_secret_stays_in_its_field_until_the_operator_leaves_it() {
     world.click(".tabs input[type='checkbox']").await;
     world.wait_for(JSON_TAB).await;
     assert_eq!(
-        world
-            .js("return document.querySelector(\"textarea[name='updateConfigMapJson']\").value")
-            .await,
+        world.value("textarea[name='updateConfigMapJson']").await,
         json!(typed)
     );
     world.finish().await;
@@ -488,9 +484,7 @@ async fn a_reload_keeps_the_drafts() {
         .await;
     assert_eq!(values, json!([INCR_STOPPED, "source", "workerNum", "6"]));
     world.open("#/stop").await;
-    let carried = world
-        .js("return document.querySelector(\"input[name='taskName']\").value")
-        .await;
+    let carried = world.value("input[name='taskName']").await;
     assert_eq!(
         carried, INCR_STOPPED,
         "the task name carries over between operations"

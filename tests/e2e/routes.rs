@@ -57,9 +57,7 @@ async fn a_page_that_cannot_be_fetched_says_so_and_the_next_visit_loads_it() {
     assert!(failed.contains("could not be loaded"), "{failed}");
 
     world.open("#/resume").await;
-    let value = world
-        .js("return document.querySelector(\"input[name='taskName']\").value")
-        .await;
+    let value = world.value("input[name='taskName']").await;
     assert_eq!(value, INCR_STOPPED, "what was typed is kept");
 
     // Back online, on a slow link: the page says it is loading, then shows.

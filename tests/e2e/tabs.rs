@@ -120,13 +120,6 @@ async fn two_tabs_keep_each_others_profiles() {
     world.finish().await;
 }
 
-/// The value of the field `css`.
-async fn value_of(world: &World, css: &str) -> Value {
-    world
-        .js(&format!("return document.querySelector(\"{css}\").value"))
-        .await
-}
-
 /// Two tabs each save every draft: what was typed in one is still there
 /// after the other saves what was typed in it.
 #[tokio::test]
@@ -142,10 +135,10 @@ async fn two_tabs_keep_each_others_drafts() {
         .await;
     world.switch_to(&first).await;
     world.reload().await;
-    assert_eq!(value_of(&world, "input[name='ip']").await, "10.186.16.127");
+    assert_eq!(world.value("input[name='ip']").await, "10.186.16.127");
     world.open("#/batch").await;
     assert_eq!(
-        value_of(&world, "textarea[name='taskNames']").await,
+        world.value("textarea[name='taskNames']").await,
         format!("{INCR_STOPPED}\n")
     );
     world.finish().await;

@@ -96,9 +96,7 @@ async fn the_journal_survives_a_reload_and_exports_its_rows() {
     world.click("[data-action='fill-form']").await;
     world.wait_for("main h2").await;
     assert_eq!(world.text("main h2").await, "Stop");
-    let value = world
-        .js("return document.querySelector(\"input[name='taskName']\").value")
-        .await;
+    let value = world.value("input[name='taskName']").await;
     assert_eq!(value, INCR_RUNNING);
     assert_eq!(
         world.journal().await.len(),
@@ -308,9 +306,7 @@ async fn a_share_link_fills_once_and_a_language_switch_keeps_what_was_typed() {
     world.choose_language("en").await;
     world.wait_for("main[data-page='migrate'] h2").await;
     assert_eq!(
-        world
-            .js("return document.querySelector(\"input[name='ip']\").value")
-            .await,
+        world.value("input[name='ip']").await,
         "10.0.0.10",
         "what was typed after the link filled the form is kept"
     );
@@ -386,9 +382,7 @@ async fn importing_profiles_says_why_it_refuses() {
     world.wait_for("li[data-profile='east']").await;
     assert_eq!(world.text("[data-profile-name]").await, "east");
     assert_eq!(
-        world
-            .js("return document.querySelector(\"textarea[name='profilesImport']\").value")
-            .await,
+        world.value("textarea[name='profilesImport']").await,
         json!("")
     );
     world.finish().await;
@@ -843,12 +837,7 @@ async fn numeric_fields_keep_what_is_typed() {
         world.text("form.profile-form ul.errors").await,
         "The time limit must be from 1000 to 600000 ms."
     );
-    assert_eq!(
-        world
-            .js("return document.querySelector(\"input[name='timeoutMs']\").value")
-            .await,
-        json!("-5000")
-    );
+    assert_eq!(world.value("input[name='timeoutMs']").await, json!("-5000"));
     world.finish().await;
 }
 
