@@ -109,7 +109,7 @@ pub struct CheckpointDraft {
     /// pasted epoch, *Now*, a step back, a journal entry. While they still
     /// show it, a zone change shows it in the new zone; a date and time
     /// typed are read in it. Not saved.
-    pub instant: StoredValue<Option<i64>>,
+    pub instant: RwSignal<Option<i64>>,
 }
 
 /// The `updateConfigMap` JSON tab. Kept while the console is open, never
@@ -330,7 +330,7 @@ impl Drafts {
                 } else {
                     stored.subtopics
                 })),
-                instant: StoredValue::new(None),
+                instant: RwSignal::new(None),
             },
             batch_text: RwSignal::new(stored.batch_text),
             batch_operation: RwSignal::new(or(stored.batch_operation, "stop")),

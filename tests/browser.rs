@@ -219,6 +219,13 @@ async fn the_checkpoint_builder_turns_date_time_and_zone_into_epoch_seconds() {
     })
     .await;
     assert_eq!(text_of(&host, "[data-utc]"), "2023-02-13 11:00:00 UTC");
+    let zone_rule = || {
+        find(&host, "[data-zone-rule]")
+            .and_then(|e| e.get_attribute("data-zone-rule"))
+            .unwrap_or_default()
+    };
+    assert_eq!(zone_rule(), "typed", "the zone rule is shown");
+    assert!(text_of(&host, "[data-zone-rule]").contains("reads the date and time"));
 
     type_into(&host, "select[name='zone']", "UTC").await;
     until("the epoch in UTC", || {
@@ -234,6 +241,8 @@ async fn the_checkpoint_builder_turns_date_time_and_zone_into_epoch_seconds() {
     assert_eq!(value_of(&host, "input[name='date']"), "2023-02-13");
     assert!(text_of(&host, ".checkpoint").contains("milliseconds"));
     assert_eq!(text_of(&host, "output[name='epoch']"), "1676286000");
+    until("the zone rule for an instant", || zone_rule() == "instant").await;
+    assert!(text_of(&host, "[data-zone-rule]").contains("keeps this instant"));
 
     type_into(&host, "input[name='subtopic']", "sub_a").await;
     until("the checkpoint text", || {
@@ -249,7 +258,18 @@ async fn the_checkpoint_builder_turns_date_time_and_zone_into_epoch_seconds() {
     })
     .await;
     assert_eq!(text_of(&host, "output[name='epoch']"), "1676286000");
+    assert_eq!(zone_rule(), "instant");
+    assert!(
+        find(&host, "[data-pasted-stale]").is_none(),
+        "the pasted epoch is still the one shown"
+    );
     type_into(&host, "input[name='time']", "20:00:00").await;
+    until("the pasted epoch marked as no longer shown", || {
+        text_of(&host, "[data-pasted-stale]").contains("not this number")
+    })
+    .await;
+    assert_eq!(zone_rule(), "typed");
+    assert_eq!(value_of(&host, "input[name='epochInput']"), "1676286000123");
     type_into(&host, "select[name='zone']", "UTC").await;
     until("the typed time read in UTC", || {
         text_of(&host, "output[name='epoch']") == "1676318400"

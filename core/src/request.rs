@@ -109,6 +109,9 @@ pub enum Check {
     RestartNotFullImport,
     /// An update that deletes nothing and sets nothing.
     NothingToUpdate,
+    /// A migrate whose `ip` is the node the task name says it runs on: it
+    /// gets a new name without moving.
+    MigrateToSameNode,
 }
 
 impl Check {
@@ -270,6 +273,16 @@ impl Operation {
             } if delete_params.is_empty() && update_config_map.is_empty() => {
                 checks.push(Check::NothingToUpdate);
             }
+            Self::Migrate {
+                task_name,
+                ip: Some(ip),
+            } if task_name
+                .parts()
+                .and_then(|parts| parts.ip.parse::<IpAddr>().ok())
+                .is_some_and(|node| node == *ip) =>
+            {
+                checks.push(Check::MigrateToSameNode);
+            }
             _ => {}
         }
         checks
@@ -419,6 +432,24 @@ mod tests {
                 .ends_with("&deleteParams=scope1.key1,scope2.key2")
         );
         assert!(update.checks().is_empty());
+    }
+
+    #[test]
+    fn migrate_to_the_node_the_task_runs_on_asks_for_a_second_click() {
+        let migrate = |task: &str, ip: Option<&str>| Operation::Migrate {
+            task_name: name(task),
+            ip: ip.map(|ip| ip.parse().unwrap()),
+        };
+        let same = migrate(INCR, Some("10.186.16.126"));
+        assert_eq!(same.checks(), vec![Check::MigrateToSameNode]);
+        assert_eq!(Check::MigrateToSameNode.severity(), Severity::Warning);
+        assert!(migrate(INCR, Some("10.186.16.127")).checks().is_empty());
+        assert!(migrate(INCR, None).checks().is_empty());
+        assert!(
+            migrate("a-name-not-understood", Some("10.186.16.126"))
+                .checks()
+                .is_empty()
+        );
     }
 
     #[test]

@@ -176,8 +176,19 @@ pub fn set_from_epoch(draft: CheckpointDraft, epoch: i64) {
     {
         draft.date.set(date);
         draft.time.set(time);
-        draft.instant.set_value(Some(epoch));
+        draft.instant.set(Some(epoch));
     }
+}
+
+/// The instant the date and time were set from, while the builder's
+/// `result` still shows it (nothing typed since).
+fn shown_instant(
+    draft: CheckpointDraft,
+    result: Memo<Result<Computed, CheckpointError>>,
+) -> Option<i64> {
+    draft.instant.get().filter(|instant| {
+        result.with(|shown| shown.as_ref().is_ok_and(|shown| shown.epoch == *instant))
+    })
 }
 
 /// Chooses the zone `zone`: an instant the builder's `result` still shows
@@ -187,9 +198,7 @@ fn choose_zone(
     result: Memo<Result<Computed, CheckpointError>>,
     zone: String,
 ) {
-    let shown = draft.instant.get_value().filter(|instant| {
-        result.with_untracked(|shown| shown.as_ref().is_ok_and(|shown| shown.epoch == *instant))
-    });
+    let shown = untrack(|| shown_instant(draft, result));
     draft.zone.set(zone);
     if let Some(instant) = shown {
         set_from_epoch(draft, instant);
@@ -243,6 +252,12 @@ pub fn CheckpointBuilder(
             Err(_) => pasted_note.set(Some(t.pasted_not_epoch.to_owned())),
         }
     };
+    // A pasted epoch the date and time no longer show (changed since).
+    let pasted_stale = move || {
+        checkpoint::parse_epoch(&pasted.get()).is_ok_and(|(seconds, _)| {
+            result.with(|shown| shown.as_ref().map_or(true, |shown| shown.epoch != seconds))
+        })
+    };
     let offsets = OFFSETS.map(|minutes| Zone::Fixed(minutes * 60).label());
     view! {
         <fieldset class="checkpoint" data-checkpoint-builder="">
@@ -274,6 +289,10 @@ pub fn CheckpointBuilder(
                     </select>
                 </label>
             </div>
+            {move || match shown_instant(draft, result) {
+                Some(_) => view! { <p class="hint" data-zone-rule="instant">{t.zone_rule_instant}</p> },
+                None => view! { <p class="hint" data-zone-rule="typed">{t.zone_rule_typed}</p> },
+            }}
             <div class="actions">
                 <button type="button" class="secondary small" on:click=move |_| set_from_epoch(draft, browser::now_secs())>{t.now}</button>
                 <button type="button" class="secondary small" on:click=move |_| step_back(15 * 60)>{t.back_15_min}</button>
@@ -287,7 +306,11 @@ pub fn CheckpointBuilder(
                     prop:value=move || pasted.get()
                     on:input=move |ev| on_paste(event_target_value(&ev)) />
             </label>
-            {move || pasted_note.get().map(|note| view! { <p class="hint" role="status">{note}</p> })}
+            {move || if pasted_stale() {
+                Some(view! { <p class="warning" role="status" data-pasted-stale="">{t.pasted_stale}</p> }.into_any())
+            } else {
+                pasted_note.get().map(|note| view! { <p class="hint" role="status">{note}</p> }.into_any())
+            }}
             <div class="subtopics">
                 <p class="label">
                     <code>subtopic</code> " " {t.subtopics_label}

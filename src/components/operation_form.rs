@@ -34,6 +34,7 @@ pub fn check_message(t: &Texts, check: Check) -> &'static str {
         Check::PullBackNotIncrSync => t.check_pull_back_not_incr,
         Check::RestartNotFullImport => t.check_restart_not_full,
         Check::NothingToUpdate => t.check_nothing_to_update,
+        Check::MigrateToSameNode => t.check_migrate_same_node,
     }
 }
 

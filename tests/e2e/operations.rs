@@ -311,6 +311,38 @@ async fn migrate_needs_the_name_typed_and_offers_the_new_name() {
     world.finish().await;
 }
 
+/// A migrate to the node the task already runs on would rename the task
+/// without moving it: the first click only says so.
+#[tokio::test]
+async fn migrate_to_the_node_the_task_runs_on_needs_a_second_click() {
+    let world = World::start().await;
+    world.open("#/migrate").await;
+    world.set("input[name='taskName']", INCR_STOPPED).await;
+    world.set("input[name='ip']", "10.186.16.127").await;
+    world.click(SUBMIT).await;
+    world.wait_for("ul.warnings.acknowledge").await;
+    assert!(
+        world
+            .text("ul.warnings")
+            .await
+            .contains("already runs on this ip"),
+        "the warning says why"
+    );
+    assert!(
+        world.journal().await.is_empty(),
+        "a warning holds the first click"
+    );
+    world.click(SUBMIT).await;
+    world.set(CONFIRM_NAME, "0000000001").await;
+    world.click(CONFIRM).await;
+    assert_eq!(world.outcome("").await, "success");
+    assert_eq!(
+        decoded_query(&world.journal().await[0]),
+        pairs(&[("taskName", INCR_STOPPED), ("ip", "10.186.16.127")])
+    );
+    world.finish().await;
+}
+
 /// The `updateConfigMap` JSON tab's field.
 const JSON_TAB: &str = "textarea[name='updateConfigMapJson']";
 
