@@ -197,7 +197,8 @@ pub enum Ambiguity {
     /// The time was skipped (clocks went forward); `taken` is the instant
     /// after the gap, `other` the one read with the offset after it.
     Gap { taken: i64, other: i64 },
-    /// The time occurred twice (clocks went back); `taken` is the first.
+    /// The time occurred twice (clocks went back); `taken` is the first,
+    /// unless [`Resolved::preferring`] kept the second.
     Fold { taken: i64, other: i64 },
 }
 
@@ -208,6 +209,24 @@ pub struct Resolved {
     pub epoch: i64,
     /// Set when the local time was skipped or repeated in the zone.
     pub ambiguity: Option<Ambiguity>,
+}
+
+impl Resolved {
+    /// The same, resolved to `instant` when the local time occurred twice
+    /// and `instant` is the occurrence not taken: a date and time shown for
+    /// an instant (a pasted epoch, *Now*) stay that instant.
+    pub fn preferring(self, instant: Option<i64>) -> Self {
+        match (self.ambiguity, instant) {
+            (Some(Ambiguity::Fold { taken, other }), Some(instant)) if instant == other => Self {
+                epoch: other,
+                ambiguity: Some(Ambiguity::Fold {
+                    taken: other,
+                    other: taken,
+                }),
+            },
+            _ => self,
+        }
+    }
 }
 
 /// Reads the date (`YYYY-MM-DD`) and time (`HH:MM` or `HH:MM:SS`) fields.

@@ -114,6 +114,25 @@ fn skipped_and_repeated_local_times_are_reported() {
             other: 1_729_992_600
         })
     );
+    // Unless the date and time were shown for the second (CET, 01:30 UTC).
+    assert_eq!(
+        fold.preferring(Some(1_729_992_600)),
+        Resolved {
+            epoch: 1_729_992_600,
+            ambiguity: Some(Ambiguity::Fold {
+                taken: 1_729_992_600,
+                other: 1_729_989_000
+            })
+        }
+    );
+    assert_eq!(fold.preferring(Some(1_729_989_000)), fold);
+    assert_eq!(fold.preferring(Some(0)), fold);
+    assert_eq!(fold.preferring(None), fold);
+    assert_eq!(
+        gap.preferring(Some(1_711_845_000)),
+        gap,
+        "a skipped time shows no instant to keep"
+    );
 }
 
 #[test]
@@ -193,6 +212,7 @@ proptest! {
             Some(Ambiguity::Fold { taken, other }) => prop_assert!(epoch == taken || epoch == other),
             Some(Ambiguity::Gap { .. }) => prop_assert!(false, "an instant's own wall time is never skipped"),
         }
+        prop_assert_eq!(resolved.preferring(Some(epoch)).epoch, epoch, "an instant shown stays itself");
     }
 
     #[test]

@@ -56,7 +56,8 @@ pub fn computed(draft: CheckpointDraft) -> Memo<Result<Computed, CheckpointError
     Memo::new(move |_| {
         let zone = zone_of(&draft.zone.get())?;
         let local = checkpoint::parse_local(&draft.date.get(), &draft.time.get())?;
-        let resolved = checkpoint::to_epoch(local, &zone, &IntlZones)?;
+        let resolved =
+            checkpoint::to_epoch(local, &zone, &IntlZones)?.preferring(draft.instant.get());
         Ok(Computed {
             epoch: resolved.epoch,
             ambiguity: resolved.ambiguity,
@@ -124,7 +125,11 @@ fn ambiguity_text(t: &Texts, ambiguity: &Ambiguity, zone: &Zone) -> String {
     match ambiguity {
         Ambiguity::Gap { taken, .. } => fill(t.checkpoint_gap, &[&zone.label(), &at(*taken)]),
         Ambiguity::Fold { taken, other } => fill(
-            t.checkpoint_fold,
+            if taken < other {
+                t.checkpoint_fold
+            } else {
+                t.checkpoint_fold_second
+            },
             &[&zone.label(), &at(*taken), &at(*other)],
         ),
     }

@@ -163,6 +163,7 @@ pub static EN: Texts = Texts {
     checkpoint_old: "This time is {0} ago, more than 7 days: the source may no longer hold data that old.",
     checkpoint_gap: "This local time does not exist in {0} (clocks went forward); {1} was taken.",
     checkpoint_fold: "This local time occurs twice in {0} (clocks went back); the first, {1}, was taken, not {2}.",
+    checkpoint_fold_second: "This local time occurs twice in {0} (clocks went back); the second, {1}, was taken, as it was set from it, not {2}.",
     zone_unknown: "Unknown zone {0}.",
     date_missing: "Choose a date.",
     date_bad: "'{0}' is not a date (YYYY-MM-DD).",

@@ -193,6 +193,7 @@ catalogue! {
     checkpoint_old,
     checkpoint_gap,
     checkpoint_fold,
+    checkpoint_fold_second,
     zone_unknown,
     date_missing,
     date_bad,

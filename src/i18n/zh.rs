@@ -163,6 +163,7 @@ pub static ZH: Texts = Texts {
     checkpoint_old: "此时间在 {0}之前，已超过 7 天：源端可能不再保留这么早的数据。",
     checkpoint_gap: "此本地时间在 {0} 中不存在（时钟拨快）；已取 {1}。",
     checkpoint_fold: "此本地时间在 {0} 中出现两次（时钟拨慢）；已取第一次 {1}，而不是 {2}。",
+    checkpoint_fold_second: "此本地时间在 {0} 中出现两次（时钟拨慢）；按其来源时刻取第二次 {1}，而不是 {2}。",
     zone_unknown: "未知时区 {0}。",
     date_missing: "请选择日期。",
     date_bad: "“{0}”不是日期（YYYY-MM-DD）。",

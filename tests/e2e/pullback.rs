@@ -169,6 +169,37 @@ async fn a_skipped_local_time_is_taken_after_the_gap_and_said() {
     world.finish().await;
 }
 
+/// In Europe/Berlin, 02:30 on the night clocks go back happens twice. A
+/// pasted epoch from the second stays that instant: the checkpoint is the
+/// number pasted, not the other 02:30 an hour before it.
+#[tokio::test]
+async fn a_pasted_instant_in_a_repeated_hour_stays_that_instant() {
+    let world = World::start_in(Options::default(), "en-US", "Europe/Berlin").await;
+    world.fill_reference_pullback().await;
+    world.set("select[name='zone']", "local").await;
+    world.set("input[name='epochInput']", "1729992600").await;
+    assert_eq!(world.value("input[name='time']").await, "02:30:00");
+    assert_eq!(world.text("output[name='epoch']").await, "1729992600");
+    assert_eq!(world.text("[data-utc]").await, "2024-10-27 01:30:00 UTC");
+    let warnings = world
+        .js("return [...document.querySelectorAll('[data-checkpoint-builder] p.warning')].map(p => p.textContent).join('\\n')")
+        .await;
+    let warnings = warnings.as_str().unwrap();
+    assert!(
+        warnings.contains("occurs twice in Europe/Berlin")
+            && warnings.contains("the second, 2024-10-27 01:30:00 UTC, was taken"),
+        "{warnings}"
+    );
+    assert!(!warnings.contains("after this was pasted"), "{warnings}");
+    world.set("input[name='time']", "02:30:01").await;
+    assert_eq!(
+        world.text("output[name='epoch']").await,
+        "1729989001",
+        "a time typed takes the first"
+    );
+    world.finish().await;
+}
+
 /// The journal's *fill form* on a pullback's entry brings back its task,
 /// subtopic and checkpoint, and sends nothing.
 #[tokio::test]
