@@ -71,6 +71,16 @@ pub fn valid_base_url(base: &str) -> bool {
     })
 }
 
+/// Whether `base` already ends with the API's own path (`/connector`,
+/// `/connector/task` or `/connector/task/v2`), which every request adds
+/// again: a base copied from a full request URL.
+pub fn repeats_api_path(base: &str) -> bool {
+    let path = base.trim().trim_end_matches('/');
+    ["/connector", "/connector/task", "/connector/task/v2"]
+        .iter()
+        .any(|api| path.ends_with(api))
+}
+
 impl Profile {
     /// Problems with this profile among `others` (the other profiles).
     pub fn validate(&self, others: &[Profile]) -> Vec<ProfileError> {
@@ -261,6 +271,27 @@ mod tests {
             "http://u@h",
         ] {
             assert!(!valid_base_url(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_base_ending_with_the_api_path_is_noticed() {
+        for repeated in [
+            "http://10.0.0.1:8088/connector/task/v2/",
+            "http://10.0.0.1:8088/connector/task/v2",
+            "http://10.0.0.1:8088/connector/task",
+            "/cm/east/connector/ ",
+        ] {
+            assert!(repeats_api_path(repeated), "{repeated}");
+        }
+        for fine in [
+            "",
+            "/cm/east/",
+            "http://10.0.0.1:8088",
+            "/my-connector/",
+            "/connectors",
+        ] {
+            assert!(!repeats_api_path(fine), "{fine}");
         }
     }
 

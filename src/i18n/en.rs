@@ -283,6 +283,8 @@ pub static EN: Texts = Texts {
     color_blue: "blue",
     color_gray: "grey",
     profile_base_help: "Empty: this origin. A path prefix such as /cm/east/: a proxy on this origin. http(s)://host:port: a CM host that allows browser calls.",
+    profile_base_example: "A resume would go to",
+    profile_base_repeats_api: "This base URL already ends with the API's path. The console adds /connector/task/v2/ to every request itself: leave that part out.",
     profile_save: "Save profile",
     profile_name_empty: "Give the profile a name.",
     profile_name_taken: "Another profile has this name.",

@@ -313,6 +313,8 @@ catalogue! {
     color_blue,
     color_gray,
     profile_base_help,
+    profile_base_example,
+    profile_base_repeats_api,
     profile_save,
     profile_name_empty,
     profile_name_taken,

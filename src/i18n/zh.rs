@@ -283,6 +283,8 @@ pub static ZH: Texts = Texts {
     color_blue: "蓝色",
     color_gray: "灰色",
     profile_base_help: "留空：当前站点。路径前缀（如 /cm/east/）：当前站点上的代理。http(s)://主机:端口：允许浏览器调用的 CM 主机。",
+    profile_base_example: "恢复请求将发往",
+    profile_base_repeats_api: "此基础 URL 已以接口路径结尾。控制台会自行为每个请求加上 /connector/task/v2/：请去掉这一部分。",
     profile_save: "保存配置",
     profile_name_empty: "请为配置命名。",
     profile_name_taken: "已有同名配置。",

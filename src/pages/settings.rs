@@ -2,7 +2,10 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use oms_core::profile::{COLORS, Profile, Profiles, Reachability};
+use oms_core::profile::{
+    COLORS, Profile, Profiles, Reachability, repeats_api_path, valid_base_url,
+};
+use oms_core::request::OperationKind;
 
 use crate::components::confirm::ConfirmDialog;
 use crate::drafts::{ProfileForm, lasting_context};
@@ -294,6 +297,13 @@ pub fn SettingsPage() -> impl IntoView {
                     </select></label>
             </div>
             <p class="hint">{t.profile_base_help}</p>
+            {move || form.with(|f| valid_base_url(&f.base_url).then(|| {
+                let base = f.base_url.trim();
+                view! {
+                    <p class="hint" data-base-example="">{t.profile_base_example} " " <code>{browser::absolute_url(&OperationKind::Resume.url(base))}</code></p>
+                    {repeats_api_path(base).then(|| view! { <p class="warning" data-base-repeats-api="">{t.profile_base_repeats_api}</p> })}
+                }
+            }))}
             <Show when=move || tried.get() && !errors.get().is_empty()>
                 <ul class="errors" role="alert">
                     {move || errors.get().into_iter().map(|e| view! { <li>{profile_error(t, e)}</li> }).collect_view()}

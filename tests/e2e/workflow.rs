@@ -659,7 +659,35 @@ async fn a_profile_with_a_path_prefix_sends_there() {
         "the profile list names the origin's URL too"
     );
     world.set("input[name='profileName']", "east").await;
+    world
+        .set("input[name='baseUrl']", "/cm/east/connector/task/v2/")
+        .await;
+    assert_eq!(
+        world.text("[data-base-example] code").await,
+        format!(
+            "{}/cm/east/connector/task/v2/connector/task/v2/resume",
+            world.sim.url()
+        ),
+        "the form shows where a request would go"
+    );
+    assert!(
+        world
+            .text("[data-base-repeats-api]")
+            .await
+            .contains("already ends with the API's path"),
+        "a base copied from a request's URL is pointed out"
+    );
     world.set("input[name='baseUrl']", "/cm/east/").await;
+    assert_eq!(
+        world.text("[data-base-example] code").await,
+        format!("{}/cm/east/connector/task/v2/resume", world.sim.url())
+    );
+    assert_eq!(
+        world
+            .js("return document.querySelectorAll('[data-base-repeats-api]').length")
+            .await,
+        json!(0)
+    );
     world.set("input[name='label']", "PROD").await;
     world.set("select[name='color']", "red").await;
     world.click("form.profile-form button[type='submit']").await;
