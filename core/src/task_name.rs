@@ -1,7 +1,7 @@
 //! Connector task names: `<ip>-<port>:connector_v2:<projectId>-<type>-<a>-<b>:<seq>`.
 
 use std::fmt;
-use std::net::IpAddr;
+use std::net::{IpAddr, Ipv6Addr};
 
 /// The marker between the node and the component in a v2 task name.
 const V2_MARKER: &str = ":connector_v2:";
@@ -134,6 +134,42 @@ impl fmt::Display for TaskName {
     }
 }
 
+/// The task name inside `input`, when `input` is not one itself but holds
+/// one: a name copied with the quotes, comma, `"result":` or `taskName=`
+/// of the JSON, log line or URL around it. `None` when `input` is a name
+/// the grammar understands, or holds none.
+pub fn suggestion(input: &str) -> Option<String> {
+    let text = input.trim();
+    if TaskName::parse(text).is_ok_and(|name| name.parts().is_some()) {
+        return None;
+    }
+    let marker = text.find(V2_MARKER)?;
+    let delimiter =
+        |c: char| c.is_whitespace() || c.is_control() || "\"'`=&,;()[]{}<>|".contains(c);
+    let start = text[..marker]
+        .char_indices()
+        .rfind(|(_, c)| delimiter(*c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[marker..]
+        .find(delimiter)
+        .map_or(text.len(), |i| marker + i);
+    let candidate = text[start..end].trim_end_matches('.');
+    split_parts(candidate).map(|_| candidate.to_owned())
+}
+
+/// Whether `ip` can be a node: an IPv6 address, or an IPv4 address or host
+/// name (letters, digits, `.`, `-` and `_`).
+fn is_node(ip: &str) -> bool {
+    if ip.contains(':') {
+        ip.parse::<Ipv6Addr>().is_ok()
+    } else {
+        !ip.is_empty()
+            && ip
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+    }
+}
+
 fn split_parts(name: &str) -> Option<TaskNameParts> {
     let (node, rest) = name.split_once(V2_MARKER)?;
     let (ip, port) = node.rsplit_once('-')?;
@@ -144,7 +180,7 @@ fn split_parts(name: &str) -> Option<TaskNameParts> {
     let kind = tail.next()?;
     let project_id = tail.next()?;
     let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
-    let fields_ok = !ip.is_empty()
+    let fields_ok = is_node(ip)
         && all_digits(port)
         && !project_id.is_empty()
         && !kind.is_empty()
@@ -247,5 +283,40 @@ mod tests {
         );
         assert_eq!(TaskName::parse("store_abc").unwrap().migrated(None), None);
         assert_eq!(name.last_segment(), "0000000002");
+        let v6 = name.migrated(Some("fd00::7".parse().unwrap())).unwrap();
+        assert_eq!(
+            TaskName::parse(&v6).unwrap().parts().unwrap().ip,
+            "fd00::7",
+            "an IPv6 destination's name is understood too"
+        );
+    }
+
+    #[test]
+    fn finds_a_name_copied_with_what_was_around_it() {
+        for copied in [
+            format!("\"{INCR}\""),
+            format!("'{INCR}',"),
+            format!("\"result\": \"{INCR}\","),
+            format!("result={INCR}"),
+            format!("curl -XPOST 'http://cm:8088/connector/task/v2/stop?taskName={INCR}'"),
+            format!("http://cm:8088/connector/task/v2/resume?taskName={INCR}&pullBackFlag=true"),
+            format!("task {INCR}."),
+        ] {
+            assert_eq!(suggestion(&copied).as_deref(), Some(INCR), "{copied}");
+        }
+        let v6 = "fd00::1-9000:connector_v2:np_x-incr_trans-1-0:0000000001";
+        assert_eq!(suggestion(&format!("[\"{v6}\"]")).as_deref(), Some(v6));
+        let quoted = TaskName::parse(&format!("\"{INCR}")).unwrap();
+        assert_eq!(quoted.parts(), None, "a quote is no part of a node");
+        for nothing in [
+            INCR.to_owned(),
+            format!("  {INCR} "),
+            String::new(),
+            "store_abc".to_owned(),
+            format!("{INCR}x"),
+            format!("result:{INCR}"),
+        ] {
+            assert_eq!(suggestion(&nothing), None, "{nothing}");
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! The task-name field and what the core understood of the name.
 
 use leptos::prelude::*;
-use oms_core::task_name::{Component, TaskName, TaskNameError};
+use oms_core::task_name::{Component, TaskName, TaskNameError, suggestion};
 
 use crate::console;
 use crate::i18n::{Texts, fill};
@@ -90,6 +90,16 @@ pub fn TaskNameField() -> impl IntoView {
             // What the name says, or what is wrong with it: the field's
             // description; the form's list of errors alerts on sending.
             <div id="taskNameHelp">{understood}</div>
+            {move || c.drafts.task_name.with(|typed| suggestion(typed)).map(|name| {
+                let chosen = name.clone();
+                view! {
+                    <p class="hint" data-suggested-name="">
+                        {t.task_name_suggestion} " " <code>{name}</code> " "
+                        <button type="button" class="secondary small"
+                            on:click=move |_| c.drafts.task_name.set(chosen.clone())>{t.task_name_use_suggestion}</button>
+                    </p>
+                }
+            })}
         </div>
     }
 }

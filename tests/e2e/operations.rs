@@ -149,6 +149,35 @@ async fn a_double_click_sends_once() {
     world.finish().await;
 }
 
+/// A task name copied from an answer's JSON comes with its quotes: the
+/// field offers the name inside, and sends nothing until it is used.
+#[tokio::test]
+async fn a_name_copied_with_its_json_is_offered_clean() {
+    let world = World::start().await;
+    world.open("#/resume").await;
+    let copied = format!("\"result\": \"{INCR_STOPPED}\",");
+    world.set("input[name='taskName']", &copied).await;
+    assert_eq!(world.text("[data-suggested-name] code").await, INCR_STOPPED);
+    world.click("[data-suggested-name] button").await;
+    assert_eq!(world.value("input[name='taskName']").await, INCR_STOPPED);
+    assert_eq!(world.text("dl.parts .badge").await, "Incr-Sync");
+    assert_eq!(
+        world
+            .js("return document.querySelectorAll('[data-suggested-name]').length")
+            .await,
+        json!(0),
+        "nothing more to offer"
+    );
+    assert!(world.journal().await.is_empty(), "using it sends nothing");
+    world.click(SUBMIT).await;
+    assert_eq!(world.outcome("").await, "success");
+    assert_eq!(
+        decoded_query(&world.journal().await[0]),
+        pairs(&[("taskName", INCR_STOPPED)])
+    );
+    world.finish().await;
+}
+
 #[tokio::test]
 async fn resume_with_a_flag_on_the_wrong_component_needs_a_second_click() {
     let world = World::start().await;
