@@ -1,7 +1,7 @@
 //! Batch operations: a pasted list of task names, checked before anything is sent.
 
 use crate::request::{Operation, OperationKind};
-use crate::task_name::{TaskName, TaskNameError};
+use crate::task_name::{TaskName, TaskNameError, is_understood, names_in};
 
 /// The default number of requests in flight at once.
 pub const DEFAULT_CONCURRENCY: usize = 4;
@@ -35,6 +35,24 @@ pub struct BatchPlan {
     pub names: Vec<TaskName>,
     /// Lines with an issue: 1-based line number, its text and the issue.
     pub flagged: Vec<(usize, String, LineIssue)>,
+}
+
+/// The list with every line that holds task names amid other text (quotes,
+/// commas, a JSON array, a URL) replaced by those names, one per line.
+/// `None` when no line would change.
+pub fn cleaned(text: &str) -> Option<String> {
+    let mut changed = false;
+    let lines: Vec<String> = text
+        .lines()
+        .map(|line| match names_in(line) {
+            names if names.is_empty() || is_understood(line) => line.to_owned(),
+            names => {
+                changed = true;
+                names.join("\n")
+            }
+        })
+        .collect();
+    changed.then(|| lines.join("\n"))
 }
 
 /// Checks a pasted list, one task name per line.
@@ -132,6 +150,17 @@ mod tests {
 
     const A: &str = "10.0.0.1-9000:connector_v2:np_a-incr_trans-1-0:0000000001";
     const B: &str = "10.0.0.1-9000:connector_v2:np_b-full_trans-1-0:0000000001";
+
+    #[test]
+    fn names_pasted_amid_other_text_are_taken_out_of_it() {
+        let pasted = format!("[\"{A}\",\"{B}\"]\n  {A}  \nstore_x\n\n'{B}',");
+        assert_eq!(
+            cleaned(&pasted).as_deref(),
+            Some(format!("{A}\n{B}\n  {A}  \nstore_x\n\n{B}").as_str()),
+            "lines already names, or holding none, stay as typed"
+        );
+        assert_eq!(cleaned(&format!("{A}\n{B}\nstore_x\n")), None);
+    }
 
     #[test]
     fn lines_are_checked_and_flagged() {

@@ -134,27 +134,36 @@ impl fmt::Display for TaskName {
     }
 }
 
+/// Whether `input`, trimmed, is a name the grammar understands.
+pub fn is_understood(input: &str) -> bool {
+    TaskName::parse(input).is_ok_and(|name| name.parts().is_some())
+}
+
+/// The names the grammar understands in `text`, in order: its words between
+/// white space, quotes, `=`, `&`, commas, semicolons and brackets, a
+/// sentence's last full stop left out. So a name copied with the JSON, log
+/// line or URL around it is found.
+pub fn names_in(text: &str) -> Vec<&str> {
+    text.split(|c: char| c.is_whitespace() || c.is_control() || "\"'`=&,;()[]{}<>|".contains(c))
+        .map(|word| word.trim_end_matches('.'))
+        .filter(|word| split_parts(word).is_some())
+        .collect()
+}
+
 /// The task name inside `input`, when `input` is not one itself but holds
-/// one: a name copied with the quotes, comma, `"result":` or `taskName=`
-/// of the JSON, log line or URL around it. `None` when `input` is a name
-/// the grammar understands, or holds none.
+/// one (see [`names_in`]). `None` when `input` is understood as it is,
+/// holds no name, or holds different names: which one was meant is not
+/// ours to guess.
 pub fn suggestion(input: &str) -> Option<String> {
-    let text = input.trim();
-    if TaskName::parse(text).is_ok_and(|name| name.parts().is_some()) {
+    if is_understood(input) {
         return None;
     }
-    let marker = text.find(V2_MARKER)?;
-    let delimiter =
-        |c: char| c.is_whitespace() || c.is_control() || "\"'`=&,;()[]{}<>|".contains(c);
-    let start = text[..marker]
-        .char_indices()
-        .rfind(|(_, c)| delimiter(*c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let end = text[marker..]
-        .find(delimiter)
-        .map_or(text.len(), |i| marker + i);
-    let candidate = text[start..end].trim_end_matches('.');
-    split_parts(candidate).map(|_| candidate.to_owned())
+    let names = names_in(input);
+    let first = *names.first()?;
+    names
+        .iter()
+        .all(|name| *name == first)
+        .then(|| first.to_owned())
 }
 
 /// Whether `ip` can be a node: an IPv6 address, or an IPv4 address or host
@@ -315,8 +324,15 @@ mod tests {
             "store_abc".to_owned(),
             format!("{INCR}x"),
             format!("result:{INCR}"),
+            format!("{INCR} → {FULL}"),
         ] {
             assert_eq!(suggestion(&nothing), None, "{nothing}");
         }
+        assert_eq!(
+            suggestion(&format!("\"{INCR}\" ({INCR})")).as_deref(),
+            Some(INCR),
+            "the same name twice"
+        );
+        assert_eq!(names_in(&format!("[\"{INCR}\",\"{FULL}\"]")), [INCR, FULL]);
     }
 }

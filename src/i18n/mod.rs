@@ -272,6 +272,8 @@ catalogue! {
     batch_line_empty,
     batch_line_duplicate,
     batch_line_not_understood,
+    batch_clean_hint,
+    batch_clean,
     batch_line_skipped,
     batch_operation,
     batch_concurrency,

@@ -407,6 +407,11 @@ pub fn BatchPage() -> impl IntoView {
                     </div>
                 })
             }}
+            {move || text.with(|typed| batch::cleaned(typed)).map(|clean| view! {
+                <p class="hint" data-batch-clean="">{t.batch_clean_hint} " "
+                    <button type="button" class="secondary small" on:click=move |_| text.set(clean.clone())>{t.batch_clean}</button>
+                </p>
+            })}
             <ul class="warnings" hidden=move || plan.get().flagged.is_empty()>
                 {move || plan.get().flagged.into_iter().map(|(line, text, issue)| view! {
                     <li data-line=line>{fill(t.batch_line, &[&line.to_string()])} " "

@@ -910,6 +910,39 @@ async fn a_batch_list_says_which_lines_are_skipped() {
     world.finish_allowing_failed_api_calls(true).await;
 }
 
+/// Names pasted as a JSON array (or with quotes, commas, a URL around
+/// them) are taken out of it on request; nothing is sent meanwhile.
+#[tokio::test]
+async fn a_batch_list_pasted_as_json_is_cleaned_on_request() {
+    let world = World::start().await;
+    world.open("#/batch").await;
+    let pasted = format!("[\"{INCR_RUNNING}\", \"{FULL_STOPPED}\"]\nstore_x");
+    world.set("textarea[name='taskNames']", &pasted).await;
+    assert!(
+        world
+            .text("[data-batch-clean]")
+            .await
+            .contains("amid other text")
+    );
+    world.click("[data-batch-clean] button").await;
+    assert_eq!(
+        world.value("textarea[name='taskNames']").await,
+        format!("{INCR_RUNNING}\n{FULL_STOPPED}\nstore_x")
+    );
+    assert_eq!(
+        world.text("[data-batch-count]").await,
+        "Requests will go to 3 tasks."
+    );
+    assert_eq!(
+        world
+            .js("return document.querySelectorAll('[data-batch-clean]').length")
+            .await,
+        json!(0)
+    );
+    assert!(world.journal().await.is_empty(), "cleaning sends nothing");
+    world.finish().await;
+}
+
 #[tokio::test]
 async fn a_batch_sends_one_request_per_task_and_retries_only_the_failed() {
     let tasks = fleet(50);
