@@ -259,9 +259,8 @@ pub fn CheckpointBuilder(
     };
     // A pasted epoch the date and time no longer show (changed since).
     let pasted_stale = move || {
-        checkpoint::parse_epoch(&pasted.get()).is_ok_and(|(seconds, _)| {
-            result.with(|shown| shown.as_ref().map_or(true, |shown| shown.epoch != seconds))
-        })
+        checkpoint::parse_epoch(&pasted.get())
+            .is_ok_and(|(seconds, _)| shown_instant(draft, result) != Some(seconds))
     };
     let offsets = OFFSETS.map(|minutes| Zone::Fixed(minutes * 60).label());
     view! {

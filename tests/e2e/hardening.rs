@@ -27,12 +27,7 @@ async fn the_console_runs_under_a_strict_content_security_policy() {
         !policy.contains("unsafe-inline") && !policy.contains("'unsafe-eval'"),
         "{policy}"
     );
-    assert_eq!(
-        world
-            .js("return document.querySelectorAll('script:not([src])').length")
-            .await,
-        0
-    );
+    assert_eq!(world.count("script:not([src])").await, 0);
     world
         .js("window.__violations = 0; document.addEventListener('securitypolicyviolation', () => window.__violations++); return true")
         .await;
@@ -105,12 +100,7 @@ async fn untrusted_text_is_shown_as_text_and_the_layout_holds() {
     world.open("#/journal").await;
     let names = world.js("return [...document.querySelectorAll('ul.journal > li')].map(li => li.dataset.taskName)").await;
     assert_eq!(names, json!([INCR_STOPPED, weird]));
-    assert_eq!(
-        world
-            .js("return document.querySelectorAll('main img').length")
-            .await,
-        0
-    );
+    assert_eq!(world.count("main img").await, 0);
     world.finish().await;
 }
 
@@ -128,21 +118,11 @@ async fn a_panic_shows_a_banner_and_keeps_drafts_and_the_journal() {
     assert!(world.text("[data-crashed]").await.contains("saved"));
     world.click("[data-crashed] a").await;
     world.wait_for("body[data-ready='true']").await;
-    assert_eq!(
-        world
-            .js("return document.querySelectorAll('[data-crashed]').length")
-            .await,
-        0
-    );
+    assert_eq!(world.count("[data-crashed]").await, 0);
     let value = world.value("input[name='taskName']").await;
     assert_eq!(value, INCR_STOPPED, "the draft survived");
     world.open("#/journal").await;
-    assert_eq!(
-        world
-            .js("return document.querySelectorAll('ul.journal > li').length")
-            .await,
-        1
-    );
+    assert_eq!(world.count("ul.journal > li").await, 1);
     world
         .finish_allowing(&["simulated panic", "unreachable", "RuntimeError"])
         .await;

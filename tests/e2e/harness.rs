@@ -385,6 +385,12 @@ impl World {
             .expect("script runs")
     }
 
+    /// How many elements match `css`.
+    pub async fn count(&self, css: &str) -> usize {
+        let script = format!("return document.querySelectorAll(\"{css}\").length");
+        self.js(&script).await.as_u64().expect("a count") as usize
+    }
+
     /// The value of the field matching `css`, as the page holds it.
     pub async fn value(&self, css: &str) -> Value {
         self.js(&format!("return document.querySelector(\"{css}\").value"))

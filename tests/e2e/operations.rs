@@ -83,9 +83,7 @@ async fn a_new_send_clears_the_previous_answer_and_cancel_ends_it() {
         .wait_for("main form button[type='submit'][aria-busy='true']")
         .await;
     assert_eq!(
-        world
-            .js("return document.querySelectorAll('section.response[data-outcome]').length")
-            .await,
+        world.count("section.response[data-outcome]").await,
         0,
         "the previous answer is gone"
     );
@@ -119,10 +117,8 @@ async fn coming_back_to_a_form_shows_its_request_and_answer() {
     world.wait_for(busy).await;
     world.click(SUBMIT).await;
     assert_eq!(
-        world
-            .js("return document.querySelectorAll('dialog[open]').length")
-            .await,
-        json!(0),
+        world.count("dialog[open]").await,
+        0,
         "nothing else can be sent while it is in flight"
     );
     world.click("main form .actions button.secondary").await;
@@ -162,10 +158,8 @@ async fn a_name_copied_with_its_json_is_offered_clean() {
     assert_eq!(world.value("input[name='taskName']").await, INCR_STOPPED);
     assert_eq!(world.text("dl.parts .badge").await, "Incr-Sync");
     assert_eq!(
-        world
-            .js("return document.querySelectorAll('[data-suggested-name]').length")
-            .await,
-        json!(0),
+        world.count("[data-suggested-name]").await,
+        0,
         "nothing more to offer"
     );
     assert!(world.journal().await.is_empty(), "using it sends nothing");
@@ -330,13 +324,7 @@ async fn migrate_needs_the_name_typed_and_offers_the_new_name() {
     world
         .wait_for("main section.response[data-outcome='success']")
         .await;
-    assert_eq!(
-        world
-            .js("return document.querySelectorAll('.adopt').length")
-            .await,
-        json!(0),
-        "adopted: not offered again"
-    );
+    assert_eq!(world.count(".adopt").await, 0, "adopted: not offered again");
     world.finish().await;
 }
 

@@ -23,9 +23,7 @@ async fn every_operation_has_its_page_and_the_console_loads_cleanly() {
         world.open(route).await;
         assert_eq!(world.text("main h2").await, title, "{route}");
         assert_eq!(world.text("nav a.active").await, title, "{route}");
-        let forms = world
-            .js("return document.querySelectorAll('main form:not(dialog form)').length")
-            .await;
+        let forms = world.count("main form:not(dialog form)").await;
         assert_eq!(forms, 1, "{route} has one form");
         world.screenshot(&route[2..]).await;
     }
@@ -78,18 +76,8 @@ async fn a_page_that_cannot_be_fetched_says_so_and_the_next_visit_loads_it() {
         "Loading this page…"
     );
     assert_eq!(world.text("main[data-page='journal'] h2").await, "Journal");
-    assert_eq!(
-        world
-            .js("return document.querySelectorAll('[data-page-loading]').length")
-            .await,
-        0
-    );
-    assert_eq!(
-        world
-            .js("return document.querySelectorAll('[data-page-load-failed]').length")
-            .await,
-        0
-    );
+    assert_eq!(world.count("[data-page-loading]").await, 0);
+    assert_eq!(world.count("[data-page-load-failed]").await, 0);
     assert!(world.journal().await.is_empty(), "nothing was sent");
     world
         .finish_allowing(&["split_tools", "Failed to fetch"])

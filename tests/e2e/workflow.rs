@@ -49,12 +49,7 @@ async fn the_journal_survives_a_reload_and_exports_its_rows() {
     );
 
     world.set("select[name='filterOutcome']", "api-error").await;
-    assert_eq!(
-        world
-            .js("return document.querySelectorAll('ul.journal > li').length")
-            .await,
-        1
-    );
+    assert_eq!(world.count("ul.journal > li").await, 1);
     world.set("select[name='filterOutcome']", "").await;
 
     world.js(CAPTURE_DOWNLOADS).await;
@@ -214,12 +209,7 @@ async fn a_share_link_whose_code_cannot_be_fetched_says_so() {
             .await,
         "The link could not be made: part of the console could not be loaded from the server. Check the connection, then try again."
     );
-    assert_eq!(
-        world
-            .js("return document.querySelectorAll('input.share-url').length")
-            .await,
-        0
-    );
+    assert_eq!(world.count("input.share-url").await, 0);
 
     world.js("localStorage.clear(); return true").await;
     open_migrate_link(&world).await;
@@ -311,9 +301,7 @@ async fn a_share_link_fills_once_and_a_language_switch_keeps_what_was_typed() {
         "what was typed after the link filled the form is kept"
     );
     assert_eq!(
-        world
-            .js("return document.querySelectorAll('.notices .notice').length")
-            .await,
+        world.count(".notices .notice").await,
         2,
         "the link was read once each time it was opened"
     );
@@ -546,12 +534,7 @@ async fn an_answer_from_another_cm_host_says_so() {
     world.use_profile("This origin").await;
     world.open("#/stop").await;
     assert_eq!(world.outcome("").await, "success");
-    assert_eq!(
-        world
-            .js("return document.querySelectorAll('[data-answer-stale]').length")
-            .await,
-        json!(0)
-    );
+    assert_eq!(world.count("[data-answer-stale]").await, 0);
     world.finish().await;
 }
 
@@ -682,12 +665,7 @@ async fn a_profile_with_a_path_prefix_sends_there() {
         world.text("[data-base-example] code").await,
         format!("{}/cm/east/connector/task/v2/resume", world.sim.url())
     );
-    assert_eq!(
-        world
-            .js("return document.querySelectorAll('[data-base-repeats-api]').length")
-            .await,
-        json!(0)
-    );
+    assert_eq!(world.count("[data-base-repeats-api]").await, 0);
     world.set("input[name='label']", "PROD").await;
     world.set("select[name='color']", "red").await;
     world.click("form.profile-form button[type='submit']").await;
@@ -933,12 +911,7 @@ async fn a_batch_list_pasted_as_json_is_cleaned_on_request() {
         world.text("[data-batch-count]").await,
         "Requests will go to 3 tasks."
     );
-    assert_eq!(
-        world
-            .js("return document.querySelectorAll('[data-batch-clean]').length")
-            .await,
-        json!(0)
-    );
+    assert_eq!(world.count("[data-batch-clean]").await, 0);
     assert!(world.journal().await.is_empty(), "cleaning sends nothing");
     world.finish().await;
 }
@@ -1034,11 +1007,7 @@ async fn cancelling_a_batch_starts_no_new_request() {
     world
         .wait_until("return !document.querySelector(\"[data-action='cancel-batch']\")")
         .await;
-    let answered = world
-        .js("return document.querySelectorAll('tr[data-outcome]').length")
-        .await
-        .as_u64()
-        .unwrap() as usize;
+    let answered = world.count("tr[data-outcome]").await;
     assert!(answered < 20, "{answered}");
     assert_eq!(
         world.journal().await.len(),
@@ -1065,9 +1034,7 @@ async fn a_batch_left_midway_runs_on_and_is_shown_on_coming_back() {
     world.js("location.hash = '#/batch'; return true").await;
     world.wait_for("tr[data-task-name]").await;
     assert_eq!(
-        world
-            .js("return document.querySelectorAll('tr[data-task-name]').length")
-            .await,
+        world.count("tr[data-task-name]").await,
         20,
         "its rows are shown again"
     );
@@ -1148,12 +1115,7 @@ async fn a_batch_resume_with_both_flags_is_refused_before_sending() {
             .contains("cannot both be set")
     );
     world.click(SUBMIT).await;
-    assert_eq!(
-        world
-            .js("return document.querySelectorAll('dialog[open]').length")
-            .await,
-        0
-    );
+    assert_eq!(world.count("dialog[open]").await, 0);
     assert!(world.journal().await.is_empty(), "nothing sent");
     world.finish().await;
 }
