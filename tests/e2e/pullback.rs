@@ -147,20 +147,32 @@ async fn the_local_zone_is_the_browsers_own() {
     world.finish().await;
 }
 
+/// A console in Europe/Berlin, its pullback form filled, the checkpoint
+/// builder reading the browser's own zone.
+async fn berlin_builder() -> World {
+    let world = World::start_in(Options::default(), "en-US", "Europe/Berlin").await;
+    world.fill_reference_pullback().await;
+    world.set("select[name='zone']", "local").await;
+    world
+}
+
+/// The checkpoint builder's warnings, one per line.
+async fn builder_warnings(world: &World) -> String {
+    let warnings = world
+        .js("return [...document.querySelectorAll('[data-checkpoint-builder] p.warning')].map(p => p.textContent).join('\\n')")
+        .await;
+    warnings.as_str().unwrap_or_default().to_owned()
+}
+
 /// In Europe/Berlin, 02:30 on the night clocks go forward does not exist:
 /// the builder takes the instant after the gap and says so.
 #[tokio::test]
 async fn a_skipped_local_time_is_taken_after_the_gap_and_said() {
-    let world = World::start_in(Options::default(), "en-US", "Europe/Berlin").await;
-    world.fill_reference_pullback().await;
-    world.set("select[name='zone']", "local").await;
+    let world = berlin_builder().await;
     world.set("input[name='date']", "2024-03-31").await;
     world.set("input[name='time']", "02:30:00").await;
     assert_eq!(world.text("output[name='epoch']").await, "1711848600");
-    let warnings = world
-        .js("return [...document.querySelectorAll('[data-checkpoint-builder] p.warning')].map(p => p.textContent).join('\\n')")
-        .await;
-    let warnings = warnings.as_str().unwrap();
+    let warnings = builder_warnings(&world).await;
     assert!(
         warnings.contains("does not exist in Europe/Berlin")
             && warnings.contains("2024-03-31 01:30:00 UTC was taken"),
@@ -174,17 +186,12 @@ async fn a_skipped_local_time_is_taken_after_the_gap_and_said() {
 /// number pasted, not the other 02:30 an hour before it.
 #[tokio::test]
 async fn a_pasted_instant_in_a_repeated_hour_stays_that_instant() {
-    let world = World::start_in(Options::default(), "en-US", "Europe/Berlin").await;
-    world.fill_reference_pullback().await;
-    world.set("select[name='zone']", "local").await;
+    let world = berlin_builder().await;
     world.set("input[name='epochInput']", "1729992600").await;
     assert_eq!(world.value("input[name='time']").await, "02:30:00");
     assert_eq!(world.text("output[name='epoch']").await, "1729992600");
     assert_eq!(world.text("[data-utc]").await, "2024-10-27 01:30:00 UTC");
-    let warnings = world
-        .js("return [...document.querySelectorAll('[data-checkpoint-builder] p.warning')].map(p => p.textContent).join('\\n')")
-        .await;
-    let warnings = warnings.as_str().unwrap();
+    let warnings = builder_warnings(&world).await;
     assert!(
         warnings.contains("occurs twice in Europe/Berlin")
             && warnings.contains("the second, 2024-10-27 01:30:00 UTC, was taken"),
