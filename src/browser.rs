@@ -3,7 +3,7 @@
 use std::cell::RefCell;
 
 use js_sys::{Array, Date, Intl, Object, Reflect};
-use oms_core::checkpoint::{LocalDateTime, ZoneRules};
+use oms_core::checkpoint::{LocalDateTime, Zone, ZoneRules};
 use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -186,17 +186,23 @@ pub fn page_url() -> String {
         .unwrap_or_default()
 }
 
-/// A local date and time for epoch milliseconds, e.g. `2026-11-23 19:45:02`.
+/// A local date and time for epoch milliseconds, with the browser's offset
+/// from UTC then, e.g. `2026-11-23 19:45:02 UTC+08:00` (`… UTC` at none).
 pub fn local_time(ms: f64) -> String {
-    let d = js_sys::Date::new(&JsValue::from_f64(ms));
+    let d = Date::new(&JsValue::from_f64(ms));
+    let offset = match -(d.get_timezone_offset() as i32) * 60 {
+        0 => Zone::Utc,
+        seconds => Zone::Fixed(seconds),
+    };
     format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+        "{:04}-{:02}-{:02} {:02}:{:02}:{:02} {}",
         d.get_full_year(),
         d.get_month() + 1,
         d.get_date(),
         d.get_hours(),
         d.get_minutes(),
-        d.get_seconds()
+        d.get_seconds(),
+        offset.label()
     )
 }
 

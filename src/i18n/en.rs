@@ -142,7 +142,7 @@ pub static EN: Texts = Texts {
     zone_local: "Browser zone ({0})",
     zone_oms_usual: "(usual OMS zone)",
     now: "Now",
-    paste_epoch: "Or paste epoch seconds or milliseconds",
+    paste_epoch: "Or paste an epoch in seconds, milliseconds or microseconds",
     pasted_seconds: "Read as epoch seconds.",
     pasted_millis: "Read as milliseconds and converted to seconds.",
     pasted_micros: "Read as microseconds and converted to seconds.",

@@ -142,7 +142,7 @@ pub static ZH: Texts = Texts {
     zone_local: "浏览器时区（{0}）",
     zone_oms_usual: "（OMS 常用时区）",
     now: "现在",
-    paste_epoch: "或粘贴以秒或毫秒计的时间戳",
+    paste_epoch: "或粘贴以秒、毫秒或微秒计的时间戳",
     pasted_seconds: "按秒解析。",
     pasted_millis: "按毫秒解析并换算为秒。",
     pasted_micros: "按微秒解析并换算为秒。",

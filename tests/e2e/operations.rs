@@ -1,6 +1,7 @@
 //! Every single-request operation, end to end: what the simulator receives
 //! and what the page shows.
 
+use cm_sim::Options;
 use serde_json::{Value, json};
 
 use crate::fleet::{FULL_FINISHED, INCR_RUNNING, INCR_STOPPED};
@@ -33,6 +34,23 @@ async fn resume_sends_the_task_name_alone_and_shows_the_answer() {
     );
     assert_eq!(world.answer_field("result").await, INCR_STOPPED);
     assert_eq!(world.task(INCR_STOPPED).await.unwrap()["state"], "RUNNING");
+    world.finish().await;
+}
+
+/// When an answer came is said in the browser's time with its offset from
+/// UTC: an operator in Shanghai and a colleague reading a screenshot in
+/// another zone read the same instant.
+#[tokio::test]
+async fn an_answer_says_when_it_came_with_the_offset_from_utc() {
+    let world = World::start_in(Options::default(), "en-US", "Asia/Shanghai").await;
+    world.open("#/resume").await;
+    world.set("input[name='taskName']", INCR_STOPPED).await;
+    world.click(SUBMIT).await;
+    assert_eq!(world.outcome("").await, "success");
+    let at = world.answer_field("At").await;
+    let at = at.as_str().unwrap_or_default();
+    assert!(at.ends_with(" UTC+08:00"), "{at}");
+    assert_eq!(at.len(), "2026-11-24 22:27:10 UTC+08:00".len(), "{at}");
     world.finish().await;
 }
 
