@@ -73,6 +73,20 @@ fn reformat(text: &str, pretty: bool) -> Option<String> {
     }
 }
 
+/// The JSON tab's text read as rows (none for empty text), parsed once per
+/// change.
+pub fn typed_json(json: ConfigJsonDraft) -> Memo<Result<Vec<ConfigRow>, ImportError>> {
+    Memo::new(move |_| {
+        json.text.with(|text| {
+            if text.trim().is_empty() {
+                Ok(Vec::new())
+            } else {
+                import_json(text)
+            }
+        })
+    })
+}
+
 /// `updateConfigMap` as editable rows and as JSON.
 #[component]
 pub fn ConfigEditor(
@@ -80,21 +94,13 @@ pub fn ConfigEditor(
     rows: Rows<ConfigRowDraft>,
     /// The JSON tab.
     json: ConfigJsonDraft,
+    /// The JSON tab's text read as rows ([`typed_json`]).
+    typed: Memo<Result<Vec<ConfigRow>, ImportError>>,
     /// Whether secret values are shown.
     reveal: RwSignal<bool>,
 ) -> impl IntoView {
     let t = console().t;
     let json_text = json.text;
-    // The JSON text's rows (none for empty text), parsed once per change.
-    let typed = Memo::new(move |_| {
-        json_text.with(|text| {
-            if text.trim().is_empty() {
-                Ok(Vec::new())
-            } else {
-                import_json(text)
-            }
-        })
-    });
     let errors = Memo::new(move |_| validate_rows(&core_rows(&rows)));
     let has_secret = Memo::new(move |_| values_of(&rows).iter().any(|r| is_secret_key(&r.key)));
     // JSON being typed stays in its field until the operator leaves it: a
@@ -224,6 +230,11 @@ pub fn ConfigEditor(
                                 <p class="hint">{t.json_rows_unchanged}</p>
                             }
                         })}
+                        // What the rows the JSON gave lack (an empty scope or
+                        // key), said here too: the rows are not shown.
+                        {move || typed.with(Result::is_ok).then(|| errors.get().iter()
+                            .map(|e| view! { <p class="error" data-json-row-error="">{row_error(t, e)}</p> })
+                            .collect_view())}
                     }.into_any()
                 }}
             </div>

@@ -161,6 +161,7 @@ catalogue! {
     json_duplicate_key,
     store_as_json_text,
     json_rows_unchanged,
+    json_not_sent,
     json_secrets_hidden,
     replaced_keys,
     insert_checkpoint_title,

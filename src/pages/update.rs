@@ -7,7 +7,7 @@ use oms_core::config_map::{
 use oms_core::request::{Operation, OperationKind};
 
 use crate::components::checkpoint::{CheckpointBuilder, computed, remember_subtopics};
-use crate::components::config_editor::{ConfigEditor, core_rows, row_error};
+use crate::components::config_editor::{ConfigEditor, core_rows, row_error, typed_json};
 use crate::components::delete_params::{DeleteParamsEditor, delete_error};
 use crate::components::operation_form::{Confirm, OperationForm};
 use crate::console;
@@ -24,10 +24,16 @@ pub fn UpdatePage() -> impl IntoView {
     let reveal = RwSignal::new(false);
     let name = task_name_or_error();
     let delete_keys = Memo::new(move |_| parse_delete_params(&values_of(&d.delete_params)));
+    let typed = typed_json(d.config_json);
     let operation = Memo::new(move |_| {
         let rows = core_rows(&d.config_rows);
         let mut errors: Vec<String> = name.get().err().into_iter().collect();
         errors.extend(validate_rows(&rows).iter().map(|e| row_error(t, e)));
+        // JSON shown with an error is not what the rows hold: nothing is
+        // sent until it is fixed or the rows are shown again.
+        if d.config_json.shown.get() && typed.with(Result::is_err) {
+            errors.push(t.json_not_sent.to_owned());
+        }
         match delete_keys.get() {
             Err(delete_errors) => errors.extend(delete_errors.iter().map(|e| delete_error(t, e).1)),
             Ok(_) if !errors.is_empty() => {}
@@ -92,7 +98,7 @@ pub fn UpdatePage() -> impl IntoView {
         <OperationForm kind=OperationKind::Update operation=operation confirm=Confirm::None
             shown_body=shown_body on_clear=clear>
             <DeleteParamsEditor entries=d.delete_params />
-            <ConfigEditor rows=d.config_rows json=d.config_json reveal=reveal />
+            <ConfigEditor rows=d.config_rows json=d.config_json typed=typed reveal=reveal />
             {move || {
                 let keys = replaced();
                 (!keys.is_empty()).then(|| view! { <p class="hint">{fill(t.replaced_keys, &[&keys.join(", ")])}</p> })

@@ -390,6 +390,49 @@ async fn update_json_tab() -> World {
     world
 }
 
+/// JSON shown with an error is not sent: the rows' last valid content is
+/// not what the operator is looking at. Shown again, the rows are. What
+/// the rows the JSON gave lack is said on the JSON tab.
+#[tokio::test]
+async fn json_with_an_error_holds_the_update() {
+    let world = update_json_tab().await;
+    world.set(JSON_TAB, "{\"\": {\"batchSize\": \"1\"}}").await;
+    assert_eq!(
+        world.text("[data-json-row-error]").await,
+        "Row 1: the scope is empty.",
+        "what the rows lack is said on the JSON tab too"
+    );
+    world
+        .set(JSON_TAB, "{\"source\": {\"batchSize\": \"100\"}}")
+        .await;
+    world
+        .set(
+            JSON_TAB,
+            "{\"source\": {\"batchSize\": \"100\", \"batchSize\": \"200\"}}",
+        )
+        .await;
+    world.wait_for(".json .error").await;
+    world.click(SUBMIT).await;
+    assert!(
+        world
+            .text("ul.errors")
+            .await
+            .contains("The updateConfigMap JSON has an error"),
+        "sending says why it holds"
+    );
+    world.click(SUBMIT).await;
+    assert!(world.journal().await.is_empty(), "nothing was sent");
+    world.click(".tabs [role='tab']:nth-child(1)").await;
+    world.click(SUBMIT).await;
+    assert_eq!(world.outcome("").await, "success");
+    assert_eq!(
+        world.journal().await[0]["body"],
+        "{\"source\":{\"batchSize\":\"100\"}}",
+        "the rows shown, as they were last valid"
+    );
+    world.finish().await;
+}
+
 /// The `updateConfigMap` JSON tab: shown with the rows' content, kept as
 /// typed while it does not parse (also after leaving the page, but never
 /// saved: it may hold secrets), and emptied by Clear form.
