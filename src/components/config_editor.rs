@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use oms_core::config_map::{
     self, ConfigRow, ImportError, RowError, SCOPES, import_json, import_json_stringifying,
-    is_secret_key, validate_rows,
+    is_secret_key,
 };
 
 use crate::console;
@@ -96,12 +96,13 @@ pub fn ConfigEditor(
     json: ConfigJsonDraft,
     /// The JSON tab's text read as rows ([`typed_json`]).
     typed: Memo<Result<Vec<ConfigRow>, ImportError>>,
+    /// What is wrong with the rows (`validate_rows`).
+    errors: Memo<Vec<RowError>>,
     /// Whether secret values are shown.
     reveal: RwSignal<bool>,
 ) -> impl IntoView {
     let t = console().t;
     let json_text = json.text;
-    let errors = Memo::new(move |_| validate_rows(&core_rows(&rows)));
     let has_secret = Memo::new(move |_| values_of(&rows).iter().any(|r| is_secret_key(&r.key)));
     // JSON being typed stays in its field until the operator leaves it: a
     // secret key that starts to parse does not pull the text from under the

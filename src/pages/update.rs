@@ -25,10 +25,11 @@ pub fn UpdatePage() -> impl IntoView {
     let name = task_name_or_error();
     let delete_keys = Memo::new(move |_| parse_delete_params(&values_of(&d.delete_params)));
     let typed = typed_json(d.config_json);
+    let row_errors = Memo::new(move |_| validate_rows(&core_rows(&d.config_rows)));
     let operation = Memo::new(move |_| {
         let rows = core_rows(&d.config_rows);
         let mut errors: Vec<String> = name.get().err().into_iter().collect();
-        errors.extend(validate_rows(&rows).iter().map(|e| row_error(t, e)));
+        errors.extend(row_errors.get().iter().map(|e| row_error(t, e)));
         // JSON shown with an error is not what the rows hold: nothing is
         // sent until it is fixed or the rows are shown again.
         if d.config_json.shown.get() && typed.with(Result::is_err) {
@@ -98,7 +99,7 @@ pub fn UpdatePage() -> impl IntoView {
         <OperationForm kind=OperationKind::Update operation=operation confirm=Confirm::None
             shown_body=shown_body on_clear=clear>
             <DeleteParamsEditor entries=d.delete_params />
-            <ConfigEditor rows=d.config_rows json=d.config_json typed=typed reveal=reveal />
+            <ConfigEditor rows=d.config_rows json=d.config_json typed=typed errors=row_errors reveal=reveal />
             {move || {
                 let keys = replaced();
                 (!keys.is_empty()).then(|| view! { <p class="hint">{fill(t.replaced_keys, &[&keys.join(", ")])}</p> })

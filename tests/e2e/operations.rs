@@ -305,12 +305,18 @@ async fn secrets_are_masked_in_the_preview_but_sent() {
     world.finish().await;
 }
 
-#[tokio::test]
-async fn migrate_needs_the_name_typed_and_offers_the_new_name() {
+/// The migrate page with the stopped Incr-Sync's name and `ip` typed.
+async fn migrate_form(ip: &str) -> World {
     let world = World::start().await;
     world.open("#/migrate").await;
     world.set("input[name='taskName']", INCR_STOPPED).await;
-    world.set("input[name='ip']", "10.0.0.9").await;
+    world.set("input[name='ip']", ip).await;
+    world
+}
+
+#[tokio::test]
+async fn migrate_needs_the_name_typed_and_offers_the_new_name() {
+    let world = migrate_form("10.0.0.9").await;
     let expected = "10.0.0.9-9000:connector_v2:np_5f3k2m9q8x1a-incr_trans-1-0:0000000002";
     assert_eq!(world.text("[data-expected-name]").await, expected);
     world.click(SUBMIT).await;
@@ -350,10 +356,7 @@ async fn migrate_needs_the_name_typed_and_offers_the_new_name() {
 /// without moving it: the first click only says so.
 #[tokio::test]
 async fn migrate_to_the_node_the_task_runs_on_needs_a_second_click() {
-    let world = World::start().await;
-    world.open("#/migrate").await;
-    world.set("input[name='taskName']", INCR_STOPPED).await;
-    world.set("input[name='ip']", "10.186.16.127").await;
+    let world = migrate_form("10.186.16.127").await;
     world.click(SUBMIT).await;
     world.wait_for("ul.warnings.acknowledge").await;
     assert!(
@@ -522,10 +525,7 @@ async fn json_with_a_secret_stays_in_its_field_until_the_operator_leaves_it() {
 /// edit of the field while the request is in flight changes neither.
 #[tokio::test]
 async fn migrates_new_name_is_compared_with_the_name_sent() {
-    let world = World::start().await;
-    world.open("#/migrate").await;
-    world.set("input[name='taskName']", INCR_STOPPED).await;
-    world.set("input[name='ip']", "10.0.0.9").await;
+    let world = migrate_form("10.0.0.9").await;
     let expected = world.text("[data-expected-name]").await;
     world.click(SUBMIT).await;
     world.set(CONFIRM_NAME, "0000000001").await;
