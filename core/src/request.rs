@@ -112,6 +112,13 @@ pub enum Check {
     /// A migrate whose `ip` is the node the task name says it runs on: it
     /// gets a new name without moving.
     MigrateToSameNode,
+    /// An update naming a scope other than the connector's own
+    /// ([`config_map::SCOPES`]): the connector does not read it (see
+    /// [`Operation::unknown_scopes`]).
+    UnknownScope,
+    /// An update naming a key with white space in it: no real key has any
+    /// (see [`Operation::spaced_keys`]).
+    SpaceInKey,
 }
 
 impl Check {
@@ -246,6 +253,51 @@ impl Operation {
         }
     }
 
+    /// The `scope.key`s an update deletes or sets, `deleteParams` first.
+    fn config_keys(&self) -> Vec<(&str, &str)> {
+        match self {
+            Self::Update {
+                delete_params,
+                update_config_map,
+                ..
+            } => delete_params
+                .iter()
+                .map(|k| (k.scope.as_str(), k.key.as_str()))
+                .chain(
+                    update_config_map
+                        .iter()
+                        .map(|r| (r.scope.as_str(), r.key.as_str())),
+                )
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The scopes an update names that are not the connector's own, each
+    /// once, in the order they first appear (empty for other operations).
+    pub fn unknown_scopes(&self) -> Vec<String> {
+        let mut found: Vec<String> = Vec::new();
+        for (scope, _) in self.config_keys() {
+            if !config_map::SCOPES.contains(&scope) && !found.iter().any(|s| s == scope) {
+                found.push(scope.to_owned());
+            }
+        }
+        found
+    }
+
+    /// The `scope.key`s an update names whose key holds white space, each
+    /// once (empty for other operations).
+    pub fn spaced_keys(&self) -> Vec<String> {
+        let mut found: Vec<String> = Vec::new();
+        for (scope, key) in self.config_keys() {
+            let dotted = format!("{scope}.{key}");
+            if key.contains(char::is_whitespace) && !found.contains(&dotted) {
+                found.push(dotted);
+            }
+        }
+        found
+    }
+
     /// What should stop or slow the user before sending.
     pub fn checks(&self) -> Vec<Check> {
         let mut checks = Vec::new();
@@ -270,8 +322,16 @@ impl Operation {
                 delete_params,
                 update_config_map,
                 ..
-            } if delete_params.is_empty() && update_config_map.is_empty() => {
-                checks.push(Check::NothingToUpdate);
+            } => {
+                if delete_params.is_empty() && update_config_map.is_empty() {
+                    checks.push(Check::NothingToUpdate);
+                }
+                if !self.unknown_scopes().is_empty() {
+                    checks.push(Check::UnknownScope);
+                }
+                if !self.spaced_keys().is_empty() {
+                    checks.push(Check::SpaceInKey);
+                }
             }
             Self::Migrate {
                 task_name,
@@ -431,7 +491,45 @@ mod tests {
                 .query_string()
                 .ends_with("&deleteParams=scope1.key1,scope2.key2")
         );
-        assert!(update.checks().is_empty());
+        assert_eq!(update.checks(), vec![Check::UnknownScope]);
+    }
+
+    #[test]
+    fn a_scope_not_the_connectors_or_a_key_with_spaces_asks_for_a_second_click() {
+        let update = |delete_params: Vec<ConfigKey>, rows: Vec<ConfigRow>| Operation::Update {
+            task_name: name(INCR),
+            delete_params,
+            update_config_map: rows,
+        };
+        let real = update(
+            vec![key("source", "checkpoint")],
+            vec![
+                ConfigRow::new("source", "checkpoint", "1700000000"),
+                ConfigRow::new("coordinator", "timezone", "+08:00"),
+                ConfigRow::new("sink", "workerNum", "4"),
+                ConfigRow::new("condition", "whiteCondition", "[]"),
+            ],
+        );
+        assert!(real.checks().is_empty());
+        assert!(real.unknown_scopes().is_empty());
+        let typos = update(
+            vec![key("sorce", "checkpoint"), key("Source", "a")],
+            vec![
+                ConfigRow::new("source ", "checkpoint", "1"),
+                ConfigRow::new("sorce", "workerNum", "2"),
+                ConfigRow::new("sink", "worker Num", "3"),
+                ConfigRow::new("sink", "worker Num", "4"),
+            ],
+        );
+        assert_eq!(typos.unknown_scopes(), vec!["sorce", "Source", "source "]);
+        assert_eq!(typos.spaced_keys(), vec!["sink.worker Num"]);
+        assert_eq!(typos.checks(), vec![Check::UnknownScope, Check::SpaceInKey]);
+        assert_eq!(Check::UnknownScope.severity(), Severity::Warning);
+        assert_eq!(Check::SpaceInKey.severity(), Severity::Warning);
+        let stop = Operation::Stop {
+            task_name: name(INCR),
+        };
+        assert!(stop.unknown_scopes().is_empty() && stop.spaced_keys().is_empty());
     }
 
     #[test]

@@ -27,7 +27,8 @@ pub enum Confirm {
     Typed,
 }
 
-/// The message of a pre-send check.
+/// The message of a pre-send check, as a template: `{0}` stands for what
+/// [`check_text`] names.
 pub fn check_message(t: &Texts, check: Check) -> &'static str {
     match check {
         Check::BothFlags => t.check_both_flags,
@@ -35,7 +36,21 @@ pub fn check_message(t: &Texts, check: Check) -> &'static str {
         Check::RestartNotFullImport => t.check_restart_not_full,
         Check::NothingToUpdate => t.check_nothing_to_update,
         Check::MigrateToSameNode => t.check_migrate_same_node,
+        Check::UnknownScope => t.check_unknown_scope,
+        Check::SpaceInKey => t.check_space_in_key,
     }
+}
+
+/// The message of a check on `operation`, naming the scopes or keys it is
+/// about, quoted so that a space shows.
+fn check_text(t: &Texts, check: Check, operation: &Operation) -> String {
+    let named = match check {
+        Check::UnknownScope => operation.unknown_scopes(),
+        Check::SpaceInKey => operation.spaced_keys(),
+        _ => Vec::new(),
+    };
+    let quoted: Vec<String> = named.iter().map(|n| format!("\"{n}\"")).collect();
+    fill(check_message(t, check), &[&quoted.join(", ")])
 }
 
 /// Sends operations one at a time: the in-flight state, the answer, cancel.
@@ -249,7 +264,7 @@ pub fn OperationForm(
             .checks()
             .into_iter()
             .filter(|c| c.severity() == Severity::Error)
-            .map(|c| check_message(t, c).to_owned())
+            .map(|c| check_text(t, c, &op))
             .collect(),
     });
     let warnings = Memo::new(move |_| match operation.get() {
@@ -258,7 +273,7 @@ pub fn OperationForm(
             .checks()
             .into_iter()
             .filter(|c| c.severity() == Severity::Warning)
-            .map(|c| check_message(t, c))
+            .map(|c| check_text(t, c, &op))
             .collect::<Vec<_>>(),
     });
     let request = Signal::derive(move || operation.get().ok().map(|op| op.request()));

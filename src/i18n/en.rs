@@ -49,6 +49,8 @@ pub static EN: Texts = Texts {
     check_restart_not_full: "restartFlag is meant only for a Full-Import (full_trans); this task is not one.",
     check_nothing_to_update: "Nothing to delete and nothing to set: the update would send an empty body {}.",
     check_migrate_same_node: "The task already runs on this ip (its task name says so): migrating it there gives it a new name and does not move it off the node.",
+    check_unknown_scope: "Not a scope of a connector's configuration: {0}. Its scopes are coordinator, source, sink and condition; the connector does not read another (look for a typo, a capital letter or a space).",
+    check_space_in_key: "A key with a space in it: {0}. No real key has one; look for a stray space.",
     warning_second_click: "Read the warnings above; click the button again to send anyway.",
     preview_title: "Request preview",
     preview_incomplete: "Complete the form to see the request.",

@@ -79,6 +79,8 @@ catalogue! {
     check_restart_not_full,
     check_nothing_to_update,
     check_migrate_same_node,
+    check_unknown_scope,
+    check_space_in_key,
     warning_second_click,
     preview_title,
     preview_incomplete,

@@ -49,6 +49,8 @@ pub static ZH: Texts = Texts {
     check_restart_not_full: "restartFlag 只适用于全量迁移（full_trans），此任务不是。",
     check_nothing_to_update: "没有要删除或设置的内容：更新将发送空的请求体 {}。",
     check_migrate_same_node: "任务已在该 ip 上运行（任务名称如此表明）：迁移到该节点只会让它换一个新名称，不会让它离开该节点。",
+    check_unknown_scope: "不是组件配置的作用域：{0}。作用域只有 coordinator、source、sink 和 condition；组件不会读取其他作用域（请检查拼写、大小写或空格）。",
+    check_space_in_key: "键名中含有空格：{0}。真实的键名都不含空格；请检查是否多了空格。",
     warning_second_click: "请阅读上面的警告；再次点击按钮即可仍然发送。",
     preview_title: "请求预览",
     preview_incomplete: "填写完表单后即可看到请求。",

@@ -251,6 +251,7 @@ pub fn SettingsPage() -> impl IntoView {
                         " " <code data-profile-url>{browser::absolute_url(&p.base_url)}</code>
                         " " <span class="muted">{format!("{} ms", p.timeout_ms)}</span>
                         {active.then(|| view! { " " <span class="muted">{t.profile_in_use}</span> })}
+                        {repeats_api_path(&p.base_url).then(|| view! { <p class="warning" data-base-repeats-api="">{t.profile_base_repeats_api}</p> })}
                         <div class="actions">
                             <button type="button" class="secondary small" data-action="use-profile" disabled=active
                                 on:click=move |_| c.profiles.update(|all| all.active = switch.name.clone())>{t.profile_use}</button>

@@ -277,6 +277,39 @@ async fn update_sends_delete_params_and_the_config_map() {
     world.finish().await;
 }
 
+/// A scope that is not the connector's, or a key with a space, is most
+/// likely a typo the connector would silently ignore: the first click
+/// names it and sends nothing.
+#[tokio::test]
+async fn an_update_to_a_scope_the_connector_lacks_needs_a_second_click() {
+    let world = World::start().await;
+    world.open("#/update").await;
+    world.set("input[name='taskName']", INCR_STOPPED).await;
+    world.click("fieldset.config-editor .rows > button").await;
+    world.set("input[name='scope']", "sorce").await;
+    world.set("input[name='key']", "worker Num").await;
+    world.set("textarea[name='value']", "4").await;
+    world.click(SUBMIT).await;
+    world.wait_for("ul.warnings.acknowledge").await;
+    let warnings = world.text("ul.warnings").await;
+    assert!(
+        warnings.contains(r#"Not a scope of a connector's configuration: "sorce"."#)
+            && warnings.contains(r#"A key with a space in it: "sorce.worker Num"."#),
+        "the warnings name the scope and the key: {warnings}"
+    );
+    assert!(
+        world.journal().await.is_empty(),
+        "a warning holds the first click"
+    );
+    world.click(SUBMIT).await;
+    assert_eq!(world.outcome("").await, "success");
+    assert_eq!(
+        world.journal().await[0]["body"],
+        r#"{"sorce":{"worker Num":"4"}}"#
+    );
+    world.finish().await;
+}
+
 #[tokio::test]
 async fn secrets_are_masked_in_the_preview_but_sent() {
     let world = World::start().await;

@@ -376,6 +376,39 @@ async fn importing_profiles_says_why_it_refuses() {
     world.finish().await;
 }
 
+/// A kept profile whose base URL repeats the API's path (imported, or
+/// saved despite the form's warning) is pointed out in the list too.
+#[tokio::test]
+async fn a_listed_profile_whose_base_repeats_the_api_path_is_pointed_out() {
+    let world = World::start().await;
+    world.open("#/settings").await;
+    let profile = |name: &str, base_url: &str| json!({"name": name, "baseUrl": base_url, "timeoutMs": 15000, "label": "", "color": "gray"});
+    let pasted = json!({
+        "version": 1,
+        "profiles": [profile("east", "/cm/east/"), profile("west", "/cm/west/connector/task/v2")],
+        "active": "east"
+    });
+    world
+        .set("textarea[name='profilesImport']", &pasted.to_string())
+        .await;
+    world.click("[data-action='import-profiles']").await;
+    world.click(CONFIRM).await;
+    world.wait_for("li[data-profile='west']").await;
+    assert!(
+        world
+            .text("li[data-profile='west'] [data-base-repeats-api]")
+            .await
+            .contains("already ends with the API's path")
+    );
+    assert_eq!(
+        world
+            .count("li[data-profile='east'] [data-base-repeats-api]")
+            .await,
+        0
+    );
+    world.finish().await;
+}
+
 /// Deleting a profile asks first, naming it and, when it is the one in
 /// use, the CM host the tab sends to afterwards; Cancel keeps it.
 #[tokio::test]
