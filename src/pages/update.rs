@@ -29,11 +29,13 @@ pub fn UpdatePage() -> impl IntoView {
     let operation = Memo::new(move |_| {
         let rows = core_rows(&d.config_rows);
         let mut errors: Vec<String> = name.get().err().into_iter().collect();
-        errors.extend(row_errors.get().iter().map(|e| row_error(t, e)));
         // JSON shown with an error is not what the rows hold: nothing is
-        // sent until it is fixed or the rows are shown again.
+        // sent until it is fixed or the rows are shown again, and what is
+        // wrong with the rows it hides is not the operator's concern.
         if d.config_json.shown.get() && typed.with(Result::is_err) {
             errors.push(t.json_not_sent.to_owned());
+        } else {
+            errors.extend(row_errors.get().iter().map(|e| row_error(t, e)));
         }
         match delete_keys.get() {
             Err(delete_errors) => errors.extend(delete_errors.iter().map(|e| delete_error(t, e).1)),

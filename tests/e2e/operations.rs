@@ -438,6 +438,21 @@ async fn json_with_an_error_holds_the_update() {
         "Row 1: the scope is empty.",
         "what the rows lack is said on the JSON tab too"
     );
+    world.set(JSON_TAB, "{\"\": {\"batchSize\": \"1\"}").await;
+    world.wait_for(".json .error").await;
+    world.click(SUBMIT).await;
+    assert_eq!(
+        world.count("ul.errors li").await,
+        1,
+        "the hidden rows' own errors are not listed: {}",
+        world.text("ul.errors").await
+    );
+    assert!(
+        world
+            .text("ul.errors")
+            .await
+            .contains("The updateConfigMap JSON has an error")
+    );
     world
         .set(JSON_TAB, "{\"source\": {\"batchSize\": \"100\"}}")
         .await;
