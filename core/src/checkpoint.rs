@@ -399,6 +399,34 @@ pub fn warnings(epoch: i64, now: i64, max_age_secs: i64) -> Vec<CheckpointWarnin
     }
 }
 
+/// The timestamps in a `source.checkpoint` value (JSON text
+/// `{"<subtopic>":"<timestamp>"}`, or a bare number) that are digits but
+/// not ten of them: not epoch seconds (13 digits are milliseconds typed by
+/// mistake, 16 microseconds). Each once, in order.
+pub fn not_seconds(value: &str) -> Vec<String> {
+    let value = value.trim();
+    let timestamps: Vec<String> = match serde_json::from_str::<Value>(value) {
+        Ok(Value::Object(subtopics)) => subtopics
+            .values()
+            .filter_map(|timestamp| match timestamp {
+                Value::String(text) => Some(text.trim().to_owned()),
+                Value::Number(number) => Some(number.to_string()),
+                _ => None,
+            })
+            .collect(),
+        Ok(Value::Number(number)) => vec![number.to_string()],
+        _ => vec![value.to_owned()],
+    };
+    let mut found: Vec<String> = Vec::new();
+    for timestamp in timestamps {
+        let digits = !timestamp.is_empty() && timestamp.bytes().all(|b| b.is_ascii_digit());
+        if digits && timestamp.len() != 10 && !found.contains(&timestamp) {
+            found.push(timestamp);
+        }
+    }
+    found
+}
+
 /// Why the subtopics cannot make a checkpoint.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SubtopicError {

@@ -2,6 +2,7 @@
 
 use std::net::IpAddr;
 
+use crate::checkpoint;
 use crate::config_map::{self, ConfigKey, ConfigRow};
 use crate::encode::percent_encode;
 use crate::task_name::{Component, TaskName};
@@ -119,6 +120,9 @@ pub enum Check {
     /// An update naming a key with white space in it: no real key has any
     /// (see [`Operation::spaced_keys`]).
     SpaceInKey,
+    /// An update setting `source.checkpoint` to a timestamp that is not
+    /// epoch seconds (see [`Operation::checkpoints_not_seconds`]).
+    CheckpointNotSeconds,
 }
 
 impl Check {
@@ -298,6 +302,22 @@ impl Operation {
         found
     }
 
+    /// The timestamps an update sets in `source.checkpoint` that are not
+    /// epoch seconds ([`checkpoint::not_seconds`]; empty for other
+    /// operations).
+    pub fn checkpoints_not_seconds(&self) -> Vec<String> {
+        match self {
+            Self::Update {
+                update_config_map, ..
+            } => update_config_map
+                .iter()
+                .filter(|row| row.scope == "source" && row.key == "checkpoint")
+                .flat_map(|row| checkpoint::not_seconds(&row.value))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// What should stop or slow the user before sending.
     pub fn checks(&self) -> Vec<Check> {
         let mut checks = Vec::new();
@@ -331,6 +351,9 @@ impl Operation {
                 }
                 if !self.spaced_keys().is_empty() {
                     checks.push(Check::SpaceInKey);
+                }
+                if !self.checkpoints_not_seconds().is_empty() {
+                    checks.push(Check::CheckpointNotSeconds);
                 }
             }
             Self::Migrate {
@@ -495,6 +518,24 @@ mod tests {
     }
 
     #[test]
+    fn a_checkpoint_in_milliseconds_asks_for_a_second_click() {
+        let update = |value: &str| Operation::Update {
+            task_name: name(INCR),
+            delete_params: vec![key("source", "checkpoint")],
+            update_config_map: vec![
+                ConfigRow::new("source", "checkpoint", value),
+                ConfigRow::new("source", "batchSize", "1676286000000"),
+            ],
+        };
+        let millis = update(r#"{"ORACLE_np_56el1g1jvrs0_56el4eyvwvxc-1-0":"1676286000000"}"#);
+        assert_eq!(millis.checkpoints_not_seconds(), vec!["1676286000000"]);
+        assert_eq!(millis.checks(), vec![Check::CheckpointNotSeconds]);
+        assert_eq!(Check::CheckpointNotSeconds.severity(), Severity::Warning);
+        let seconds = update(r#"{"ORACLE_np_56el1g1jvrs0_56el4eyvwvxc-1-0":"1676286000"}"#);
+        assert!(seconds.checks().is_empty());
+    }
+
+    #[test]
     fn a_scope_not_the_connectors_or_a_key_with_spaces_asks_for_a_second_click() {
         let update = |delete_params: Vec<ConfigKey>, rows: Vec<ConfigRow>| Operation::Update {
             task_name: name(INCR),
@@ -524,6 +565,10 @@ mod tests {
         assert_eq!(typos.unknown_scopes(), vec!["sorce", "Source", "source "]);
         assert_eq!(typos.spaced_keys(), vec!["sink.worker Num"]);
         assert_eq!(typos.checks(), vec![Check::UnknownScope, Check::SpaceInKey]);
+        assert!(
+            typos.checkpoints_not_seconds().is_empty(),
+            "sorce is not source"
+        );
         assert_eq!(Check::UnknownScope.severity(), Severity::Warning);
         assert_eq!(Check::SpaceInKey.severity(), Severity::Warning);
         let stop = Operation::Stop {

@@ -192,7 +192,36 @@ fn checkpoint_text_is_compact_json_with_string_times() {
     );
 }
 
+#[test]
+fn timestamps_that_are_not_epoch_seconds_are_found() {
+    assert!(not_seconds(r#"{"sub_a":"1676286000","sub_b":"1676286000"}"#).is_empty());
+    assert!(not_seconds("1676286000").is_empty());
+    assert_eq!(
+        not_seconds(
+            r#"{"sub_a":"1676286000000","sub_b":" 1676286000000000","sub_c":1676286000000}"#
+        ),
+        vec!["1676286000000", "1676286000000000"]
+    );
+    assert_eq!(not_seconds(" 1676286000000 "), vec!["1676286000000"]);
+    assert_eq!(not_seconds("167628600"), vec!["167628600"]);
+    for not_a_timestamp in [
+        "",
+        "{}",
+        "yesterday",
+        r#"{"sub_a":"2023-02-13 19:00:00"}"#,
+        "{\"sub_a\":",
+    ] {
+        assert!(not_seconds(not_a_timestamp).is_empty(), "{not_a_timestamp}");
+    }
+}
+
 proptest! {
+    #[test]
+    fn what_the_builder_makes_is_epoch_seconds(epoch in 1_000_000_000i64..10_000_000_000) {
+        let text = checkpoint_text(&["sub_a".to_owned(), "sub_b".to_owned()], epoch).unwrap();
+        prop_assert!(not_seconds(&text).is_empty());
+    }
+
     #[test]
     fn named_zones_agree_with_the_time_zone_database(
         epoch in -2_208_988_800i64..4_102_444_800,

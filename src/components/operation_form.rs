@@ -38,15 +38,17 @@ pub fn check_message(t: &Texts, check: Check) -> &'static str {
         Check::MigrateToSameNode => t.check_migrate_same_node,
         Check::UnknownScope => t.check_unknown_scope,
         Check::SpaceInKey => t.check_space_in_key,
+        Check::CheckpointNotSeconds => t.check_checkpoint_not_seconds,
     }
 }
 
-/// The message of a check on `operation`, naming the scopes or keys it is
-/// about, quoted so that a space shows.
+/// The message of a check on `operation`, naming the scopes, keys or
+/// timestamps it is about, quoted so that a space shows.
 fn check_text(t: &Texts, check: Check, operation: &Operation) -> String {
     let named = match check {
         Check::UnknownScope => operation.unknown_scopes(),
         Check::SpaceInKey => operation.spaced_keys(),
+        Check::CheckpointNotSeconds => operation.checkpoints_not_seconds(),
         _ => Vec::new(),
     };
     let quoted: Vec<String> = named.iter().map(|n| format!("\"{n}\"")).collect();

@@ -81,6 +81,7 @@ catalogue! {
     check_migrate_same_node,
     check_unknown_scope,
     check_space_in_key,
+    check_checkpoint_not_seconds,
     warning_second_click,
     preview_title,
     preview_incomplete,

@@ -310,6 +310,37 @@ async fn an_update_to_a_scope_the_connector_lacks_needs_a_second_click() {
     world.finish().await;
 }
 
+/// A `source.checkpoint` typed in milliseconds would rewind the task to a
+/// time thousands of years away: the first click names it.
+#[tokio::test]
+async fn a_checkpoint_in_milliseconds_needs_a_second_click() {
+    let world = World::start().await;
+    world.open("#/update").await;
+    world.set("input[name='taskName']", INCR_STOPPED).await;
+    world.click("fieldset.config-editor .rows > button").await;
+    world.set("input[name='scope']", "source").await;
+    world.set("input[name='key']", "checkpoint").await;
+    let checkpoint = r#"{"ORACLE_np_56el1g1jvrs0_56el4eyvwvxc-1-0":"1676286000000"}"#;
+    world.set("textarea[name='value']", checkpoint).await;
+    world.click(SUBMIT).await;
+    world.wait_for("ul.warnings.acknowledge").await;
+    let warnings = world.text("ul.warnings").await;
+    assert!(
+        warnings.contains(r#"source.checkpoint holds "1676286000000", which is not epoch seconds"#),
+        "the warning names the timestamp: {warnings}"
+    );
+    assert!(
+        world.journal().await.is_empty(),
+        "a warning holds the first click"
+    );
+    world.click(SUBMIT).await;
+    assert_eq!(world.outcome("").await, "success");
+    let body: Value =
+        serde_json::from_str(world.journal().await[0]["body"].as_str().unwrap()).unwrap();
+    assert_eq!(body["source"]["checkpoint"], checkpoint);
+    world.finish().await;
+}
+
 #[tokio::test]
 async fn secrets_are_masked_in_the_preview_but_sent() {
     let world = World::start().await;
