@@ -46,7 +46,9 @@ fn import_error(t: &Texts, error: &ImportError) -> String {
         ),
         ImportError::NotAnObject => t.json_not_object.to_owned(),
         ImportError::ScopeNotObject { scope } => fill(t.json_scope_not_object, &[scope]),
-        ImportError::NonStringLeaves { paths } => fill(t.json_non_string, &[&paths.join(", ")]),
+        ImportError::NonStringLeaves { paths } => {
+            fill(t.json_non_string, &[&paths.join(t.list_separator)])
+        }
         ImportError::DuplicateKey { path } => fill(t.json_duplicate_key, &[path]),
     }
 }

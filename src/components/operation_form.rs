@@ -52,7 +52,7 @@ fn check_text(t: &Texts, check: Check, operation: &Operation) -> String {
         _ => Vec::new(),
     };
     let quoted: Vec<String> = named.iter().map(|n| format!("\"{n}\"")).collect();
-    fill(check_message(t, check), &[&quoted.join(", ")])
+    fill(check_message(t, check), &[&quoted.join(t.list_separator)])
 }
 
 /// Sends operations one at a time: the in-flight state, the answer, cancel.

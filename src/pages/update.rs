@@ -104,7 +104,7 @@ pub fn UpdatePage() -> impl IntoView {
             <ConfigEditor rows=d.config_rows json=d.config_json typed=typed errors=row_errors reveal=reveal />
             {move || {
                 let keys = replaced();
-                (!keys.is_empty()).then(|| view! { <p class="hint">{fill(t.replaced_keys, &[&keys.join(", ")])}</p> })
+                (!keys.is_empty()).then(|| view! { <p class="hint">{fill(t.replaced_keys, &[&keys.join(t.list_separator)])}</p> })
             }}
             <details class="insert-checkpoint">
                 <summary>{t.insert_checkpoint_title}</summary>

@@ -47,6 +47,30 @@ async fn a_chinese_browser_gets_chinese_and_the_choice_persists() {
     world.finish().await;
 }
 
+/// A warning naming several things lists them as Chinese lists them.
+#[tokio::test]
+async fn an_update_warning_in_chinese_lists_the_scopes_it_names() {
+    let world = World::start_in(Options::default(), "zh-CN", "UTC").await;
+    world.open("#/update").await;
+    world.set("input[name='taskName']", INCR_STOPPED).await;
+    world.click("fieldset.delete-params > button").await;
+    world
+        .set("input[name='deleteParams']", "Source.checkpoint")
+        .await;
+    world.click("fieldset.config-editor .rows > button").await;
+    world.set("input[name='scope']", "sorce").await;
+    world.set("input[name='key']", "batchSize").await;
+    world.set("textarea[name='value']", "100").await;
+    world.click("main form button[type='submit']").await;
+    world.wait_for("ul.warnings.acknowledge").await;
+    let warnings = world.text("ul.warnings").await;
+    assert!(
+        warnings.contains(r#"不是组件配置的作用域："Source"、"sorce"。"#),
+        "{warnings}"
+    );
+    world.finish().await;
+}
+
 #[tokio::test]
 async fn a_pullback_in_chinese() {
     let world = World::start_in(Options::default(), "zh-CN", "UTC").await;
