@@ -123,6 +123,9 @@ pub enum Check {
     /// An update setting `source.checkpoint` to a timestamp that is not
     /// epoch seconds (see [`Operation::checkpoints_not_seconds`]).
     CheckpointNotSeconds,
+    /// An update setting a key to an empty value, most often a row not yet
+    /// finished (see [`Operation::empty_values`]).
+    EmptyValue,
 }
 
 impl Check {
@@ -318,6 +321,21 @@ impl Operation {
         }
     }
 
+    /// The `scope.key`s an update sets to an empty (or blank) value
+    /// (empty for other operations).
+    pub fn empty_values(&self) -> Vec<String> {
+        match self {
+            Self::Update {
+                update_config_map, ..
+            } => update_config_map
+                .iter()
+                .filter(|row| row.value.trim().is_empty())
+                .map(|row| format!("{}.{}", row.scope, row.key))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// What should stop or slow the user before sending.
     pub fn checks(&self) -> Vec<Check> {
         let mut checks = Vec::new();
@@ -354,6 +372,9 @@ impl Operation {
                 }
                 if !self.checkpoints_not_seconds().is_empty() {
                     checks.push(Check::CheckpointNotSeconds);
+                }
+                if !self.empty_values().is_empty() {
+                    checks.push(Check::EmptyValue);
                 }
             }
             Self::Migrate {
@@ -533,6 +554,25 @@ mod tests {
         assert_eq!(Check::CheckpointNotSeconds.severity(), Severity::Warning);
         let seconds = update(r#"{"ORACLE_np_56el1g1jvrs0_56el4eyvwvxc-1-0":"1676286000"}"#);
         assert!(seconds.checks().is_empty());
+    }
+
+    #[test]
+    fn an_empty_value_asks_for_a_second_click() {
+        let update = Operation::Update {
+            task_name: name(INCR),
+            delete_params: vec![],
+            update_config_map: vec![
+                ConfigRow::new("source", "batchSize", ""),
+                ConfigRow::new("sink", "workerNum", " "),
+                ConfigRow::new("sink", "username", "oms"),
+            ],
+        };
+        assert_eq!(
+            update.empty_values(),
+            vec!["source.batchSize", "sink.workerNum"]
+        );
+        assert_eq!(update.checks(), vec![Check::EmptyValue]);
+        assert_eq!(Check::EmptyValue.severity(), Severity::Warning);
     }
 
     #[test]

@@ -264,7 +264,7 @@ pub fn CheckpointBuilder(
     };
     let offsets = OFFSETS.map(|minutes| Zone::Fixed(minutes * 60).label());
     view! {
-        <fieldset class="checkpoint" data-checkpoint-builder="">
+        <fieldset class="checkpoint" data-checkpoint-builder="" on:keydown=super::hold_enter>
             <legend>{t.checkpoint_title}</legend>
             <div class="grid3">
                 <label>

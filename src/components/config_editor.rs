@@ -134,7 +134,7 @@ pub fn ConfigEditor(
     };
     let add = move |_| rows.update(|r| r.extend(rows_of(vec![ConfigRowDraft::default()])));
     view! {
-        <fieldset class="config-editor">
+        <fieldset class="config-editor" on:keydown=super::hold_enter>
             <legend><code>updateConfigMap</code> " " {t.update_config_map_label}</legend>
             <p class="hint">{t.update_config_map_help}</p>
             <div class="tabs" role="tablist">

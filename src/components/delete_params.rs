@@ -33,7 +33,7 @@ pub fn DeleteParamsEditor(
             .unwrap_or_default()
     });
     view! {
-        <fieldset class="delete-params">
+        <fieldset class="delete-params" on:keydown=super::hold_enter>
             <legend><code>deleteParams</code> " " {t.delete_params_label}</legend>
             <p class="hint">{t.delete_params_help}</p>
             <For each=move || entries.get() key=|row| row.id let:row>

@@ -39,6 +39,7 @@ pub fn check_message(t: &Texts, check: Check) -> &'static str {
         Check::UnknownScope => t.check_unknown_scope,
         Check::SpaceInKey => t.check_space_in_key,
         Check::CheckpointNotSeconds => t.check_checkpoint_not_seconds,
+        Check::EmptyValue => t.check_empty_value,
     }
 }
 
@@ -49,6 +50,7 @@ fn check_text(t: &Texts, check: Check, operation: &Operation) -> String {
         Check::UnknownScope => operation.unknown_scopes(),
         Check::SpaceInKey => operation.spaced_keys(),
         Check::CheckpointNotSeconds => operation.checkpoints_not_seconds(),
+        Check::EmptyValue => operation.empty_values(),
         _ => Vec::new(),
     };
     let quoted: Vec<String> = named.iter().map(|n| format!("\"{n}\"")).collect();

@@ -82,6 +82,7 @@ catalogue! {
     check_unknown_scope,
     check_space_in_key,
     check_checkpoint_not_seconds,
+    check_empty_value,
     warning_second_click,
     preview_title,
     preview_incomplete,

@@ -52,6 +52,7 @@ pub static ZH: Texts = Texts {
     check_unknown_scope: "不是组件配置的作用域：{0}。作用域只有 coordinator、source、sink 和 condition；组件不会读取其他作用域（请检查拼写、大小写或空格）。",
     check_space_in_key: "键名中含有空格：{0}。真实的键名都不含空格；请检查是否多了空格。",
     check_checkpoint_not_seconds: "source.checkpoint 中的 {0} 不是以秒为单位的时间戳：位点时间戳是十位数字（13 位是毫秒，16 位是微秒）。上方的“构建 source.checkpoint”可以换算粘贴的时间戳。",
+    check_empty_value: "{0} 的值为空：该键将被设置为空。请填写它的值，或用 deleteParams 删除该键。",
     warning_second_click: "请阅读上面的警告；再次点击按钮即可仍然发送。",
     preview_title: "请求预览",
     preview_incomplete: "填写完表单后即可看到请求。",

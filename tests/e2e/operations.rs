@@ -341,6 +341,48 @@ async fn a_checkpoint_in_milliseconds_needs_a_second_click() {
     world.finish().await;
 }
 
+/// Enter in a row being typed does not send the update (the browser's
+/// implicit submission would, with the value still empty); a row with an
+/// empty value needs a second click.
+#[tokio::test]
+async fn enter_in_a_row_sends_nothing_and_an_empty_value_is_pointed_out() {
+    let world = World::start().await;
+    world.open("#/update").await;
+    world.set("input[name='taskName']", INCR_STOPPED).await;
+    world.click("fieldset.config-editor .rows > button").await;
+    world.set("input[name='scope']", "source").await;
+    world
+        .type_keys("input[name='key']", "batchSize\u{E007}")
+        .await;
+    world.click("fieldset.delete-params > button").await;
+    world
+        .type_keys("input[name='deleteParams']", "sink.workerNum\u{E007}")
+        .await;
+    assert_eq!(world.value("input[name='key']").await, "batchSize");
+    assert_eq!(
+        world.count("ul.warnings.acknowledge").await,
+        0,
+        "no submit was tried"
+    );
+    world.click(SUBMIT).await;
+    world.wait_for("ul.warnings.acknowledge").await;
+    assert!(
+        world
+            .text("ul.warnings")
+            .await
+            .contains(r#"An empty value for "source.batchSize""#)
+    );
+    assert!(world.journal().await.is_empty(), "nothing was sent");
+    world.set("textarea[name='value']", "200").await;
+    world.click(SUBMIT).await;
+    assert_eq!(world.outcome("").await, "success");
+    assert_eq!(
+        world.journal().await[0]["body"],
+        r#"{"source":{"batchSize":"200"}}"#
+    );
+    world.finish().await;
+}
+
 #[tokio::test]
 async fn secrets_are_masked_in_the_preview_but_sent() {
     let world = World::start().await;

@@ -30,6 +30,25 @@ fn checkpoint_body() -> String {
         .to_string()
 }
 
+/// Enter in the checkpoint builder's fields (the subtopic just typed) does
+/// not start the pullback.
+#[tokio::test]
+async fn enter_in_the_checkpoint_builder_starts_nothing() {
+    let world = World::start().await;
+    world.fill_reference_pullback().await;
+    world
+        .type_keys(
+            "input[name='subtopic']",
+            &format!("{INCR_RUNNING_SUBTOPIC}\u{E007}"),
+        )
+        .await;
+    assert_eq!(world.count("dialog[open]").await, 0);
+    world.click("main form button[type='submit']").await;
+    world.wait_for("dialog[open]").await;
+    assert!(world.journal().await.is_empty());
+    world.finish().await;
+}
+
 #[tokio::test]
 async fn the_references_pullback_sends_its_three_requests_exactly() {
     let world = World::start().await;
