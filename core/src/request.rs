@@ -260,24 +260,27 @@ impl Operation {
         }
     }
 
-    /// The `scope.key`s an update deletes or sets, `deleteParams` first.
-    fn config_keys(&self) -> Vec<(&str, &str)> {
+    /// An update's `deleteParams` and `updateConfigMap` (none for other
+    /// operations).
+    fn config(&self) -> (&[ConfigKey], &[ConfigRow]) {
         match self {
             Self::Update {
                 delete_params,
                 update_config_map,
                 ..
-            } => delete_params
-                .iter()
-                .map(|k| (k.scope.as_str(), k.key.as_str()))
-                .chain(
-                    update_config_map
-                        .iter()
-                        .map(|r| (r.scope.as_str(), r.key.as_str())),
-                )
-                .collect(),
-            _ => Vec::new(),
+            } => (delete_params, update_config_map),
+            _ => (&[], &[]),
         }
+    }
+
+    /// The `scope.key`s an update deletes or sets, `deleteParams` first.
+    fn config_keys(&self) -> Vec<(&str, &str)> {
+        let (delete_params, rows) = self.config();
+        delete_params
+            .iter()
+            .map(|k| (k.scope.as_str(), k.key.as_str()))
+            .chain(rows.iter().map(|r| (r.scope.as_str(), r.key.as_str())))
+            .collect()
     }
 
     /// The scopes an update names that are not the connector's own, each
@@ -309,31 +312,23 @@ impl Operation {
     /// epoch seconds ([`checkpoint::not_seconds`]; empty for other
     /// operations).
     pub fn checkpoints_not_seconds(&self) -> Vec<String> {
-        match self {
-            Self::Update {
-                update_config_map, ..
-            } => update_config_map
-                .iter()
-                .filter(|row| row.scope == "source" && row.key == "checkpoint")
-                .flat_map(|row| checkpoint::not_seconds(&row.value))
-                .collect(),
-            _ => Vec::new(),
-        }
+        self.config()
+            .1
+            .iter()
+            .filter(|row| row.scope == "source" && row.key == "checkpoint")
+            .flat_map(|row| checkpoint::not_seconds(&row.value))
+            .collect()
     }
 
     /// The `scope.key`s an update sets to an empty (or blank) value
     /// (empty for other operations).
     pub fn empty_values(&self) -> Vec<String> {
-        match self {
-            Self::Update {
-                update_config_map, ..
-            } => update_config_map
-                .iter()
-                .filter(|row| row.value.trim().is_empty())
-                .map(|row| format!("{}.{}", row.scope, row.key))
-                .collect(),
-            _ => Vec::new(),
-        }
+        self.config()
+            .1
+            .iter()
+            .filter(|row| row.value.trim().is_empty())
+            .map(|row| format!("{}.{}", row.scope, row.key))
+            .collect()
     }
 
     /// What should stop or slow the user before sending.

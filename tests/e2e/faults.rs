@@ -9,9 +9,8 @@ use serde_json::{Value, json};
 use crate::fleet::{
     FULL_FINISHED, FULL_STOPPED, INCR_RUNNING, INCR_RUNNING_SUBTOPIC, INCR_STOPPED,
 };
-use crate::harness::World;
+use crate::harness::{SUBMIT, World};
 
-const SUBMIT: &str = "main form button[type='submit']";
 const CONFIRM: &str = "dialog[open] button[type='submit']";
 
 /// The single-request operations, in an order in which each succeeds when no fault is injected.

@@ -5,9 +5,7 @@ use cm_sim::fleet::{Config, State, Task};
 use serde_json::{Value, json};
 
 use crate::fleet::INCR_STOPPED;
-use crate::harness::World;
-
-const SUBMIT: &str = "main form button[type='submit']";
+use crate::harness::{SUBMIT, World};
 
 /// The console loads and works under its strict policy, and the browser
 /// has nothing to warn about (no policy violation, no ignored attribute).

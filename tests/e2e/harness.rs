@@ -36,6 +36,9 @@ pub mod fleet {
 /// How long a wait for the page may take before the test fails.
 const WAIT: Duration = Duration::from_secs(20);
 
+/// The submit button of the page's form (send, start, run).
+pub const SUBMIT: &str = "main form button[type='submit']";
+
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
@@ -407,6 +410,28 @@ impl World {
             .await;
         assert_eq!(count, 0, "elements made from text: {markup}");
         assert!(self.client.get_alert_text().await.is_err(), "no script ran");
+    }
+
+    /// Adds an `updateConfigMap` row on the update page and types its
+    /// scope, key and value (the fields of the page's first row).
+    pub async fn add_config_row(&self, scope: &str, key: &str, value: &str) {
+        self.click("fieldset.config-editor .rows > button").await;
+        self.set("input[name='scope']", scope).await;
+        self.set("input[name='key']", key).await;
+        self.set("textarea[name='value']", value).await;
+    }
+
+    /// Clicks the form's submit button while it shows warnings: the click
+    /// only acknowledges them. Checks that it sent nothing, and returns
+    /// the warnings' text.
+    pub async fn first_click_warnings(&self) -> String {
+        self.click(SUBMIT).await;
+        self.wait_for("ul.warnings.acknowledge").await;
+        assert!(
+            self.journal().await.is_empty(),
+            "a warning holds the first click"
+        );
+        self.text("ul.warnings").await
     }
 
     /// The simulator's request journal.

@@ -57,13 +57,8 @@ async fn an_update_warning_in_chinese_lists_the_scopes_it_names() {
     world
         .set("input[name='deleteParams']", "Source.checkpoint")
         .await;
-    world.click("fieldset.config-editor .rows > button").await;
-    world.set("input[name='scope']", "sorce").await;
-    world.set("input[name='key']", "batchSize").await;
-    world.set("textarea[name='value']", "100").await;
-    world.click("main form button[type='submit']").await;
-    world.wait_for("ul.warnings.acknowledge").await;
-    let warnings = world.text("ul.warnings").await;
+    world.add_config_row("sorce", "batchSize", "100").await;
+    let warnings = world.first_click_warnings().await;
     assert!(
         warnings.contains(r#"不是组件配置的作用域："Source"、"sorce"。"#),
         "{warnings}"

@@ -5,9 +5,8 @@ use cm_sim::Options;
 use serde_json::{Value, json};
 
 use crate::fleet::{FULL_FINISHED, INCR_RUNNING, INCR_STOPPED};
-use crate::harness::{World, decoded_query, pairs};
+use crate::harness::{SUBMIT, World, decoded_query, pairs};
 
-const SUBMIT: &str = "main form button[type='submit']";
 const CONFIRM: &str = "dialog[open] button[type='submit']";
 const CONFIRM_NAME: &str = "dialog[open] input[name='confirmTaskName']";
 
@@ -196,12 +195,7 @@ async fn resume_with_a_flag_on_the_wrong_component_needs_a_second_click() {
     world.open("#/resume").await;
     world.set("input[name='taskName']", INCR_STOPPED).await;
     world.click("input[name='restartFlag']").await;
-    world.click(SUBMIT).await;
-    world.wait_for("ul.warnings.acknowledge").await;
-    assert!(
-        world.journal().await.is_empty(),
-        "a warning holds the first click"
-    );
+    world.first_click_warnings().await;
     world.click(SUBMIT).await;
     assert_eq!(world.outcome("").await, "api-error");
     let journal = world.journal().await;
@@ -250,10 +244,7 @@ async fn update_sends_delete_params_and_the_config_map() {
     world
         .set("input[name='deleteParams']", "sink.workerNum")
         .await;
-    world.click("fieldset.config-editor .rows > button").await;
-    world.set("input[name='scope']", "sink").await;
-    world.set("input[name='key']", "batchSize").await;
-    world.set("textarea[name='value']", "500").await;
+    world.add_config_row("sink", "batchSize", "500").await;
     assert_eq!(
         world.text("[data-preview-body]").await,
         r#"{"sink":{"batchSize":"500"}}"#
@@ -285,21 +276,12 @@ async fn an_update_to_a_scope_the_connector_lacks_needs_a_second_click() {
     let world = World::start().await;
     world.open("#/update").await;
     world.set("input[name='taskName']", INCR_STOPPED).await;
-    world.click("fieldset.config-editor .rows > button").await;
-    world.set("input[name='scope']", "sorce").await;
-    world.set("input[name='key']", "worker Num").await;
-    world.set("textarea[name='value']", "4").await;
-    world.click(SUBMIT).await;
-    world.wait_for("ul.warnings.acknowledge").await;
-    let warnings = world.text("ul.warnings").await;
+    world.add_config_row("sorce", "worker Num", "4").await;
+    let warnings = world.first_click_warnings().await;
     assert!(
         warnings.contains(r#"Not a scope of a connector's configuration: "sorce"."#)
             && warnings.contains(r#"A key with a space in it: "sorce.worker Num"."#),
         "the warnings name the scope and the key: {warnings}"
-    );
-    assert!(
-        world.journal().await.is_empty(),
-        "a warning holds the first click"
     );
     world.click(SUBMIT).await;
     assert_eq!(world.outcome("").await, "success");
@@ -317,21 +299,14 @@ async fn a_checkpoint_in_milliseconds_needs_a_second_click() {
     let world = World::start().await;
     world.open("#/update").await;
     world.set("input[name='taskName']", INCR_STOPPED).await;
-    world.click("fieldset.config-editor .rows > button").await;
-    world.set("input[name='scope']", "source").await;
-    world.set("input[name='key']", "checkpoint").await;
     let checkpoint = r#"{"ORACLE_np_56el1g1jvrs0_56el4eyvwvxc-1-0":"1676286000000"}"#;
-    world.set("textarea[name='value']", checkpoint).await;
-    world.click(SUBMIT).await;
-    world.wait_for("ul.warnings.acknowledge").await;
-    let warnings = world.text("ul.warnings").await;
+    world
+        .add_config_row("source", "checkpoint", checkpoint)
+        .await;
+    let warnings = world.first_click_warnings().await;
     assert!(
         warnings.contains(r#"source.checkpoint holds "1676286000000", which is not epoch seconds"#),
         "the warning names the timestamp: {warnings}"
-    );
-    assert!(
-        world.journal().await.is_empty(),
-        "a warning holds the first click"
     );
     world.click(SUBMIT).await;
     assert_eq!(world.outcome("").await, "success");
@@ -364,15 +339,12 @@ async fn enter_in_a_row_sends_nothing_and_an_empty_value_is_pointed_out() {
         0,
         "no submit was tried"
     );
-    world.click(SUBMIT).await;
-    world.wait_for("ul.warnings.acknowledge").await;
     assert!(
         world
-            .text("ul.warnings")
+            .first_click_warnings()
             .await
             .contains(r#"An empty value for "source.batchSize""#)
     );
-    assert!(world.journal().await.is_empty(), "nothing was sent");
     world.set("textarea[name='value']", "200").await;
     world.click(SUBMIT).await;
     assert_eq!(world.outcome("").await, "success");
@@ -463,18 +435,12 @@ async fn migrate_needs_the_name_typed_and_offers_the_new_name() {
 #[tokio::test]
 async fn migrate_to_the_node_the_task_runs_on_needs_a_second_click() {
     let world = migrate_form("10.186.16.127").await;
-    world.click(SUBMIT).await;
-    world.wait_for("ul.warnings.acknowledge").await;
     assert!(
         world
-            .text("ul.warnings")
+            .first_click_warnings()
             .await
             .contains("already runs on this ip"),
         "the warning says why"
-    );
-    assert!(
-        world.journal().await.is_empty(),
-        "a warning holds the first click"
     );
     world.click(SUBMIT).await;
     world.set(CONFIRM_NAME, "0000000001").await;
@@ -705,10 +671,7 @@ async fn a_reload_keeps_the_drafts() {
     let world = World::start().await;
     world.open("#/update").await;
     world.set("input[name='taskName']", INCR_STOPPED).await;
-    world.click("fieldset.config-editor .rows > button").await;
-    world.set("input[name='scope']", "source").await;
-    world.set("input[name='key']", "workerNum").await;
-    world.set("textarea[name='value']", "6").await;
+    world.add_config_row("source", "workerNum", "6").await;
     world.reload().await;
     let values = world
         .js("return ['taskName','scope','key','value'].map(n => document.querySelector(`[name='${n}']`).value)")

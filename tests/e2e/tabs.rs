@@ -7,9 +7,8 @@ use fantoccini::wd::WindowHandle;
 use serde_json::{Value, json};
 
 use crate::fleet::INCR_STOPPED;
-use crate::harness::World;
+use crate::harness::{SUBMIT, World};
 
-const SUBMIT: &str = "main form button[type='submit']";
 const CONFIRM: &str = "dialog[open] button[type='submit']";
 
 /// Opens `first` in this tab, then `second` in a new tab; returns both

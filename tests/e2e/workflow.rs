@@ -5,9 +5,8 @@ use cm_sim::fleet::{Config, State, Task};
 use serde_json::{Value, json};
 
 use crate::fleet::{FULL_STOPPED, INCR_RUNNING, INCR_STOPPED};
-use crate::harness::{World, decoded_query, pairs};
+use crate::harness::{SUBMIT, World, decoded_query, pairs};
 
-const SUBMIT: &str = "main form button[type='submit']";
 const CONFIRM: &str = "dialog[open] button[type='submit']";
 
 /// Captures what the next downloads contain (the page's Blob objects).
