@@ -29,7 +29,7 @@ pub enum Confirm {
 
 /// The message of a pre-send check, as a template: `{0}` stands for what
 /// [`check_text`] names.
-pub fn check_message(t: &Texts, check: Check) -> &'static str {
+fn check_message(t: &Texts, check: Check) -> &'static str {
     match check {
         Check::BothFlags => t.check_both_flags,
         Check::PullBackNotIncrSync => t.check_pull_back_not_incr,
@@ -45,7 +45,7 @@ pub fn check_message(t: &Texts, check: Check) -> &'static str {
 
 /// The message of a check on `operation`, naming the scopes, keys or
 /// timestamps it is about, quoted so that a space shows.
-fn check_text(t: &Texts, check: Check, operation: &Operation) -> String {
+pub fn check_text(t: &Texts, check: Check, operation: &Operation) -> String {
     let named = match check {
         Check::UnknownScope => operation.unknown_scopes(),
         Check::SpaceInKey => operation.spaced_keys(),

@@ -15,7 +15,7 @@ use oms_core::task_name::TaskName;
 
 use crate::components::confirm::{ConfirmDialog, Expected};
 use crate::components::flags::ResumeFlags;
-use crate::components::operation_form::check_message;
+use crate::components::operation_form::check_text;
 use crate::components::task_name::task_name_error;
 use crate::drafts::{Row, lasting_context, rows_of};
 use crate::i18n::{Texts, fill, fill_count, outcome_name};
@@ -288,20 +288,22 @@ pub fn BatchPage() -> impl IntoView {
         run((0..rows.with_untracked(Vec::len)).collect());
     };
     // The core's checks for every task: errors block, warnings are shown
-    // once each (the confirmation is the deliberate second step).
+    // once each, with the message of the first task they concern (the
+    // confirmation is the deliberate second step).
     let checks = Memo::new(move |_| {
         let operation = operation.get();
-        let mut found: Vec<Check> = Vec::new();
+        let mut found: Vec<(Check, String)> = Vec::new();
         for name in plan.get().names {
-            for check in operation.for_task(name).checks() {
-                if !found.contains(&check) {
-                    found.push(check);
+            let task = operation.for_task(name);
+            for check in task.checks() {
+                if !found.iter().any(|(c, _)| *c == check) {
+                    found.push((check, check_text(t, check, &task)));
                 }
             }
         }
         found
     });
-    let blocked = move || checks.with(|c| c.iter().any(|c| c.severity() == Severity::Error));
+    let blocked = move || checks.with(|c| c.iter().any(|(c, _)| c.severity() == Severity::Error));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
@@ -435,9 +437,9 @@ pub fn BatchPage() -> impl IntoView {
                 </label>
             </div>
             {move || concurrency.get().is_none().then(|| view! { <p class="error">{t.batch_concurrency_bad}</p> })}
-            {move || checks.get().into_iter().map(|check| {
+            {move || checks.get().into_iter().map(|(check, text)| {
                 let class = if check.severity() == Severity::Error { "error" } else { "warning" };
-                view! { <p class=class data-check="">{check_message(t, check)}</p> }
+                view! { <p class=class data-check="">{text}</p> }
             }).collect_view()}
             <Show when=move || matches!(operation.get(), BatchOperation::Resume { .. })>
                 <ResumeFlags pull_back_flag=pull_back restart_flag=restart />
