@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::request::API_PATH;
+
 /// The stored format's version.
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -76,9 +78,12 @@ pub fn valid_base_url(base: &str) -> bool {
 /// again: a base copied from a full request URL.
 pub fn repeats_api_path(base: &str) -> bool {
     let path = base.trim().trim_end_matches('/');
-    ["/connector", "/connector/task", "/connector/task/v2"]
-        .iter()
-        .any(|api| path.ends_with(api))
+    // Each whole-segment start of the API's path: `/connector`, … .
+    let mut starts = API_PATH
+        .match_indices('/')
+        .skip(1)
+        .map(|(end, _)| &API_PATH[..end]);
+    path.ends_with(API_PATH) || starts.any(|start| path.ends_with(start))
 }
 
 impl Profile {

@@ -9,6 +9,8 @@ use crate::task_name::{Component, TaskName};
 
 /// The HTTP method of every operation.
 pub const METHOD: &str = "POST";
+/// The path every operation's path starts with.
+pub const API_PATH: &str = "/connector/task/v2";
 /// The content type of the `update` body.
 pub const JSON_CONTENT_TYPE: &str = "application/json";
 
@@ -41,7 +43,7 @@ impl OperationKind {
 
     /// The path, e.g. `/connector/task/v2/stop`.
     pub fn path(self) -> String {
-        format!("/connector/task/v2/{}", self.as_str())
+        format!("{API_PATH}/{}", self.as_str())
     }
 
     /// The URL of the path under `base` (see [`Request::url`]), without a query.

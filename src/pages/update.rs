@@ -25,9 +25,11 @@ pub fn UpdatePage() -> impl IntoView {
     let name = task_name_or_error();
     let delete_keys = Memo::new(move |_| parse_delete_params(&values_of(&d.delete_params)));
     let typed = typed_json(d.config_json);
-    let row_errors = Memo::new(move |_| validate_rows(&core_rows(&d.config_rows)));
+    // The rows as the core reads them, once per change, for the checks,
+    // the request, the preview and the replaced keys.
+    let rows = Memo::new(move |_| core_rows(&d.config_rows));
+    let row_errors = Memo::new(move |_| rows.with(|rows| validate_rows(rows)));
     let operation = Memo::new(move |_| {
-        let rows = core_rows(&d.config_rows);
         let mut errors: Vec<String> = name.get().err().into_iter().collect();
         // JSON shown with an error is not what the rows hold: nothing is
         // sent until it is fixed or the rows are shown again, and what is
@@ -45,7 +47,7 @@ pub fn UpdatePage() -> impl IntoView {
                     return Ok(Operation::Update {
                         task_name,
                         delete_params,
-                        update_config_map: rows,
+                        update_config_map: rows.get(),
                     });
                 }
             }
@@ -53,10 +55,10 @@ pub fn UpdatePage() -> impl IntoView {
         Err(errors)
     });
     let shown_body =
-        Signal::derive(move || Some(masked_body(&core_rows(&d.config_rows), reveal.get())));
+        Signal::derive(move || Some(rows.with(|rows| masked_body(rows, reveal.get()))));
     let replaced = move || {
         let keys = delete_keys.get().unwrap_or_default();
-        replaced_keys(&keys, &core_rows(&d.config_rows))
+        rows.with(|rows| replaced_keys(&keys, rows))
             .iter()
             .map(ConfigKey::dotted)
             .collect::<Vec<_>>()
