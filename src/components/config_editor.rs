@@ -135,13 +135,17 @@ pub fn ConfigEditor(
     let add = move |_| rows.update(|r| r.extend(rows_of(vec![ConfigRowDraft::default()])));
     view! {
         <fieldset class="config-editor" on:keydown=super::hold_enter>
-            <legend><code>updateConfigMap</code> " " {t.update_config_map_label}</legend>
+            <legend id="configLegend"><code>updateConfigMap</code> " " {t.update_config_map_label}</legend>
             <p class="hint">{t.update_config_map_help}</p>
-            <div class="tabs" role="tablist">
-                <button type="button" role="tab" aria-selected=move || (!json.shown.get()).to_string()
-                    on:click=move |_| json.shown.set(false)>{t.tab_rows}</button>
-                <button type="button" role="tab" aria-selected=move || json.shown.get().to_string()
-                    on:click=move |_| json.shown.set(true)>{t.tab_json}</button>
+            <div class="tabs">
+                <div role="tablist" aria-labelledby="configLegend">
+                    <button type="button" role="tab" id="configRowsTab" aria-controls="configRows"
+                        aria-selected=move || (!json.shown.get()).to_string()
+                        on:click=move |_| json.shown.set(false)>{t.tab_rows}</button>
+                    <button type="button" role="tab" id="configJsonTab" aria-controls="configJsonPanel"
+                        aria-selected=move || json.shown.get().to_string()
+                        on:click=move |_| json.shown.set(true)>{t.tab_json}</button>
+                </div>
                 <label class="inline">
                     <input type="checkbox" prop:checked=move || reveal.get()
                         on:change=move |ev| reveal.set(event_target_checked(&ev)) />
@@ -151,7 +155,8 @@ pub fn ConfigEditor(
             <datalist id="scopes">
                 {SCOPES.map(|s| view! { <option value=s></option> }).collect_view()}
             </datalist>
-            <div class="rows" hidden=move || json.shown.get()>
+            <div class="rows" id="configRows" role="tabpanel" aria-labelledby="configRowsTab"
+                hidden=move || json.shown.get()>
                 <For each=move || rows.get() key=|row| row.id let:row>
                     {
                         let index = move || rows.with(|all| all.iter().position(|r| r.id == row.id).unwrap_or(0));
@@ -209,7 +214,8 @@ pub fn ConfigEditor(
                 </For>
                 <button type="button" class="secondary" on:click=add>{t.add_row}</button>
             </div>
-            <div class="json" hidden=move || !json.shown.get()>
+            <div class="json" id="configJsonPanel" role="tabpanel" aria-labelledby="configJsonTab"
+                hidden=move || !json.shown.get()>
                 {move || if json_masked.get() {
                     view! {
                         <p class="hint">{t.json_secrets_hidden}</p>

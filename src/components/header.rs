@@ -51,6 +51,7 @@ pub fn Header() -> impl IntoView {
             <label class="theme">
                 <span>{t.theme}</span>
                 <select
+                    name="theme"
                     aria-label=t.theme
                     prop:value=move || theme.get()
                     on:change=move |ev| theme.set(event_target_value(&ev))

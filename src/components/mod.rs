@@ -13,7 +13,21 @@ pub mod response;
 pub mod share;
 pub mod task_name;
 
+use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+
+/// A form's errors, announced when they appear: the list sits inside the
+/// alert, since a list given the alert's role no longer holds its items.
+#[component]
+pub fn ErrorList(#[prop(into)] errors: Signal<Vec<String>>) -> impl IntoView {
+    view! {
+        <div role="alert">
+            <ul class="errors">
+                {move || errors.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}
+            </ul>
+        </div>
+    }
+}
 
 /// Keeps Enter in a field of rows being typed (a key, a subtopic, a date)
 /// from submitting the form, as the browser otherwise does: there it means

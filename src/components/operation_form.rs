@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use oms_core::journal::EntryKind;
 use oms_core::request::{Check, Operation, OperationKind, Request, Severity};
 
+use crate::components::ErrorList;
 use crate::components::confirm::{ConfirmDialog, Expected};
 use crate::components::preview::RequestPreview;
 use crate::components::response::ResponsePanel;
@@ -336,9 +337,7 @@ pub fn OperationForm(
             <TaskNameField />
             {children.map(|children| children())}
             <Show when=move || tried.get() && !errors.get().is_empty()>
-                <ul class="errors" role="alert">
-                    {move || errors.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}
-                </ul>
+                <ErrorList errors=errors />
             </Show>
             <Show when=move || !warnings.get().is_empty()>
                 <ul class="warnings" data-warnings="" class:acknowledge=move || acknowledged.get()>

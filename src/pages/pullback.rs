@@ -11,6 +11,7 @@ use oms_core::request::{METHOD, Operation, Request};
 use oms_core::task_name::{Component, TaskName};
 
 use crate::browser::{self, IntlZones};
+use crate::components::ErrorList;
 use crate::components::checkpoint::{
     CheckpointBuilder, checkpoint_error, computed, remember_subtopics, subtopic_error,
 };
@@ -339,9 +340,7 @@ pub fn PullbackPage() -> impl IntoView {
             {move || not_incr().then(|| view! { <p class="warning" data-warnings="">{t.pullback_not_incr}</p> })}
             <CheckpointBuilder draft=d.checkpoint />
             <Show when=move || tried.get() && plan.get().is_err()>
-                <ul class="errors" role="alert">
-                    {move || plan.get().err().unwrap_or_default().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}
-                </ul>
+                <ErrorList errors=Signal::derive(move || plan.get().err().unwrap_or_default()) />
             </Show>
             <section class="preview">
                 <h3>{t.pullback_steps_title}</h3>

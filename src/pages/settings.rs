@@ -7,6 +7,7 @@ use oms_core::profile::{
 };
 use oms_core::request::OperationKind;
 
+use crate::components::ErrorList;
 use crate::components::confirm::ConfirmDialog;
 use crate::drafts::{ProfileForm, lasting_context};
 use crate::i18n::{Texts, fill, fill_count};
@@ -306,9 +307,7 @@ pub fn SettingsPage() -> impl IntoView {
                 }
             }))}
             <Show when=move || tried.get() && !errors.get().is_empty()>
-                <ul class="errors" role="alert">
-                    {move || errors.get().into_iter().map(|e| view! { <li>{profile_error(t, e)}</li> }).collect_view()}
-                </ul>
+                <ErrorList errors=Signal::derive(move || errors.get().into_iter().map(|e| profile_error(t, e).to_owned()).collect()) />
             </Show>
             <div class="actions">
                 <button type="submit">{t.profile_save}</button>

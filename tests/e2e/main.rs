@@ -2,6 +2,7 @@
 //! against the built console served by the simulator on one origin.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod accessibility;
 mod faults;
 mod hardening;
 mod harness;

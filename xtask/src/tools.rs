@@ -10,6 +10,14 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 pub const BINARYEN_VERSION: &str = "132.0.0";
 /// The npm package `swagger-ui-dist` the benchmark compares against.
 pub const SWAGGER_UI_VERSION: &str = "5.35.0";
+/// The npm package `axe-core` the accessibility tests audit the pages with.
+pub const AXE_CORE_VERSION: &str = "4.14.1";
+/// The npm packages installed into `tools/`, at their versions.
+const NPM_PACKAGES: [(&str, &str); 3] = [
+    ("binaryen", BINARYEN_VERSION),
+    ("swagger-ui-dist", SWAGGER_UI_VERSION),
+    ("axe-core", AXE_CORE_VERSION),
+];
 /// The wasm target.
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// `wasm-split-cli` (crate `wasm_split_cli_support`), which splits the
@@ -123,37 +131,47 @@ fn ensure_wasm_split() -> Result<(), String> {
     ))
 }
 
-fn ensure_wasm_opt() -> Result<(), String> {
+fn ensure_npm_packages() -> Result<(), String> {
     let major = BINARYEN_VERSION.split('.').next().unwrap_or_default();
     let installed = version_of("wasm-opt")
         .is_some_and(|v| v.starts_with(&format!("wasm-opt version {major} ")));
     let local = tools_dir().join("node_modules/.bin/wasm-opt").exists();
-    let swagger = tools_dir()
-        .join("node_modules/swagger-ui-dist/package.json")
-        .exists();
-    if installed && local && swagger {
+    if installed
+        && local
+        && NPM_PACKAGES
+            .iter()
+            .all(|(name, version)| npm_has(name, version))
+    {
         return Ok(());
     }
-    say(&format!(
-        "wasm-opt (npm binaryen@{BINARYEN_VERSION}) and swagger-ui-dist@{SWAGGER_UI_VERSION} into tools/"
-    ));
+    let packages: Vec<String> = NPM_PACKAGES
+        .iter()
+        .map(|(name, version)| format!("{name}@{version}"))
+        .collect();
+    say(&format!("{} into tools/", packages.join(", ")));
     std::fs::create_dir_all(tools_dir()).map_err(|e| format!("tools/: {e}"))?;
-    let binaryen = format!("binaryen@{BINARYEN_VERSION}");
-    let swagger_ui = format!("swagger-ui-dist@{SWAGGER_UI_VERSION}");
     let prefix = tools_dir().display().to_string();
-    run_visible(command(
-        "npm",
-        &[
-            "install",
-            "--prefix",
-            &prefix,
-            "--no-save",
-            "--no-audit",
-            "--no-fund",
-            &binaryen,
-            &swagger_ui,
-        ],
-    ))
+    let mut args = vec![
+        "install",
+        "--prefix",
+        &prefix,
+        "--no-save",
+        "--no-audit",
+        "--no-fund",
+    ];
+    args.extend(packages.iter().map(String::as_str));
+    run_visible(command("npm", &args))
+}
+
+/// Whether `tools/` holds the npm package `name` at `version`.
+fn npm_has(name: &str, version: &str) -> bool {
+    std::fs::read_to_string(
+        tools_dir()
+            .join("node_modules")
+            .join(name)
+            .join("package.json"),
+    )
+    .is_ok_and(|json| json.contains(&format!("\"version\": \"{version}\"")))
 }
 
 /// Whether `program arg` runs and succeeds.
@@ -192,7 +210,7 @@ pub fn ensure_build_tools() -> Result<(), String> {
     ensure_target()?;
     ensure_trunk()?;
     ensure_wasm_bindgen()?;
-    ensure_wasm_opt()
+    ensure_npm_packages()
 }
 
 /// What a release build needs: the build tools and `wasm-split-cli`.
