@@ -18,12 +18,13 @@ use wasm_bindgen::JsCast;
 
 /// A form's errors, announced when they appear: the list sits inside the
 /// alert, since a list given the alert's role no longer holds its items.
-#[component]
-pub fn ErrorList(#[prop(into)] errors: Signal<Vec<String>>) -> impl IntoView {
+/// Generic over `errors`, so each form's list is built for its own closure
+/// (no shared signal type added to the main module).
+pub fn error_list(errors: impl Fn() -> Vec<String> + Send + Sync + 'static) -> impl IntoView {
     view! {
         <div role="alert">
             <ul class="errors">
-                {move || errors.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}
+                {move || errors().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}
             </ul>
         </div>
     }

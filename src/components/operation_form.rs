@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use oms_core::journal::EntryKind;
 use oms_core::request::{Check, Operation, OperationKind, Request, Severity};
 
-use crate::components::ErrorList;
 use crate::components::confirm::{ConfirmDialog, Expected};
+use crate::components::error_list;
 use crate::components::preview::RequestPreview;
 use crate::components::response::ResponsePanel;
 use crate::components::share::ShareLink;
@@ -337,7 +337,7 @@ pub fn OperationForm(
             <TaskNameField />
             {children.map(|children| children())}
             <Show when=move || tried.get() && !errors.get().is_empty()>
-                <ErrorList errors=errors />
+                {error_list(move || errors.get())}
             </Show>
             <Show when=move || !warnings.get().is_empty()>
                 <ul class="warnings" data-warnings="" class:acknowledge=move || acknowledged.get()>

@@ -11,11 +11,11 @@ use oms_core::request::{METHOD, Operation, Request};
 use oms_core::task_name::{Component, TaskName};
 
 use crate::browser::{self, IntlZones};
-use crate::components::ErrorList;
 use crate::components::checkpoint::{
     CheckpointBuilder, checkpoint_error, computed, remember_subtopics, subtopic_error,
 };
 use crate::components::confirm::{ConfirmDialog, Expected};
+use crate::components::error_list;
 use crate::components::response::ResponsePanel;
 use crate::components::share::ShareLink;
 use crate::components::task_name::TaskNameField;
@@ -340,7 +340,7 @@ pub fn PullbackPage() -> impl IntoView {
             {move || not_incr().then(|| view! { <p class="warning" data-warnings="">{t.pullback_not_incr}</p> })}
             <CheckpointBuilder draft=d.checkpoint />
             <Show when=move || tried.get() && plan.get().is_err()>
-                <ErrorList errors=Signal::derive(move || plan.get().err().unwrap_or_default()) />
+                {error_list(move || plan.get().err().unwrap_or_default())}
             </Show>
             <section class="preview">
                 <h3>{t.pullback_steps_title}</h3>

@@ -7,8 +7,8 @@ use oms_core::profile::{
 };
 use oms_core::request::OperationKind;
 
-use crate::components::ErrorList;
 use crate::components::confirm::ConfirmDialog;
+use crate::components::error_list;
 use crate::drafts::{ProfileForm, lasting_context};
 use crate::i18n::{Texts, fill, fill_count};
 use crate::pages::PageIntro;
@@ -307,7 +307,7 @@ pub fn SettingsPage() -> impl IntoView {
                 }
             }))}
             <Show when=move || tried.get() && !errors.get().is_empty()>
-                <ErrorList errors=Signal::derive(move || errors.get().into_iter().map(|e| profile_error(t, e).to_owned()).collect()) />
+                {error_list(move || errors.get().into_iter().map(|e| profile_error(t, e).to_owned()).collect())}
             </Show>
             <div class="actions">
                 <button type="submit">{t.profile_save}</button>
