@@ -1,7 +1,7 @@
-//! Accessibility: every page in the states an operator meets (errors,
-//! warnings, answers, confirmations, a pullback halted, a batch done, the
-//! journal and the CM host list filled) audited by axe-core, in the light
-//! theme in English and the dark theme in Chinese.
+//! Accessibility: every page in the states an operator meets (a notice,
+//! errors, warnings, answers, confirmations, a pullback halted, a batch
+//! done, the journal and the CM host list filled) audited by axe-core, in
+//! the light theme in English and the dark theme in Chinese.
 
 use serde_json::json;
 
@@ -72,6 +72,13 @@ async fn audit_everything(theme: &str, lang: &str) {
         script: axe_script(),
         found: Vec::new(),
     };
+
+    world
+        .js("localStorage.setItem('oms-console.journal.v1', '{'); return true")
+        .await;
+    world.reload().await;
+    world.wait_for(".notices .notice").await;
+    a.audit("a notice").await;
 
     world.click(SUBMIT).await;
     world.wait_for("ul.errors").await;
