@@ -20,6 +20,9 @@ fn axe_script() -> String {
     })
 }
 
+/// The confirmation dialog's button that goes ahead.
+const CONFIRM: &str = "dialog[open] button[type='submit']";
+
 /// Runs axe-core on the page as it stands; passes back each rule it finds
 /// broken, as `rule (impact): where: what to fix`.
 const AUDIT: &str = "const done = arguments[arguments.length - 1];
@@ -33,7 +36,23 @@ struct Auditor<'w> {
     found: Vec<String>,
 }
 
-impl Auditor<'_> {
+impl<'w> Auditor<'w> {
+    /// An auditor of the page `world` shows.
+    fn new(world: &'w World) -> Self {
+        Self {
+            world,
+            script: axe_script(),
+            found: Vec::new(),
+        }
+    }
+
+    /// Clicks `click`, waits until `shown` is, and audits that `state`.
+    async fn after(&mut self, click: &str, shown: &str, state: &str) {
+        self.world.click(click).await;
+        self.world.wait_for(shown).await;
+        self.audit(state).await;
+    }
+
     /// Audits the page in its current `state` (a label for the report).
     async fn audit(&mut self, state: &str) {
         if self.world.js("return typeof axe").await != json!("object") {
@@ -67,11 +86,7 @@ async fn audit_everything(theme: &str, lang: &str) {
     world.set("select[name='theme']", theme).await;
     world.wait_for(&format!("html[data-theme='{theme}']")).await;
     world.choose_language(lang).await;
-    let mut a = Auditor {
-        world: &world,
-        script: axe_script(),
-        found: Vec::new(),
-    };
+    let mut a = Auditor::new(&world);
 
     world
         .js("localStorage.setItem('oms-console.journal.v1', '{'); return true")
@@ -80,75 +95,63 @@ async fn audit_everything(theme: &str, lang: &str) {
     world.wait_for(".notices .notice").await;
     a.audit("a notice").await;
 
-    world.click(SUBMIT).await;
-    world.wait_for("ul.errors").await;
-    a.audit("resume, errors").await;
+    a.after(SUBMIT, "ul.errors", "resume, errors").await;
     world
         .set("input[name='taskName']", "10.186.16.126 9000")
         .await;
     a.audit("resume, a name not understood").await;
     world.set("input[name='taskName']", INCR_STOPPED).await;
-    world.click(SUBMIT).await;
-    world.outcome("").await;
-    a.audit("resume, answered").await;
-    world.set("input[name='taskName']", INCR_RUNNING).await;
-    world.click(SUBMIT).await;
-    world
-        .wait_for("section.response[data-outcome='api-error']")
+    a.after(SUBMIT, "section.response[data-outcome]", "resume, answered")
         .await;
-    a.audit("resume, refused").await;
+    world.set("input[name='taskName']", INCR_RUNNING).await;
+    a.after(
+        SUBMIT,
+        "section.response[data-outcome='api-error']",
+        "resume, refused",
+    )
+    .await;
 
     world.open("#/stop").await;
     world.set("input[name='taskName']", INCR_RUNNING).await;
-    world.click(SUBMIT).await;
-    world.wait_for("dialog[open]").await;
-    a.audit("stop, confirmation").await;
-    world.click("dialog[open] button[type='submit']").await;
-    world.outcome("").await;
-    a.audit("stop, answered").await;
+    a.after(SUBMIT, "dialog[open]", "stop, confirmation").await;
+    a.after(CONFIRM, "section.response[data-outcome]", "stop, answered")
+        .await;
 
     world.open("#/update").await;
     world.set("input[name='taskName']", INCR_RUNNING).await;
     world.add_config_row("sorce", "batch size", "").await;
-    world.click(SUBMIT).await;
-    world.wait_for("ul.warnings.acknowledge").await;
-    a.audit("update, warnings").await;
+    a.after(SUBMIT, "ul.warnings.acknowledge", "update, warnings")
+        .await;
     world.click(".tabs [role='tab']:nth-child(2)").await;
     world.set("textarea[name='updateConfigMapJson']", "{").await;
     a.audit("update, JSON not read").await;
     world.click(".tabs [role='tab']:nth-child(1)").await;
 
     world.open("#/pullback").await;
-    world.click(SUBMIT).await;
-    world.wait_for("ul.errors").await;
-    a.audit("pullback, errors").await;
+    a.after(SUBMIT, "ul.errors", "pullback, errors").await;
     world.set("input[name='taskName']", FULL_STOPPED).await;
     world.set("input[name='date']", "2023-02-13").await;
     world.set("input[name='time']", "19:00:00").await;
     world.set("input[name='subtopic']", "subtopic-1").await;
     a.audit("pullback, filled").await;
-    world.click(SUBMIT).await;
-    world.wait_for("dialog[open]").await;
-    a.audit("pullback, confirmation").await;
+    a.after(SUBMIT, "dialog[open]", "pullback, confirmation")
+        .await;
     world
         .set("dialog[open] input[name='confirmTaskName']", "0000000003")
         .await;
-    world.click("dialog[open] button[type='submit']").await;
-    world.wait_for("[data-halted-at]").await;
-    a.audit("pullback, halted").await;
+    a.after(CONFIRM, "[data-halted-at]", "pullback, halted")
+        .await;
 
     world.open("#/migrate").await;
     world.set("input[name='taskName']", INCR_STOPPED).await;
     world.set("input[name='ip']", "10.186.16.200").await;
-    world.click(SUBMIT).await;
-    world.wait_for("dialog[open]").await;
-    a.audit("migrate, confirmation").await;
+    a.after(SUBMIT, "dialog[open]", "migrate, confirmation")
+        .await;
 
     world.open("#/delete").await;
     world.set("input[name='taskName']", INCR_STOPPED).await;
-    world.click(SUBMIT).await;
-    world.wait_for("dialog[open]").await;
-    a.audit("delete, confirmation").await;
+    a.after(SUBMIT, "dialog[open]", "delete, confirmation")
+        .await;
 
     world.open("#/batch").await;
     let names = [
@@ -163,10 +166,8 @@ async fn audit_everything(theme: &str, lang: &str) {
         .set("textarea[name='taskNames']", &names.join("\n"))
         .await;
     a.audit("batch, typed").await;
-    world.click(SUBMIT).await;
-    world.wait_for("dialog[open]").await;
-    a.audit("batch, confirmation").await;
-    world.click("dialog[open] button[type='submit']").await;
+    a.after(SUBMIT, "dialog[open]", "batch, confirmation").await;
+    world.click(CONFIRM).await;
     world
         .wait_until("return performance.getEntriesByName('oms-batch-end').length > 0")
         .await;
@@ -177,9 +178,12 @@ async fn audit_everything(theme: &str, lang: &str) {
     a.audit("journal, filled").await;
 
     world.open("#/settings").await;
-    world.click("form.profile-form button[type='submit']").await;
-    world.wait_for("form.profile-form ul.errors").await;
-    a.audit("CM hosts, errors").await;
+    a.after(
+        "form.profile-form button[type='submit']",
+        "form.profile-form ul.errors",
+        "CM hosts, errors",
+    )
+    .await;
     world.add_profile("east", "/cm/east/").await;
     world.ask_to_delete_profile("east").await;
     world.wait_for("dialog[open]").await;
@@ -207,11 +211,7 @@ async fn the_audit_reports_an_unlabelled_field() {
     world
         .js("document.querySelector('main form').append(document.createElement('input')); return true")
         .await;
-    let mut a = Auditor {
-        world: &world,
-        script: axe_script(),
-        found: Vec::new(),
-    };
+    let mut a = Auditor::new(&world);
     a.audit("resume, with a field added").await;
     assert!(
         a.found.iter().any(|f| f.contains("label (critical)")),
