@@ -293,3 +293,19 @@ pub async fn copy(text: &str) -> bool {
     let promise = window.navigator().clipboard().write_text(text);
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
+
+/// Moves the keyboard focus to the first field of the page shown (in
+/// `main`), past the header and the navigation: where the skip link leads.
+pub fn focus_first_field() {
+    let field = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector("main input, main select, main textarea, main button")
+                .ok()
+                .flatten()
+        })
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+    if let Some(field) = field {
+        let _ = field.focus();
+    }
+}

@@ -125,6 +125,7 @@ pub fn App() -> impl IntoView {
         let console = console_in(t);
         provide_context(console);
         view! {
+            <button type="button" class="skip-link" data-action="skip-to-form" on:click=|_| browser::focus_first_field()>{t.skip_to_form}</button>
             <components::header::Header />
             <components::notices::Notices />
             <div class="layout">

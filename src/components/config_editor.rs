@@ -133,16 +133,42 @@ pub fn ConfigEditor(
         }
     };
     let add = move |_| rows.update(|r| r.extend(rows_of(vec![ConfigRowDraft::default()])));
+    // The tabs as the ARIA pattern has them: one stop in the Tab order (the
+    // selected tab), the arrow keys, Home and End moving between them.
+    let (rows_tab, json_tab) = (NodeRef::<leptos::html::Button>::new(), NodeRef::new());
+    let on_tab_key = move |ev: leptos::ev::KeyboardEvent| {
+        let to_json = match ev.key().as_str() {
+            "ArrowLeft" | "ArrowRight" => !json.shown.get_untracked(),
+            "Home" => false,
+            "End" => true,
+            _ => return,
+        };
+        ev.prevent_default();
+        json.shown.set(to_json);
+        let tab = if to_json { json_tab } else { rows_tab };
+        if let Some(button) = tab.get_untracked() {
+            let _ = button.focus();
+        }
+    };
+    let tab_stop = move |json_tab: bool| {
+        if json.shown.get() == json_tab {
+            "0"
+        } else {
+            "-1"
+        }
+    };
     view! {
         <fieldset class="config-editor" on:keydown=super::hold_enter>
             <legend id="configLegend"><code>updateConfigMap</code> " " {t.update_config_map_label}</legend>
             <p class="hint">{t.update_config_map_help}</p>
             <div class="tabs">
-                <div role="tablist" aria-labelledby="configLegend">
+                <div role="tablist" aria-labelledby="configLegend" on:keydown=on_tab_key>
                     <button type="button" role="tab" id="configRowsTab" aria-controls="configRows"
+                        node_ref=rows_tab tabindex=move || tab_stop(false)
                         aria-selected=move || (!json.shown.get()).to_string()
                         on:click=move |_| json.shown.set(false)>{t.tab_rows}</button>
                     <button type="button" role="tab" id="configJsonTab" aria-controls="configJsonPanel"
+                        node_ref=json_tab tabindex=move || tab_stop(true)
                         aria-selected=move || json.shown.get().to_string()
                         on:click=move |_| json.shown.set(true)>{t.tab_json}</button>
                 </div>

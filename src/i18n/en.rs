@@ -6,6 +6,7 @@ use super::Texts;
 pub static EN: Texts = Texts {
     app_title: "OMS Connector Console",
     nav_label: "Operations",
+    skip_to_form: "Skip to the form",
     nav_running: "running",
     nav_progress: "running {0}/{1}",
     nav_halted: "halted",

@@ -36,6 +36,7 @@ macro_rules! catalogue {
 catalogue! {
     app_title,
     nav_label,
+    skip_to_form,
     nav_running,
     nav_progress,
     nav_halted,

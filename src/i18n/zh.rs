@@ -6,6 +6,7 @@ use super::Texts;
 pub static ZH: Texts = Texts {
     app_title: "OMS 连接器控制台",
     nav_label: "操作",
+    skip_to_form: "跳到表单",
     nav_running: "运行中",
     nav_progress: "运行中 {0}/{1}",
     nav_halted: "已暂停",

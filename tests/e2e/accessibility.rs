@@ -3,6 +3,7 @@
 //! done, the journal and the CM host list filled) audited by axe-core, in
 //! the light theme in English and the dark theme in Chinese.
 
+use fantoccini::Locator;
 use serde_json::json;
 
 use crate::harness::fleet::{FULL_STOPPED, INCR_RUNNING, INCR_STOPPED};
@@ -218,5 +219,23 @@ async fn the_audit_reports_an_unlabelled_field() {
         "{:?}",
         a.found
     );
+    world.finish().await;
+}
+
+/// The first Tab stop is a link past the header and the navigation (twelve
+/// stops): it shows when focused, and takes the focus to the form's first
+/// field.
+#[tokio::test]
+async fn the_first_tab_stop_skips_to_the_form() {
+    let world = World::start().await;
+    world.open("#/stop").await;
+    let focused = "const e = document.activeElement; \
+        return [e.dataset.action ?? e.name, e.getBoundingClientRect().top >= 0]";
+    let body = world.client.find(Locator::Css("body")).await.expect("body");
+    body.send_keys("\u{E004}").await.expect("types");
+    assert_eq!(world.js(focused).await, json!(["skip-to-form", true]));
+    let skip = world.client.active_element().await.expect("focused");
+    skip.send_keys("\u{E007}").await.expect("types");
+    assert_eq!(world.js(focused).await, json!(["taskName", true]));
     world.finish().await;
 }

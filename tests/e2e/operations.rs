@@ -523,6 +523,47 @@ async fn json_with_an_error_holds_the_update() {
     world.finish().await;
 }
 
+/// The Rows / JSON tabs as the ARIA pattern has them: the selected tab is
+/// the one stop in the Tab order, and the arrow keys, Home and End move
+/// between them, taking the focus along.
+#[tokio::test]
+async fn the_rows_and_json_tabs_follow_the_arrow_keys() {
+    let world = World::start().await;
+    world.open("#/update").await;
+    let state = "return [...document.querySelectorAll(\".tabs [role='tab']\")]\
+         .map(t => [t.textContent, t.getAttribute('aria-selected'), t.tabIndex, t === document.activeElement])\
+         .concat([document.querySelector('#configJsonPanel').hidden])";
+    let rows = json!([
+        ["Rows", "true", 0, true],
+        ["JSON", "false", -1, false],
+        true
+    ]);
+    let json_shown = json!([
+        ["Rows", "false", -1, false],
+        ["JSON", "true", 0, true],
+        false
+    ]);
+    world.click(".tabs [role='tab']:nth-child(1)").await;
+    assert_eq!(world.js(state).await, rows);
+    for (key, expected) in [
+        ("\u{E014}", &json_shown),
+        ("\u{E014}", &rows),
+        ("\u{E012}", &json_shown),
+        ("\u{E011}", &rows),
+        ("\u{E010}", &json_shown),
+        ("\u{E012}", &rows),
+    ] {
+        let focused = world
+            .client
+            .active_element()
+            .await
+            .expect("a focused element");
+        focused.send_keys(key).await.expect("types");
+        assert_eq!(&world.js(state).await, expected, "after {key:?}");
+    }
+    world.finish().await;
+}
+
 /// The `updateConfigMap` JSON tab: shown with the rows' content, kept as
 /// typed while it does not parse (also after leaving the page, but never
 /// saved: it may hold secrets), and emptied by Clear form.
