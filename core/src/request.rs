@@ -288,49 +288,61 @@ impl Operation {
     /// The scopes an update names that are not the connector's own, each
     /// once, in the order they first appear (empty for other operations).
     pub fn unknown_scopes(&self) -> Vec<String> {
-        let mut found: Vec<String> = Vec::new();
-        for (scope, _) in self.config_keys() {
-            if !config_map::SCOPES.contains(&scope) && !found.iter().any(|s| s == scope) {
-                found.push(scope.to_owned());
-            }
-        }
-        found
+        distinct(
+            self.config_keys()
+                .into_iter()
+                .filter(|(scope, _)| !config_map::SCOPES.contains(scope))
+                .map(|(scope, _)| scope.to_owned()),
+        )
     }
 
     /// The `scope.key`s an update names whose key holds white space, each
     /// once (empty for other operations).
     pub fn spaced_keys(&self) -> Vec<String> {
-        let mut found: Vec<String> = Vec::new();
-        for (scope, key) in self.config_keys() {
-            let dotted = format!("{scope}.{key}");
-            if key.contains(char::is_whitespace) && !found.contains(&dotted) {
-                found.push(dotted);
-            }
-        }
-        found
+        distinct(
+            self.config_keys()
+                .into_iter()
+                .filter(|(_, key)| key.contains(char::is_whitespace))
+                .map(|(scope, key)| format!("{scope}.{key}")),
+        )
     }
 
     /// The timestamps an update sets in `source.checkpoint` that are not
-    /// epoch seconds ([`checkpoint::not_seconds`]; empty for other
-    /// operations).
+    /// epoch seconds ([`checkpoint::not_seconds`]), each once (empty for
+    /// other operations).
     pub fn checkpoints_not_seconds(&self) -> Vec<String> {
-        self.config()
-            .1
-            .iter()
-            .filter(|row| row.scope == "source" && row.key == "checkpoint")
-            .flat_map(|row| checkpoint::not_seconds(&row.value))
-            .collect()
+        distinct(
+            self.config()
+                .1
+                .iter()
+                .filter(|row| row.scope == "source" && row.key == "checkpoint")
+                .flat_map(|row| checkpoint::not_seconds(&row.value)),
+        )
     }
 
-    /// The `scope.key`s an update sets to an empty (or blank) value
-    /// (empty for other operations).
+    /// The `scope.key`s an update sets to an empty (or blank) value, each
+    /// once (empty for other operations).
     pub fn empty_values(&self) -> Vec<String> {
-        self.config()
-            .1
-            .iter()
-            .filter(|row| row.value.trim().is_empty())
-            .map(|row| format!("{}.{}", row.scope, row.key))
-            .collect()
+        distinct(
+            self.config()
+                .1
+                .iter()
+                .filter(|row| row.value.trim().is_empty())
+                .map(|row| format!("{}.{}", row.scope, row.key)),
+        )
+    }
+
+    /// What `check` found in this operation: the scopes, keys or
+    /// timestamps its message names (empty for a check that names
+    /// nothing, or that does not apply).
+    pub fn found(&self, check: Check) -> Vec<String> {
+        match check {
+            Check::UnknownScope => self.unknown_scopes(),
+            Check::SpaceInKey => self.spaced_keys(),
+            Check::CheckpointNotSeconds => self.checkpoints_not_seconds(),
+            Check::EmptyValue => self.empty_values(),
+            _ => Vec::new(),
+        }
     }
 
     /// What should stop or slow the user before sending.
@@ -361,18 +373,16 @@ impl Operation {
                 if delete_params.is_empty() && update_config_map.is_empty() {
                     checks.push(Check::NothingToUpdate);
                 }
-                if !self.unknown_scopes().is_empty() {
-                    checks.push(Check::UnknownScope);
-                }
-                if !self.spaced_keys().is_empty() {
-                    checks.push(Check::SpaceInKey);
-                }
-                if !self.checkpoints_not_seconds().is_empty() {
-                    checks.push(Check::CheckpointNotSeconds);
-                }
-                if !self.empty_values().is_empty() {
-                    checks.push(Check::EmptyValue);
-                }
+                checks.extend(
+                    [
+                        Check::UnknownScope,
+                        Check::SpaceInKey,
+                        Check::CheckpointNotSeconds,
+                        Check::EmptyValue,
+                    ]
+                    .into_iter()
+                    .filter(|check| !self.found(*check).is_empty()),
+                );
             }
             Self::Migrate {
                 task_name,
@@ -388,6 +398,17 @@ impl Operation {
         }
         checks
     }
+}
+
+/// `items` each once, in the order they first appear.
+fn distinct(items: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for item in items {
+        if !found.contains(&item) {
+            found.push(item);
+        }
+    }
+    found
 }
 
 #[cfg(test)]
@@ -551,6 +572,28 @@ mod tests {
         assert_eq!(Check::CheckpointNotSeconds.severity(), Severity::Warning);
         let seconds = update(r#"{"ORACLE_np_56el1g1jvrs0_56el4eyvwvxc-1-0":"1676286000"}"#);
         assert!(seconds.checks().is_empty());
+    }
+
+    #[test]
+    fn a_check_names_what_it_found_each_once() {
+        let update = Operation::Update {
+            task_name: name(INCR),
+            delete_params: vec![key("sorce", "a")],
+            update_config_map: vec![
+                ConfigRow::new("sorce", "batchSize", ""),
+                ConfigRow::new("sorce", "batchSize", ""),
+                ConfigRow::new("source", "checkpoint", r#"{"a":"1676286000000"}"#),
+                ConfigRow::new("source", "checkpoint", r#"{"b":"1676286000000"}"#),
+            ],
+        };
+        assert_eq!(update.found(Check::UnknownScope), vec!["sorce"]);
+        assert_eq!(update.found(Check::EmptyValue), vec!["sorce.batchSize"]);
+        assert_eq!(
+            update.found(Check::CheckpointNotSeconds),
+            vec!["1676286000000"]
+        );
+        assert!(update.found(Check::SpaceInKey).is_empty());
+        assert!(update.found(Check::NothingToUpdate).is_empty());
     }
 
     #[test]

@@ -47,14 +47,11 @@ fn check_message(t: &Texts, check: Check) -> &'static str {
 /// The message of a check on `operation`, naming the scopes, keys or
 /// timestamps it is about, quoted so that a space shows.
 pub fn check_text(t: &Texts, check: Check, operation: &Operation) -> String {
-    let named = match check {
-        Check::UnknownScope => operation.unknown_scopes(),
-        Check::SpaceInKey => operation.spaced_keys(),
-        Check::CheckpointNotSeconds => operation.checkpoints_not_seconds(),
-        Check::EmptyValue => operation.empty_values(),
-        _ => Vec::new(),
-    };
-    let quoted: Vec<String> = named.iter().map(|n| format!("\"{n}\"")).collect();
+    let quoted: Vec<String> = operation
+        .found(check)
+        .iter()
+        .map(|n| format!("\"{n}\""))
+        .collect();
     fill(check_message(t, check), &[&quoted.join(t.list_separator)])
 }
 

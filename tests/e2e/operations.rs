@@ -237,9 +237,7 @@ async fn stop_asks_for_confirmation_naming_the_task() {
 
 #[tokio::test]
 async fn update_sends_delete_params_and_the_config_map() {
-    let world = World::start().await;
-    world.open("#/update").await;
-    world.set("input[name='taskName']", INCR_STOPPED).await;
+    let world = update_form().await;
     world.click("fieldset.delete-params > button").await;
     world
         .set("input[name='deleteParams']", "sink.workerNum")
@@ -273,9 +271,7 @@ async fn update_sends_delete_params_and_the_config_map() {
 /// names it and sends nothing.
 #[tokio::test]
 async fn an_update_to_a_scope_the_connector_lacks_needs_a_second_click() {
-    let world = World::start().await;
-    world.open("#/update").await;
-    world.set("input[name='taskName']", INCR_STOPPED).await;
+    let world = update_form().await;
     world.add_config_row("sorce", "worker Num", "4").await;
     let warnings = world.first_click_warnings().await;
     assert!(
@@ -296,9 +292,7 @@ async fn an_update_to_a_scope_the_connector_lacks_needs_a_second_click() {
 /// time thousands of years away: the first click names it.
 #[tokio::test]
 async fn a_checkpoint_in_milliseconds_needs_a_second_click() {
-    let world = World::start().await;
-    world.open("#/update").await;
-    world.set("input[name='taskName']", INCR_STOPPED).await;
+    let world = update_form().await;
     let checkpoint = r#"{"ORACLE_np_56el1g1jvrs0_56el4eyvwvxc-1-0":"1676286000000"}"#;
     world
         .add_config_row("source", "checkpoint", checkpoint)
@@ -321,9 +315,7 @@ async fn a_checkpoint_in_milliseconds_needs_a_second_click() {
 /// empty value needs a second click.
 #[tokio::test]
 async fn enter_in_a_row_sends_nothing_and_an_empty_value_is_pointed_out() {
-    let world = World::start().await;
-    world.open("#/update").await;
-    world.set("input[name='taskName']", INCR_STOPPED).await;
+    let world = update_form().await;
     world.click("fieldset.config-editor .rows > button").await;
     world.set("input[name='scope']", "source").await;
     world
@@ -357,9 +349,7 @@ async fn enter_in_a_row_sends_nothing_and_an_empty_value_is_pointed_out() {
 
 #[tokio::test]
 async fn secrets_are_masked_in_the_preview_but_sent() {
-    let world = World::start().await;
-    world.open("#/update").await;
-    world.set("input[name='taskName']", INCR_STOPPED).await;
+    let world = update_form().await;
     world.click("fieldset.config-editor .rows > button").await;
     world.set("input[name='scope']", "sink").await;
     world.set("input[name='key']", "password").await;
@@ -456,11 +446,17 @@ async fn migrate_to_the_node_the_task_runs_on_needs_a_second_click() {
 /// The `updateConfigMap` JSON tab's field.
 const JSON_TAB: &str = "textarea[name='updateConfigMapJson']";
 
-/// The update page with a task name, its `updateConfigMap` JSON tab shown.
-async fn update_json_tab() -> World {
+/// The update page with the stopped Incr-Sync's name typed.
+async fn update_form() -> World {
     let world = World::start().await;
     world.open("#/update").await;
     world.set("input[name='taskName']", INCR_STOPPED).await;
+    world
+}
+
+/// The update page with a task name, its `updateConfigMap` JSON tab shown.
+async fn update_json_tab() -> World {
+    let world = update_form().await;
     world.click(".tabs [role='tab']:nth-child(2)").await;
     world
 }
@@ -709,9 +705,7 @@ async fn delete_needs_the_name_typed() {
 
 #[tokio::test]
 async fn a_reload_keeps_the_drafts() {
-    let world = World::start().await;
-    world.open("#/update").await;
-    world.set("input[name='taskName']", INCR_STOPPED).await;
+    let world = update_form().await;
     world.add_config_row("source", "workerNum", "6").await;
     world.reload().await;
     let values = world
