@@ -12,7 +12,7 @@ use crate::components::response::ResponsePanel;
 use crate::components::share::ShareLink;
 use crate::components::task_name::TaskNameField;
 use crate::drafts::{lasting, lasting_context};
-use crate::i18n::{Texts, fill};
+use crate::i18n::{Texts, fill, operation_name};
 use crate::route::{NavMark, Page};
 use crate::transport::{self, Cancel, Sent, Target};
 use crate::{JournalStore, browser, console};
@@ -361,7 +361,7 @@ pub fn OperationForm(
             typed=Signal::derive(move || {
                 (confirm == Confirm::Typed).then(|| operation.get().ok().map(|op| Expected::task_name(op.task_name()))).flatten()
             })
-            confirm_label=t.confirm_send
+            confirm_label=operation_name(t, kind)
             on_confirm=Callback::new(move |()| send_now())
         />
         <ResponsePanel

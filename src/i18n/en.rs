@@ -66,7 +66,6 @@ pub static EN: Texts = Texts {
     cancel: "Cancel",
     clear_form: "Clear form",
     confirm_title: "Confirm",
-    confirm_send: "Send",
     confirm_host_moved: "The CM host profile this tab used was deleted or changed in another tab. This request goes to the profile named below: send it?",
     confirm_stop: "Stop {0}? The connector stops processing until it is resumed.",
     confirm_delete: "Delete {0}? This cannot be undone.",

@@ -96,7 +96,6 @@ catalogue! {
     cancel,
     clear_form,
     confirm_title,
-    confirm_send,
     confirm_host_moved,
     confirm_stop,
     confirm_delete,

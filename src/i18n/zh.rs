@@ -66,7 +66,6 @@ pub static ZH: Texts = Texts {
     cancel: "取消",
     clear_form: "清空表单",
     confirm_title: "确认",
-    confirm_send: "发送",
     confirm_host_moved: "此标签页使用的 CM 主机配置已在另一个标签页中删除或修改。此请求将发送到下方所示的配置：是否发送？",
     confirm_stop: "停止 {0}？组件将停止处理，直到再次启动。",
     confirm_delete: "删除 {0}？此操作无法撤销。",

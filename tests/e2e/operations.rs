@@ -218,6 +218,11 @@ async fn stop_asks_for_confirmation_naming_the_task() {
             .await
             .contains(INCR_RUNNING)
     );
+    assert_eq!(
+        world.text(CONFIRM).await,
+        "Stop",
+        "the button names what it does"
+    );
     assert!(
         world.journal().await.is_empty(),
         "nothing sent before confirming"
@@ -693,6 +698,7 @@ async fn delete_needs_the_name_typed() {
         Some("true"),
         "a wrong name keeps it disabled"
     );
+    assert_eq!(confirm.text().await.unwrap(), "Delete");
     world.set(CONFIRM_NAME, FULL_FINISHED).await;
     world.click(CONFIRM).await;
     assert_eq!(world.outcome("").await, "success");
