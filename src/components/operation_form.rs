@@ -6,11 +6,11 @@ use oms_core::journal::EntryKind;
 use oms_core::request::{Check, Operation, OperationKind, Request, Severity};
 
 use crate::components::confirm::{ConfirmDialog, Expected};
-use crate::components::error_list;
 use crate::components::preview::RequestPreview;
 use crate::components::response::ResponsePanel;
 use crate::components::share::ShareLink;
 use crate::components::task_name::TaskNameField;
+use crate::components::{error_list, hold_enter};
 use crate::drafts::{lasting, lasting_context};
 use crate::i18n::{Texts, fill, operation_name};
 use crate::route::{NavMark, Page};
@@ -330,7 +330,7 @@ pub fn OperationForm(
         tried.set(false);
     };
     view! {
-        <form class="operation" on:submit=submit novalidate>
+        <form class="operation" on:submit=submit on:keydown=move |ev| if kind == OperationKind::Update { hold_enter(ev) } novalidate>
             <TaskNameField />
             {children.map(|children| children())}
             <Show when=move || tried.get() && !errors.get().is_empty()>

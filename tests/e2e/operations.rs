@@ -315,11 +315,12 @@ async fn a_checkpoint_in_milliseconds_needs_a_second_click() {
     world.finish().await;
 }
 
-/// Enter in a row being typed does not send the update (the browser's
-/// implicit submission would, with the value still empty); a row with an
-/// empty value needs a second click.
+/// Enter in a row being typed, or in the task name, does not send the
+/// update (the browser's implicit submission would, with the value still
+/// empty): on this page only the button sends. A row with an empty value
+/// needs a second click.
 #[tokio::test]
-async fn enter_in_a_row_sends_nothing_and_an_empty_value_is_pointed_out() {
+async fn enter_in_a_row_or_the_task_name_sends_nothing_and_an_empty_value_is_pointed_out() {
     let world = update_form().await;
     world.click("fieldset.config-editor .rows > button").await;
     world.set("input[name='scope']", "source").await;
@@ -329,6 +330,9 @@ async fn enter_in_a_row_sends_nothing_and_an_empty_value_is_pointed_out() {
     world.click("fieldset.delete-params > button").await;
     world
         .type_keys("input[name='deleteParams']", "sink.workerNum\u{E007}")
+        .await;
+    world
+        .type_keys("input[name='taskName']", &format!("{INCR_STOPPED}\u{E007}"))
         .await;
     assert_eq!(world.value("input[name='key']").await, "batchSize");
     assert_eq!(
