@@ -8,9 +8,10 @@
 //! cargo-leptos's `--split`), runs `wasm-bindgen` and `wasm-opt` on every
 //! part as Trunk does, and puts the parts in place of Trunk's module,
 //! under names carrying the build's hash (the deployment caches those
-//! forever). `index.html`'s integrity hash of the glue is updated to match;
-//! the one Trunk puts on the module's preload, which browsers ignore, is
-//! dropped.
+//! forever), with their JavaScript (the glue and the split loader)
+//! minified by `terser`. `index.html`'s integrity hash of the glue is
+//! updated to match; the one Trunk puts on the module's preload, which
+//! browsers ignore, is dropped.
 
 use std::path::{Path, PathBuf};
 
@@ -77,6 +78,26 @@ fn trunk_stem(dist: &Path) -> Result<(String, String), String> {
         "{}: Trunk's {BIN}-<hash>.js is missing",
         dist.display()
     ))
+}
+
+/// `js`, an ES module, minified by `terser` (what it exports and imports
+/// kept), written to `work` on the way.
+fn minified(js: &str, work: &Path, name: &str) -> Result<String, String> {
+    let (from, to) = (work.join(name), work.join(format!("min-{name}")));
+    write(&from, js)?;
+    let (from, to_path) = (from.display().to_string(), to.display().to_string());
+    captured(command(
+        "terser",
+        &[
+            &from,
+            "--module",
+            "--compress",
+            "--mangle",
+            "--output",
+            &to_path,
+        ],
+    ))?;
+    read_text(&to)
 }
 
 /// Where the `integrity` attribute of the tag that loads `/file` in `html`
@@ -210,7 +231,7 @@ pub fn split(dist: &Path, run: Runner) -> Result<String, String> {
         captured(command("wasm-opt", &args))?;
     }
     let link = format!("__wasm_split-{hash}.js");
-    write(&dist.join(&link), loader)?;
+    write(&dist.join(&link), minified(&loader, &work, LINK)?)?;
     let glue = read_text(&bindgen.join(format!("{stem}.js")))?;
     let import = format!("from \"./{LINK}\"");
     if !glue.contains(&import) {
@@ -219,6 +240,7 @@ pub fn split(dist: &Path, run: Runner) -> Result<String, String> {
         ));
     }
     let glue = glue.replace(&import, &format!("from \"./{link}\""));
+    let glue = minified(&glue, &work, &format!("{stem}.js"))?;
     write(&dist.join(format!("{stem}.js")), &glue)?;
 
     let index = dist.join("index.html");

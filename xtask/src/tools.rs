@@ -12,9 +12,12 @@ pub const BINARYEN_VERSION: &str = "132.0.0";
 pub const SWAGGER_UI_VERSION: &str = "5.35.0";
 /// The npm package `axe-core` the accessibility tests audit the pages with.
 pub const AXE_CORE_VERSION: &str = "4.14.1";
+/// The npm package `terser` that minifies the release build's JavaScript.
+pub const TERSER_VERSION: &str = "5.51.4";
 /// The npm packages installed into `tools/`, at their versions.
-const NPM_PACKAGES: [(&str, &str); 3] = [
+const NPM_PACKAGES: [(&str, &str); 4] = [
     ("binaryen", BINARYEN_VERSION),
+    ("terser", TERSER_VERSION),
     ("swagger-ui-dist", SWAGGER_UI_VERSION),
     ("axe-core", AXE_CORE_VERSION),
 ];
