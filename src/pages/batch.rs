@@ -200,7 +200,7 @@ pub fn BatchPage() -> impl IntoView {
         })
     });
 
-    let run = move |indices: Vec<usize>| {
+    let run = move |all: Vec<Row<BatchRow>>, indices: Vec<usize>| {
         let Some(workers) = concurrency.get_untracked() else {
             return;
         };
@@ -218,11 +218,12 @@ pub fn BatchPage() -> impl IntoView {
         running.set(true);
         cancel_requested.set(false);
         browser::mark("oms-batch-start");
-        let all = rows.get_untracked();
+        // Rows retried start afresh; new ones are not drawn twice.
         for &i in &indices {
-            all[i].value.update(|r| {
-                r.sent = None;
+            all[i].value.maybe_update(|r| {
+                let changed = r.sent.take().is_some() || r.running;
                 r.running = false;
+                changed
             });
         }
         let redraw = Redraw {
@@ -275,7 +276,7 @@ pub fn BatchPage() -> impl IntoView {
     let start = move || {
         confirmed.set_value(Some((operation.get_untracked(), c.target())));
         let names = plan.get_untracked().names;
-        rows.set(rows_of(
+        let fresh = rows_of(
             names
                 .into_iter()
                 .map(|task_name| BatchRow {
@@ -284,8 +285,11 @@ pub fn BatchPage() -> impl IntoView {
                     sent: None,
                 })
                 .collect(),
-        ));
-        run((0..rows.with_untracked(Vec::len)).collect());
+        );
+        // The first requests leave before the rows are drawn: drawing
+        // hundreds of rows takes longer than sending the first few.
+        run(fresh.clone(), (0..fresh.len()).collect());
+        rows.set(fresh);
     };
     // The core's checks for every task: errors block, warnings are shown
     // once each, with the message of the first task they concern (the
@@ -324,7 +328,7 @@ pub fn BatchPage() -> impl IntoView {
                 .map(|(i, _)| i)
                 .collect()
         });
-        run(failed);
+        run(rows.get_untracked(), failed);
     };
     let export = move |_| {
         let mut csv = format!("{}\r\n", t.csv_batch_header);
