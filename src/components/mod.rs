@@ -33,8 +33,8 @@ pub fn error_list(errors: impl Fn() -> Vec<String> + Send + Sync + 'static) -> i
 /// Keeps Enter in a field of rows being typed (a key, a subtopic, a date)
 /// from submitting the form, as the browser otherwise does: there it means
 /// "next", never "send". Put on the rows' `fieldset` as `on:keydown`, and
-/// on the update form, which only its button sends (its task name is typed
-/// before its rows).
+/// on an operation form that only its button sends (the update's, whose
+/// task name is typed before its rows).
 pub fn hold_enter(ev: leptos::ev::KeyboardEvent) {
     let in_field = ev
         .target()

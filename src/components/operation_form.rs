@@ -246,6 +246,10 @@ pub fn OperationForm(
     on_success: Option<Callback<(Operation, Sent, bool)>>,
     /// Clears the page's fields.
     on_clear: Callback<()>,
+    /// Only the button sends: Enter in a field does not (a form whose
+    /// fields go on after the task name).
+    #[prop(optional)]
+    only_button_sends: bool,
     /// The page's own fields.
     #[prop(optional)]
     children: Option<Children>,
@@ -330,7 +334,7 @@ pub fn OperationForm(
         tried.set(false);
     };
     view! {
-        <form class="operation" on:submit=submit on:keydown=move |ev| if kind == OperationKind::Update { hold_enter(ev) } novalidate>
+        <form class="operation" on:submit=submit on:keydown=move |ev| if only_button_sends { hold_enter(ev) } novalidate>
             <TaskNameField />
             {children.map(|children| children())}
             <Show when=move || tried.get() && !errors.get().is_empty()>

@@ -101,7 +101,7 @@ pub fn UpdatePage() -> impl IntoView {
     view! {
         <PageIntro title=t.op_update help=t.update_help />
         <OperationForm kind=OperationKind::Update operation=operation confirm=Confirm::None
-            shown_body=shown_body on_clear=clear>
+            shown_body=shown_body on_clear=clear only_button_sends=true>
             <DeleteParamsEditor entries=d.delete_params />
             <ConfigEditor rows=d.config_rows json=d.config_json typed=typed errors=row_errors reveal=reveal />
             {move || {
