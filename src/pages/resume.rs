@@ -31,7 +31,10 @@ pub fn ResumePage() -> impl IntoView {
     });
     view! {
         <PageIntro title=t.op_resume help=t.resume_help />
-        <OperationForm kind=OperationKind::Resume operation=operation confirm=Confirm::None on_clear=clear>
+        // Only the button sends: the flags come after the task name, and a
+        // flag left checked from an earlier resume would go with a name
+        // sent by Enter before the operator reached them.
+        <OperationForm kind=OperationKind::Resume operation=operation confirm=Confirm::None on_clear=clear only_button_sends=true>
             <ResumeFlags pull_back_flag=d.pull_back_flag restart_flag=d.restart_flag />
         </OperationForm>
     }

@@ -189,6 +189,31 @@ async fn a_name_copied_with_its_json_is_offered_clean() {
     world.finish().await;
 }
 
+/// Enter in the task name does not send a resume: it has no confirmation,
+/// and a flag left checked from an earlier resume (here `pullBackFlag`,
+/// which no check questions on an Incr-Sync) would go with the new name
+/// before the operator reached the flags. The button sends.
+#[tokio::test]
+async fn enter_in_the_task_name_does_not_send_a_resume() {
+    let world = World::start().await;
+    world.open("#/resume").await;
+    world.click("input[name='pullBackFlag']").await;
+    world
+        .type_keys("input[name='taskName']", &format!("{INCR_STOPPED}\u{E007}"))
+        .await;
+    assert_eq!(world.text("dl.parts .badge").await, "Incr-Sync");
+    world.click("input[name='pullBackFlag']").await;
+    world.click(SUBMIT).await;
+    assert_eq!(world.outcome("").await, "success");
+    let journal = world.journal().await;
+    assert_eq!(journal.len(), 1, "the button's request alone");
+    assert_eq!(
+        decoded_query(&journal[0]),
+        pairs(&[("taskName", INCR_STOPPED)])
+    );
+    world.finish().await;
+}
+
 #[tokio::test]
 async fn resume_with_a_flag_on_the_wrong_component_needs_a_second_click() {
     let world = World::start().await;
