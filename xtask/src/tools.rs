@@ -9,7 +9,7 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 /// The npm package `binaryen` that provides `wasm-opt`.
 pub const BINARYEN_VERSION: &str = "132.0.0";
 /// The npm package `swagger-ui-dist` the benchmark compares against.
-pub const SWAGGER_UI_VERSION: &str = "5.35.0";
+pub const SWAGGER_UI_VERSION: &str = "5.36.0";
 /// The npm package `axe-core` the accessibility tests audit the pages with.
 pub const AXE_CORE_VERSION: &str = "4.14.1";
 /// The npm package `terser` that minifies the release build's JavaScript.
