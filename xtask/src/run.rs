@@ -8,6 +8,11 @@ use crate::tools;
 /// The simulator's address, which `Trunk.toml`'s proxy forwards to.
 const SIM_ADDR: &str = "127.0.0.1:8088";
 
+/// Where `trunk serve` puts its development build: not `dist/`, which
+/// holds the release build (`cargo xtask dist`) that is deployed and that
+/// the end-to-end tests load.
+const SERVE_DIST: &str = "target/serve";
+
 struct Options {
     cm: Option<String>,
     port: u16,
@@ -64,6 +69,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     tools::ensure_build_tools()?;
     run_visible(command("cargo", &["build", "--quiet", "-p", "cm-sim"]))?;
     let port = options.port.to_string();
+    let dist = root().join(SERVE_DIST).display().to_string();
     let mut trunk = command(
         "trunk",
         &[
@@ -73,6 +79,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
             "127.0.0.1",
             "--port",
             &port,
+            "--dist",
+            &dist,
         ],
     );
     let backend = match &options.cm {
@@ -109,7 +117,7 @@ fn cm_config(backend: &str) -> Result<String, String> {
     let text = format!(
         "[build]\ntarget = {:?}\ndist = {:?}\n\n[watch]\nwatch = [{:?}, {:?}, {:?}, {:?}]\n\n[[proxy]]\nbackend = {backend:?}\n",
         root.join("index.html"),
-        root.join("dist"),
+        root.join(SERVE_DIST),
         root.join("index.html"),
         root.join("src"),
         root.join("core/src"),
