@@ -44,6 +44,23 @@ pub fn remove(key: &str) {
     }
 }
 
+/// The keys of the stored strings whose key starts with `prefix`.
+pub fn keys_starting_with(prefix: &str) -> Vec<String> {
+    let Some(storage) = storage() else {
+        return Vec::new();
+    };
+    (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key.starts_with(prefix))
+        .collect()
+}
+
+/// A random number (below 2³²), to tell apart what two tabs make in the
+/// same millisecond.
+pub fn nonce() -> u32 {
+    (js_sys::Math::random() * f64::from(u32::MAX)) as u32
+}
+
 /// Now, in epoch milliseconds.
 pub fn now_ms() -> f64 {
     js_sys::Date::now()

@@ -1,4 +1,7 @@
-//! The journal in the browser: every request sent, saved to localStorage.
+//! The journal in the browser: every request sent, each entry under a
+//! storage key of its own. A tab writes only the entries it changed, and
+//! reads the others only when a page shows the journal, so neither starting
+//! the console nor sending an operation grows with the journal.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -6,25 +9,37 @@ use std::rc::Rc;
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use oms_core::journal::{
-    EntryKind, Journal, JournalEntry, JournalError, JournalRequest, batch_save_delay_ms,
+    ENTRY_KEY_PREFIX, EntryKey, EntryKind, Journal, JournalEntry, JournalError, JournalRequest,
+    MAX_ENTRIES, batch_save_delay_ms, oldest_keys, read_v1,
 };
 
-use crate::browser;
-use crate::i18n::Texts;
+use crate::i18n::{Texts, fill};
 use crate::store::{self, Unreadable};
+use crate::{browser, split};
 
-/// The journal's storage key.
-const KEY: &str = "oms-console.journal.v1";
+/// Where format 1 kept the whole journal, under one key.
+const V1_KEY: &str = "oms-console.journal.v1";
 
 /// An entry this tab started, as its requests name it (it moves when a
 /// clear removes it while requests are still coming in).
 #[derive(Clone)]
 pub struct Started(Rc<RefCell<JournalEntry>>);
 
+/// An entry changed since it was last written: its id, and whether it was
+/// never written (its key is new).
+type Unsaved = (u64, bool);
+
+/// Reads the text stored under an entry's key.
+type ReadEntry = fn(&str) -> Result<JournalEntry, String>;
+
 /// The journal and its persistence.
 #[derive(Clone, Copy)]
 pub struct JournalStore {
     journal: RwSignal<Journal>,
+    /// Once every stored entry has been read (see [`Self::journal`]), how
+    /// to read the ones other tabs store (code of a page that shows them).
+    loaded: StoredValue<Option<ReadEntry>>,
+    unsaved: StoredValue<Vec<Unsaved>>,
     full_noticed: RwSignal<bool>,
     notices: RwSignal<Vec<String>>,
     t: &'static Texts,
@@ -34,20 +49,14 @@ pub struct JournalStore {
 }
 
 impl JournalStore {
-    /// Loads the stored journal (setting aside unreadable text) and saves every change.
+    /// The journal of this tab, empty until a page shows it, saving every
+    /// change; a journal kept in format 1 is stored entry by entry, by code
+    /// fetched for it.
     pub fn load(notices: RwSignal<Vec<String>>, t: &'static Texts) -> Self {
-        let mut found = Vec::new();
-        let parse = |text: &str| {
-            Journal::from_json(text).map_err(|e| match e {
-                JournalError::Corrupt(why) => Unreadable::NotJson(why),
-                JournalError::UnknownVersion(version) => Unreadable::Version(version),
-            })
-        };
-        let journal =
-            store::load(KEY, t.stored_journal, parse, t, &mut found).unwrap_or_else(Journal::new);
-        notices.update(|n| n.extend(found));
         let store = Self {
-            journal: RwSignal::new(journal),
+            journal: RwSignal::new(Journal::new()),
+            loaded: StoredValue::new(None),
+            unsaved: StoredValue::new(Vec::new()),
             full_noticed: RwSignal::new(false),
             notices,
             t,
@@ -55,56 +64,158 @@ impl JournalStore {
             quiet_changes: StoredValue::new(false),
             last_save_ms: StoredValue::new(0.0),
         };
+        if browser::load(V1_KEY).is_some() {
+            leptos::task::spawn_local(async move {
+                if let Ok(store_v1_entries) = split::journal_v1().await {
+                    store_v1_entries(store);
+                }
+            });
+        }
         // A save still waiting is done before the page goes away.
         let leaving = window_event_listener(leptos::ev::pagehide, move |_| store.flush());
         on_cleanup(move || leaving.remove());
-        // Another tab saved its journal: take in its records, and save ours
-        // if it lacks some, so that neither tab's overwrites the other's.
-        store::on_stored_elsewhere(KEY, move |text| store.take_in(text.as_deref()));
+        store::on_stored_elsewhere(
+            |key| key.starts_with(ENTRY_KEY_PREFIX),
+            move |key, text| store.take_in(key, text),
+        );
         store
     }
 
-    /// Takes in the journal another tab stored (`None`: it was removed).
-    fn take_in(&self, stored: Option<&str>) {
-        let theirs = match stored.map(Journal::from_json) {
-            Some(Ok(journal)) => journal,
-            None => Journal::new(),
-            // Unreadable (another version's?): nothing to take in.
-            Some(Err(_)) => return,
+    /// Takes the journal an earlier version kept under one key (setting it
+    /// aside when it cannot be read), to store its entries one by one.
+    pub fn store_v1_entries(self) {
+        let t = self.t;
+        let mut found = Vec::new();
+        let parse = |text: &str| {
+            read_v1(text).map_err(|e| match e {
+                JournalError::Corrupt(why) => Unreadable::NotJson(why),
+                JournalError::UnknownVersion(version) => Unreadable::Version(version),
+            })
         };
-        let mut lacking = false;
-        self.journal.update(|j| lacking = j.merge(theirs));
-        if lacking {
+        if let Some(entries) = store::load(V1_KEY, t.stored_journal, parse, t, &mut found) {
+            browser::remove(V1_KEY);
+            let ids: Vec<Unsaved> = entries.iter().map(|e| (e.id, true)).collect();
+            self.journal.update(|j| {
+                j.take_in(entries);
+            });
+            self.unsaved.update_value(|unsaved| unsaved.extend(ids));
             self.save_soon(0);
+        }
+        if !found.is_empty() {
+            self.notices.update(|n| n.extend(found));
         }
     }
 
-    /// Saves, dropping the oldest entries while storage is full; never fails an operation.
+    /// Takes in what another tab stored under the entry key `key`: a
+    /// removal (a clear, or the oldest entries dropped) always, an entry
+    /// once this tab has read them all.
+    fn take_in(&self, key: &str, text: Option<String>) {
+        let Some(at) = EntryKey::parse(key) else {
+            return;
+        };
+        match (text, self.loaded.get_value()) {
+            (None, _) => self.journal.maybe_update(|j| j.remove(at)),
+            (Some(text), Some(read)) => {
+                if let Ok(entry) = read(&text) {
+                    self.journal.maybe_update(|j| j.take_in(vec![entry]));
+                }
+            }
+            (Some(_), None) => {}
+        }
+    }
+
+    /// Reads every stored entry, once; entries that cannot be read are set
+    /// aside, each with a notice.
+    fn load_all(&self) {
+        if self.loaded.get_value().is_some() {
+            return;
+        }
+        self.loaded.set_value(Some(JournalEntry::from_json));
+        let mut entries = Vec::new();
+        let mut found = Vec::new();
+        for key in browser::keys_starting_with(ENTRY_KEY_PREFIX) {
+            let Some(text) = EntryKey::parse(&key).and_then(|_| browser::load(&key)) else {
+                continue;
+            };
+            match JournalEntry::from_json(&text) {
+                Ok(entry) => entries.push(entry),
+                Err(why) => {
+                    let aside = store::set_aside(&key, &text);
+                    let why = fill(self.t.storage_not_json, &[&why]);
+                    found.push(fill(self.t.journal_entry_unreadable, &[&why, &aside]));
+                }
+            }
+        }
+        self.journal.maybe_update(|j| j.take_in(entries));
+        if !found.is_empty() {
+            self.notices.update(|n| n.extend(found));
+        }
+    }
+
+    /// Marks the entry `id` to be written at the next save.
+    fn mark_unsaved(&self, id: u64, new_key: bool) {
+        self.unsaved
+            .update_value(|unsaved| match unsaved.iter_mut().find(|(u, _)| *u == id) {
+                Some((_, new)) => *new |= new_key,
+                None => unsaved.push((id, new_key)),
+            });
+    }
+
+    /// Writes the entries changed since the last save; after a new key,
+    /// keeps the newest [`MAX_ENTRIES`] stored. Never fails an operation.
     fn save(&self) {
         self.save_scheduled.set_value(false);
         let started = browser::now_ms();
-        let saved = self
-            .journal
-            .with_untracked(|j| browser::save(KEY, &j.to_json()));
-        self.last_save_ms.set_value(browser::now_ms() - started);
-        if saved {
-            return;
+        let unsaved = self
+            .unsaved
+            .try_update_value(std::mem::take)
+            .unwrap_or_default();
+        let mut new_key = false;
+        for (id, new) in unsaved {
+            let stored = self.journal.with_untracked(|j| {
+                j.entries
+                    .iter()
+                    .find(|e| e.id == id)
+                    .map(|e| (e.key(), e.to_json()))
+            });
+            // Gone: cleared, or dropped as one of the oldest.
+            let Some((key, text)) = stored else {
+                continue;
+            };
+            self.write(&key, &text);
+            new_key |= new;
         }
-        let mut journal = self.journal.get_untracked();
-        let mut saved = false;
-        while !journal.entries.is_empty() {
-            let tenth = journal.entries.len().div_ceil(10);
-            journal.drop_oldest(tenth);
-            if browser::save(KEY, &journal.to_json()) {
-                saved = true;
-                break;
+        if new_key {
+            let keys = browser::keys_starting_with(ENTRY_KEY_PREFIX);
+            let extra = keys.len().saturating_sub(MAX_ENTRIES);
+            if extra > 0 {
+                self.drop_stored(oldest_keys(keys, extra));
             }
         }
-        // When not even an empty journal can be saved, storage is unavailable:
-        // keep every entry for this page rather than dropping them.
-        if saved {
-            self.journal.set(journal);
+        self.last_save_ms.set_value(browser::now_ms() - started);
+    }
+
+    /// Writes `text` under `key`, dropping the oldest other entries while
+    /// storage is full. When not even that makes room, storage is
+    /// unavailable: the entry is kept for this page only.
+    fn write(&self, key: &str, text: &str) {
+        if browser::save(key, text) {
+            return;
         }
+        let saved = loop {
+            let others: Vec<String> = browser::keys_starting_with(ENTRY_KEY_PREFIX)
+                .into_iter()
+                .filter(|k| k != key)
+                .collect();
+            let tenth = others.len().div_ceil(10);
+            if tenth == 0 {
+                break false;
+            }
+            self.drop_stored(oldest_keys(others, tenth));
+            if browser::save(key, text) {
+                break true;
+            }
+        };
         if !self.full_noticed.get_untracked() {
             self.full_noticed.set(true);
             let notice = if saved {
@@ -116,24 +227,50 @@ impl JournalStore {
         }
     }
 
+    /// Removes the entries stored under `keys`, here and in storage.
+    fn drop_stored(&self, keys: Vec<String>) {
+        for key in &keys {
+            browser::remove(key);
+        }
+        self.journal.maybe_update(|j| {
+            keys.iter()
+                .filter_map(|key| EntryKey::parse(key))
+                .fold(false, |dropped, at| j.remove(at) | dropped)
+        });
+    }
+
     /// Starts an entry, saved once the current task is over (after its
     /// request has left).
     pub fn start(&self, profile: &str, kind: EntryKind, task_name: &str) -> Started {
-        let at_ms = browser::now_ms();
+        let (at_ms, nonce) = (browser::now_ms(), browser::nonce());
         let started = self
             .journal
-            .try_update(|j| j.start(at_ms, profile, kind, task_name))
+            .try_update(|j| j.start(at_ms, nonce, profile, kind, task_name))
             // The console is going away: nothing will be kept.
-            .unwrap_or_else(|| Journal::new().start(at_ms, profile, kind, task_name));
+            .unwrap_or_else(|| Journal::new().start(at_ms, nonce, profile, kind, task_name));
+        self.mark_unsaved(started.id, true);
         self.save_soon(0);
         Started(Rc::new(RefCell::new(started)))
     }
 
+    /// Adds `request` to the entry `started` names, telling whether it
+    /// starts again under a new key (see [`Journal::add_request`]).
+    fn record(&self, started: &Started, request: JournalRequest, notify: bool) {
+        let (now_ms, nonce) = (browser::now_ms(), browser::nonce());
+        let mut entry = started.0.borrow_mut();
+        let before = entry.id;
+        let add = |j: &mut Journal| j.add_request(&mut entry, request, now_ms, nonce);
+        if notify {
+            self.journal.update(add);
+        } else {
+            self.journal.update_untracked(add);
+        }
+        self.mark_unsaved(entry.id, entry.id != before);
+    }
+
     /// Adds a request to the entry `started`.
     pub fn add(&self, started: &Started, request: JournalRequest) {
-        let now_ms = browser::now_ms();
-        self.journal
-            .update(|j| j.add_request(&mut started.0.borrow_mut(), request, now_ms));
+        self.record(started, request, true);
         self.save_soon(0);
     }
 
@@ -142,16 +279,14 @@ impl JournalStore {
     /// (a batch's rows: saving and redrawing for each would cost more than
     /// the requests).
     pub fn add_soon(&self, started: &Started, request: JournalRequest) {
-        let now_ms = browser::now_ms();
-        self.journal
-            .update_untracked(|j| j.add_request(&mut started.0.borrow_mut(), request, now_ms));
+        self.record(started, request, false);
         self.quiet_changes.set_value(true);
         self.save_soon(batch_save_delay_ms(self.last_save_ms.get_value()));
     }
 
     /// Saves after `delay_ms`, unless a save is already waiting. With 0, the
     /// save runs once the current task is over: after the request it records
-    /// has left, or after its answer is shown, so a long journal delays neither.
+    /// has left, or after its answer is shown.
     fn save_soon(&self, delay_ms: u32) {
         if !self.save_scheduled.get_value() {
             self.save_scheduled.set_value(true);
@@ -172,14 +307,22 @@ impl JournalStore {
         }
     }
 
-    /// The journal, for reading.
+    /// Every entry, for reading; the stored ones are read on the first call.
     pub fn journal(&self) -> Signal<Journal> {
+        self.load_all();
         self.journal.into()
     }
 
-    /// Empties the journal, in every open tab.
+    /// Empties the journal, in every open tab: what is answered after it
+    /// starts its entry again.
     pub fn clear(&self) {
-        self.journal.set(Journal::cleared(browser::now_ms()));
-        self.save();
+        for key in browser::keys_starting_with(ENTRY_KEY_PREFIX) {
+            if EntryKey::parse(&key).is_some() {
+                browser::remove(&key);
+            }
+        }
+        self.loaded.set_value(Some(JournalEntry::from_json));
+        self.unsaved.set_value(Vec::new());
+        self.journal.set(Journal::new());
     }
 }

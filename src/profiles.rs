@@ -80,33 +80,36 @@ pub fn load(
     });
     // Another tab saved its profiles: take them in, so that neither tab's
     // save undoes what was added, edited or deleted in the other.
-    store::on_stored_elsewhere(KEY, move |text| {
-        let theirs = match text {
-            None => built_in(lang.get_untracked()),
-            Some(text) => match Profiles::from_json(&text) {
-                Ok(theirs) => theirs,
-                Err(_) => return,
-            },
-        };
-        let (adopted, moved) = profiles.with_untracked(|ours| ours.adopt(theirs));
-        if let Some(moved) = moved {
-            let t = lang.get_untracked().texts();
-            let notice = match moved {
-                HostMoved::Deleted(name) => {
-                    fill(t.profile_deleted_elsewhere, &[&name, &adopted.active])
-                }
-                HostMoved::Changed(name) => fill(
-                    t.profile_changed_elsewhere,
-                    &[&name, &browser::absolute_url(&adopted.active().base_url)],
-                ),
+    store::on_stored_elsewhere(
+        |key| key == KEY,
+        move |_, text| {
+            let theirs = match text {
+                None => built_in(lang.get_untracked()),
+                Some(text) => match Profiles::from_json(&text) {
+                    Ok(theirs) => theirs,
+                    Err(_) => return,
+                },
             };
-            notices.update(|n| n.push(notice));
-            host_moved.set(true);
-        }
-        if profiles.with_untracked(|ours| *ours != adopted) {
-            profiles.set(adopted);
-        }
-    });
+            let (adopted, moved) = profiles.with_untracked(|ours| ours.adopt(theirs));
+            if let Some(moved) = moved {
+                let t = lang.get_untracked().texts();
+                let notice = match moved {
+                    HostMoved::Deleted(name) => {
+                        fill(t.profile_deleted_elsewhere, &[&name, &adopted.active])
+                    }
+                    HostMoved::Changed(name) => fill(
+                        t.profile_changed_elsewhere,
+                        &[&name, &browser::absolute_url(&adopted.active().base_url)],
+                    ),
+                };
+                notices.update(|n| n.push(notice));
+                host_moved.set(true);
+            }
+            if profiles.with_untracked(|ours| *ours != adopted) {
+                profiles.set(adopted);
+            }
+        },
+    );
     Effect::new(move |_| {
         profiles.with(|p| {
             if is_built_in(p) {

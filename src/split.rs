@@ -1,15 +1,16 @@
 //! Code loaded on first use. With the `split` feature (the release build),
 //! `wasm-split` moves it into WebAssembly modules of its own: `operations`
-//! (update, pull back, migrate) and `tools` (batch, journal, settings),
-//! each fetched when one of its pages is first opened, and `share` (reading
-//! and making share links). Without it (tests, `trunk serve`) they are
-//! ordinary functions in the one module.
+//! (update, pull back, migrate) and `tools` (batch, journal, settings, and
+//! reading the stored journal), each fetched when one of its pages is first
+//! opened, and `share` (reading and making share links). Without it (tests,
+//! `trunk serve`) they are ordinary functions in the one module.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos::wasm_split::SplitLoaderError;
 
 use crate::components::share;
+use crate::journal::JournalStore;
 use crate::{Console, console, pages, route};
 
 /// Builds a page's view; its code is in the page's module.
@@ -66,6 +67,15 @@ split_code! {
         apply: route::apply_share,
         url: share::share_url,
     }
+}
+
+/// Stores the entries of a journal an earlier version kept under one key
+/// (see [`JournalStore::store_v1_entries`]).
+type StoreV1 = fn(JournalStore);
+
+split_code! {
+    /// Taking a journal an earlier version kept under one key: needed once.
+    tools::journal_v1 -> StoreV1 => JournalStore::store_v1_entries
 }
 
 split_page! {

@@ -40,22 +40,33 @@ pub fn load<T>(
     match parse(&text) {
         Ok(value) => Some(value),
         Err(why) => {
-            let aside = format!("{key}.unreadable-{}", browser::now_ms() as u64);
-            browser::save(&aside, &text);
-            browser::remove(key);
+            let aside = set_aside(key, &text);
             notices.push(fill(t.storage_unreadable, &[what, &why.words(t), &aside]));
             None
         }
     }
 }
 
-/// Calls `taken_in` with what another tab of this origin stored under `key`
-/// (`None`: it removed it). Each tab keeps its state in memory and saves all
-/// of it: this is how a tab learns what the others saved.
-pub fn on_stored_elsewhere(key: &'static str, taken_in: impl Fn(Option<String>) + 'static) {
+/// Moves `text`, which was stored under `key` and cannot be read, to a key
+/// of its own, and returns that key.
+pub fn set_aside(key: &str, text: &str) -> String {
+    let aside = format!("{key}.unreadable-{}", browser::now_ms() as u64);
+    browser::save(&aside, text);
+    browser::remove(key);
+    aside
+}
+
+/// Calls `taken_in` with the key and what another tab of this origin stored
+/// under each key that `stored_here` accepts (`None`: it removed it). Each
+/// tab keeps its state in memory: this is how a tab learns what the others
+/// saved.
+pub fn on_stored_elsewhere(
+    stored_here: impl Fn(&str) -> bool + 'static,
+    taken_in: impl Fn(&str, Option<String>) + 'static,
+) {
     let _ = leptos::prelude::window_event_listener(leptos::ev::storage, move |ev| {
-        if ev.key().as_deref() == Some(key) {
-            taken_in(ev.new_value());
+        if let Some(key) = ev.key().filter(|key| stored_here(key)) {
+            taken_in(&key, ev.new_value());
         }
     });
 }

@@ -8,8 +8,13 @@ use crate::request::{METHOD, OperationKind, Request};
 
 /// How many entries are kept; older ones go first.
 pub const MAX_ENTRIES: usize = 2_000;
-/// The stored format's version.
-pub const SCHEMA_VERSION: u32 = 1;
+/// What the storage key of every journal entry starts with: since format 2
+/// each entry is stored under a key of its own (see [`JournalEntry::key`]),
+/// so that a tab writes only the entries it changed and reads none of them
+/// to start.
+pub const ENTRY_KEY_PREFIX: &str = "oms-console.journal.v2.";
+/// The version of format 1, which stored the whole journal under one key.
+const V1_VERSION: u32 = 1;
 
 /// One request of an entry, with its answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -149,7 +154,72 @@ pub struct JournalEntry {
     pub requests: Vec<JournalRequest>,
 }
 
+/// What an entry's storage key names: when it started and its id. Keys
+/// order as their entries started.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct EntryKey {
+    /// The start, whole epoch milliseconds.
+    pub at: u64,
+    /// The entry's id.
+    pub id: u64,
+}
+
+impl EntryKey {
+    /// The key an entry is stored under, if `key` is one (not, say, a copy
+    /// set aside).
+    pub fn parse(key: &str) -> Option<Self> {
+        let (at, id) = key.strip_prefix(ENTRY_KEY_PREFIX)?.split_once('.')?;
+        let digits = |text: &str| !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+        (at.len() == 15 && digits(at) && digits(id)).then_some(Self {
+            at: at.parse().ok()?,
+            id: id.parse().ok()?,
+        })
+    }
+}
+
+/// The `count` oldest of the entry keys among `keys` (other keys are passed
+/// over), oldest first.
+pub fn oldest_keys(keys: Vec<String>, count: usize) -> Vec<String> {
+    let mut entries: Vec<(EntryKey, String)> = keys
+        .into_iter()
+        .filter_map(|key| Some((EntryKey::parse(&key)?, key)))
+        .collect();
+    entries.sort();
+    entries
+        .into_iter()
+        .take(count)
+        .map(|(_, key)| key)
+        .collect()
+}
+
 impl JournalEntry {
+    /// The storage key of this entry: [`ENTRY_KEY_PREFIX`], its start in
+    /// whole milliseconds (15 digits, so that keys sort as entries started)
+    /// and its id.
+    pub fn key(&self) -> String {
+        format!(
+            "{ENTRY_KEY_PREFIX}{:015}.{}",
+            self.at_ms.max(0.0) as u64,
+            self.id
+        )
+    }
+
+    /// Whether `key` names this entry.
+    pub fn is_at(&self, key: EntryKey) -> bool {
+        self.id == key.id && self.at_ms.max(0.0) as u64 == key.at
+    }
+
+    /// The text stored under [`key`](Self::key).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Reads the text stored under an entry's key; the parser's reason when
+    /// it is not an entry.
+    pub fn from_json(text: &str) -> Result<Self, String> {
+        serde_json::from_str(text).map_err(|e| e.to_string())
+    }
+
     /// Whether `other` is this entry (perhaps with fewer or more requests).
     fn is_same(&self, other: &Self) -> bool {
         self.id == other.id
@@ -205,18 +275,30 @@ impl Filter {
     }
 }
 
-/// The stored journal.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+/// The entries a tab knows: those it started, and once a page shows the
+/// journal, every stored one.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Journal {
-    /// The format's version.
-    pub version: u32,
     /// Oldest first.
     pub entries: Vec<JournalEntry>,
-    /// When the journal was last cleared (epoch ms): entries started
-    /// before then are gone, in every tab.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cleared_at_ms: Option<f64>,
+}
+
+/// The journal as format 1 stored it, every entry under one key (a clear's
+/// time, which it also kept, has no use once its entries are stored apart).
+#[derive(Deserialize)]
+struct StoredV1 {
+    version: u32,
+    entries: Vec<JournalEntry>,
+}
+
+/// Reads a journal stored in format 1, to store its entries again one by one.
+pub fn read_v1(text: &str) -> Result<Vec<JournalEntry>, JournalError> {
+    let stored: StoredV1 =
+        serde_json::from_str(text).map_err(|e| JournalError::Corrupt(e.to_string()))?;
+    if stored.version != V1_VERSION {
+        return Err(JournalError::UnknownVersion(stored.version));
+    }
+    Ok(stored.entries)
 }
 
 /// Why stored journal text was not read.
@@ -231,97 +313,72 @@ pub enum JournalError {
 impl Journal {
     /// An empty journal.
     pub fn new() -> Self {
-        Self {
-            version: SCHEMA_VERSION,
-            entries: Vec::new(),
-            cleared_at_ms: None,
-        }
+        Self::default()
     }
 
-    /// An empty journal that clears, in every tab, what was started before `at_ms`.
-    pub fn cleared(at_ms: f64) -> Self {
-        Self {
-            cleared_at_ms: Some(at_ms),
-            ..Self::new()
-        }
-    }
-
-    /// Takes in the journal another tab saved: the entries this one lacks,
-    /// the requests its entries gained there, and a clear made there (each
-    /// tab keeps its own journal in memory and saves all of it). Returns
-    /// whether this one now holds what `other` lacks, and must be saved so
-    /// that neither tab's records are lost.
-    pub fn merge(&mut self, mut other: Journal) -> bool {
-        let cleared_at_ms = match (self.cleared_at_ms, other.cleared_at_ms) {
-            (Some(a), Some(b)) => Some(a.max(b)),
-            (a, b) => a.or(b),
-        };
-        for journal in [&mut *self, &mut other] {
-            journal.cleared_at_ms = cleared_at_ms;
-            if let Some(cleared) = cleared_at_ms {
-                journal.entries.retain(|e| e.at_ms >= cleared);
-            }
-        }
-        for theirs in &other.entries {
-            match self.entries.iter_mut().find(|e| e.is_same(theirs)) {
-                // Only the tab that started an entry adds to it: the longer is the newer.
-                Some(ours) if ours.requests.len() < theirs.requests.len() => {
-                    ours.requests.clone_from(&theirs.requests);
-                }
-                Some(_) => {}
-                None => self.entries.push(theirs.clone()),
-            }
-        }
-        self.entries
-            .sort_by(|a, b| a.at_ms.total_cmp(&b.at_ms).then(a.id.cmp(&b.id)));
+    /// Keeps the newest [`MAX_ENTRIES`].
+    fn keep_newest(&mut self) {
         if self.entries.len() > MAX_ENTRIES {
             let extra = self.entries.len() - MAX_ENTRIES;
             self.entries.drain(..extra);
         }
-        *self != other
-    }
-
-    /// Reads stored text.
-    pub fn from_json(text: &str) -> Result<Self, JournalError> {
-        let journal: Self =
-            serde_json::from_str(text).map_err(|e| JournalError::Corrupt(e.to_string()))?;
-        if journal.version != SCHEMA_VERSION {
-            return Err(JournalError::UnknownVersion(journal.version));
-        }
-        Ok(journal)
-    }
-
-    /// The text to store or export.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
     }
 
     /// Appends an entry, keeping the newest [`MAX_ENTRIES`].
     pub fn push(&mut self, entry: JournalEntry) {
         self.entries.push(entry);
-        if self.entries.len() > MAX_ENTRIES {
-            let extra = self.entries.len() - MAX_ENTRIES;
-            self.entries.drain(..extra);
+        self.keep_newest();
+    }
+
+    /// Takes in stored entries: the ones this journal lacks, and for one it
+    /// holds, the stored copy when that has as many requests or more (only
+    /// the tab that started an entry adds to it: the longer is the newer).
+    /// Returns whether anything changed.
+    pub fn take_in(&mut self, stored: Vec<JournalEntry>) -> bool {
+        let mut changed = false;
+        for theirs in stored {
+            match self.entries.iter_mut().find(|e| e.is_same(&theirs)) {
+                Some(ours) if *ours == theirs || ours.requests.len() > theirs.requests.len() => {}
+                Some(ours) => {
+                    *ours = theirs;
+                    changed = true;
+                }
+                None => {
+                    self.entries.push(theirs);
+                    changed = true;
+                }
+            }
         }
+        if changed {
+            self.entries
+                .sort_by(|a, b| a.at_ms.total_cmp(&b.at_ms).then(a.id.cmp(&b.id)));
+            self.keep_newest();
+        }
+        changed
     }
 
-    /// Drops the oldest `count` entries (when storage is full).
-    pub fn drop_oldest(&mut self, count: usize) {
-        let count = count.min(self.entries.len());
-        self.entries.drain(..count);
+    /// Removes the entry stored under `key` (another tab cleared it, or
+    /// dropped it as one of the oldest); returns whether it was here.
+    pub fn remove(&mut self, key: EntryKey) -> bool {
+        let before = self.entries.len();
+        self.entries.retain(|e| !e.is_at(key));
+        self.entries.len() != before
     }
 
-    /// Starts an entry at `at_ms` (its id is `at_ms`, made unique) and
-    /// returns it as started, without requests, to name it when adding them.
+    /// Starts an entry at `at_ms` and returns it as started, without
+    /// requests, to name it when adding them. Its id is `at_ms` with the
+    /// three digits of `nonce` after it (a random number: two tabs may
+    /// start entries in the same millisecond), made unique here.
     pub fn start(
         &mut self,
         at_ms: f64,
+        nonce: u32,
         profile: &str,
         kind: EntryKind,
         task_name: &str,
     ) -> JournalEntry {
         let started = JournalEntry {
-            id: self.fresh_id(at_ms),
+            id: self.fresh_id(at_ms, nonce),
             at_ms,
             profile: profile.to_owned(),
             operation: kind.name(),
@@ -332,9 +389,9 @@ impl Journal {
         started
     }
 
-    /// An id no entry has, from `at_ms`.
-    fn fresh_id(&self, at_ms: f64) -> u64 {
-        let mut id = at_ms as u64;
+    /// An id no entry has, from `at_ms` and `nonce`.
+    fn fresh_id(&self, at_ms: f64, nonce: u32) -> u64 {
+        let mut id = at_ms.max(0.0) as u64 * 1_000 + u64::from(nonce % 1_000);
         while self.entries.iter().any(|e| e.id == id) {
             id += 1;
         }
@@ -344,19 +401,21 @@ impl Journal {
     /// Adds `request` to the entry `started` names. When that entry is gone
     /// (the journal was cleared, perhaps in another tab, while its requests
     /// were still coming in: a batch, a pullback), it starts again at
-    /// `now_ms` with this request, and `started` names it from then on: a
-    /// clear removes what was recorded, never what is answered after it.
+    /// `now_ms` (with `nonce`, as [`start`](Self::start)) with this request,
+    /// and `started` names it from then on: a clear removes what was
+    /// recorded, never what is answered after it.
     pub fn add_request(
         &mut self,
         started: &mut JournalEntry,
         request: JournalRequest,
         now_ms: f64,
+        nonce: u32,
     ) {
         if let Some(entry) = self.entries.iter_mut().find(|e| e.is_same(started)) {
             entry.requests.push(request);
             return;
         }
-        started.id = self.fresh_id(now_ms);
+        started.id = self.fresh_id(now_ms, nonce);
         started.at_ms = now_ms;
         self.push(JournalEntry {
             requests: vec![request],
@@ -377,7 +436,8 @@ impl Journal {
 
 /// How long a batch's records wait before the journal is saved, given how
 /// long the last save took: at least 250 ms, and long enough that saving
-/// (which writes the whole journal) takes at most 2% of the time, up to 2 s.
+/// (which writes the batch's entry, all its rows) takes at most 2% of the
+/// time, up to 2 s.
 pub fn batch_save_delay_ms(last_save_ms: f64) -> u32 {
     (last_save_ms * 50.0).clamp(250.0, 2_000.0) as u32
 }
@@ -498,10 +558,7 @@ mod tests {
 
     /// A journal holding `entries`, as a tab keeps it.
     fn journal_of(entries: Vec<JournalEntry>) -> Journal {
-        Journal {
-            entries,
-            ..Journal::new()
-        }
+        Journal { entries }
     }
 
     fn ids(journal: &Journal) -> Vec<u64> {
@@ -509,29 +566,25 @@ mod tests {
     }
 
     #[test]
-    fn merging_keeps_every_tabs_entries_in_time_order() {
+    fn taking_in_stored_entries_keeps_every_tabs_in_time_order() {
         let ok = Outcome::Success { result: None };
-        let mut first = journal_of(vec![entry(1, "stop", &ok), entry(4, "stop", &ok)]);
-        let second = journal_of(vec![entry(1, "stop", &ok), entry(3, "resume", &ok)]);
+        let mut tab = journal_of(vec![entry(1, "stop", &ok), entry(4, "stop", &ok)]);
+        assert!(tab.take_in(vec![entry(1, "stop", &ok), entry(3, "resume", &ok)]));
+        assert_eq!(ids(&tab), [1, 3, 4]);
         assert!(
-            first.merge(second.clone()),
-            "the second tab lacks entry 4: saved"
+            !tab.take_in(vec![entry(3, "resume", &ok)]),
+            "nothing new: nothing changed"
         );
-        assert_eq!(ids(&first), [1, 3, 4]);
-        let mut second = second;
-        assert!(
-            !second.merge(first.clone()),
-            "the second tab now holds nothing the first lacks"
-        );
-        assert_eq!(ids(&second), [1, 3, 4]);
-        assert!(
-            !second.clone().merge(first.clone()),
-            "the same journal: nothing to save"
-        );
+        let other = JournalEntry {
+            task_name: "another".into(),
+            ..entry(4, "stop", &ok)
+        };
+        assert!(tab.take_in(vec![other]), "the same id for another task");
+        assert_eq!(ids(&tab), [1, 3, 4, 4]);
     }
 
     #[test]
-    fn merging_takes_the_requests_an_entry_gained_in_its_own_tab() {
+    fn taking_in_keeps_the_copy_with_more_requests() {
         let ok = Outcome::Success { result: None };
         let started = JournalEntry {
             requests: Vec::new(),
@@ -539,76 +592,105 @@ mod tests {
         };
         let answered = entry(2, "batch-stop", &ok);
         let mut stale = journal_of(vec![started.clone()]);
-        assert!(!stale.merge(journal_of(vec![answered.clone()])));
+        assert!(stale.take_in(vec![answered.clone()]));
         assert_eq!(stale.entries, std::slice::from_ref(&answered));
         let mut own = journal_of(vec![answered.clone()]);
         assert!(
-            own.merge(journal_of(vec![started])),
-            "a copy saved before the answer never shrinks the entry"
+            !own.take_in(vec![started]),
+            "a copy stored before the answer never shrinks the entry"
         );
         assert_eq!(own.entries, [answered]);
     }
 
     #[test]
-    fn an_entry_of_the_same_id_but_another_task_is_kept_beside() {
+    fn taking_in_keeps_the_newest_entries_only() {
         let ok = Outcome::Success { result: None };
-        let mut first = journal_of(vec![entry(5, "stop", &ok)]);
-        let other = JournalEntry {
-            task_name: "another".into(),
-            ..entry(5, "stop", &ok)
-        };
-        assert!(first.merge(journal_of(vec![other])));
-        assert_eq!(first.entries.len(), 2);
-    }
-
-    #[test]
-    fn a_clear_in_one_tab_clears_every_tab_but_not_what_started_after() {
-        let ok = Outcome::Success { result: None };
-        let mut other_tab = journal_of(vec![entry(1, "stop", &ok), entry(3, "resume", &ok)]);
-        let cleared = Journal::cleared(2_000.0);
-        assert!(
-            other_tab.merge(cleared.clone()),
-            "entry 3 started after the clear: kept, and saved"
-        );
-        assert_eq!(ids(&other_tab), [3]);
-        assert_eq!(other_tab.cleared_at_ms, Some(2_000.0));
-        let mut third_tab = journal_of(vec![entry(1, "stop", &ok)]);
-        third_tab.merge(other_tab.clone());
-        assert_eq!(ids(&third_tab), [3], "the clear travels with the journal");
-        let mut cleared_tab = cleared;
-        assert!(!cleared_tab.merge(other_tab));
-        assert_eq!(ids(&cleared_tab), [3]);
-    }
-
-    #[test]
-    fn merging_keeps_the_newest_entries_only() {
-        let ok = Outcome::Success { result: None };
-        let mut first = journal_of(
+        let mut tab = journal_of(
             (0..MAX_ENTRIES as u64)
                 .map(|id| entry(id * 2, "stop", &ok))
                 .collect(),
         );
-        first.merge(journal_of(vec![
-            entry(1, "resume", &ok),
-            entry(9_999, "resume", &ok),
-        ]));
-        assert_eq!(first.entries.len(), MAX_ENTRIES);
-        assert_eq!(first.entries[0].id, 2);
-        assert_eq!(first.entries.last().unwrap().id, 9_999);
+        tab.take_in(vec![entry(1, "resume", &ok), entry(9_999, "resume", &ok)]);
+        assert_eq!(tab.entries.len(), MAX_ENTRIES);
+        assert_eq!(tab.entries[0].id, 2);
+        assert_eq!(tab.entries.last().unwrap().id, 9_999);
     }
 
     #[test]
-    fn a_clear_is_stored_and_older_journals_read_without_one() {
-        let cleared = Journal::cleared(1_700_000_000_000.0);
-        let text = cleared.to_json();
+    fn an_entry_is_stored_under_a_key_naming_its_start_and_id() {
+        let ok = Outcome::Success { result: None };
+        let stored = JournalEntry {
+            at_ms: 1_764_990_000_123.0,
+            ..entry(1_764_990_000_123_042, "stop", &ok)
+        };
+        let key = stored.key();
         assert_eq!(
-            text,
-            r#"{"version":1,"entries":[],"clearedAtMs":1700000000000.0}"#
+            key,
+            "oms-console.journal.v2.001764990000123.1764990000123042"
         );
-        assert_eq!(Journal::from_json(&text), Ok(cleared));
+        let named = EntryKey::parse(&key).unwrap();
+        assert!(stored.is_at(named));
+        assert!(!entry(5, "stop", &ok).is_at(named));
+        assert_eq!(JournalEntry::from_json(&stored.to_json()), Ok(stored));
+        assert!(JournalEntry::from_json("{").is_err());
+        for other in [
+            "oms-console.journal.v1",
+            "oms-console.journal.v2.001764990000123.17.unreadable-5",
+            "oms-console.journal.v2.1764990000123.17",
+            "oms-console.journal.v2.001764990000123.",
+            "oms-console.journal.v2.00176499000012x.17",
+            "oms-console.drafts.v1",
+        ] {
+            assert_eq!(EntryKey::parse(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn the_oldest_keys_are_those_of_the_entries_started_first() {
+        let ok = Outcome::Success { result: None };
+        let keys: Vec<String> = [entry(30, "stop", &ok), entry(4, "stop", &ok)]
+            .iter()
+            .map(JournalEntry::key)
+            .chain([
+                "oms-console.drafts.v1".to_owned(),
+                entry(200, "stop", &ok).key(),
+            ])
+            .collect();
         assert_eq!(
-            Journal::from_json(r#"{"version":1,"entries":[]}"#),
-            Ok(Journal::new())
+            oldest_keys(keys.clone(), 2),
+            [entry(4, "stop", &ok).key(), entry(30, "stop", &ok).key()],
+            "by start, not as text: 4000 ms before 30000"
+        );
+        assert_eq!(oldest_keys(keys, 9).len(), 3, "entry keys only");
+    }
+
+    #[test]
+    fn a_removed_key_removes_its_entry() {
+        let ok = Outcome::Success { result: None };
+        let mut tab = journal_of(vec![entry(1, "stop", &ok), entry(3, "resume", &ok)]);
+        let gone = EntryKey::parse(&entry(1, "stop", &ok).key()).unwrap();
+        assert!(tab.remove(gone));
+        assert_eq!(ids(&tab), [3]);
+        assert!(!tab.remove(gone), "already gone");
+    }
+
+    #[test]
+    fn a_journal_of_format_1_is_read_for_its_entries() {
+        let ok = Outcome::Success { result: None };
+        let stored = serde_json::json!({
+            "version": 1,
+            "entries": [entry(1, "stop", &ok)],
+            "clearedAtMs": 500.0
+        });
+        assert_eq!(
+            read_v1(&stored.to_string()),
+            Ok(vec![entry(1, "stop", &ok)])
+        );
+        assert_eq!(read_v1(r#"{"version":1,"entries":[]}"#), Ok(Vec::new()));
+        assert!(matches!(read_v1("{"), Err(JournalError::Corrupt(_))));
+        assert_eq!(
+            read_v1(r#"{"version":9,"entries":[]}"#),
+            Err(JournalError::UnknownVersion(9))
         );
     }
 
@@ -653,18 +735,23 @@ mod tests {
         let ok = Outcome::Success { result: None };
         let extra = entry(9, "stop", &ok).requests.remove(0);
         let mut journal = Journal::new();
-        let mut first = journal.start(1_000.0, "default", EntryKind::Pullback, "t1");
-        let mut second = journal.start(1_000.0, "default", EntryKind::Pullback, "t1");
-        assert_eq!((first.id, second.id), (1_000, 1_001), "ids are unique");
-        journal.add_request(&mut first, extra.clone(), 1_500.0);
-        journal.add_request(&mut first, extra.clone(), 1_600.0);
-        journal.add_request(&mut second, extra, 1_700.0);
+        let mut first = journal.start(1_000.0, 42, "default", EntryKind::Pullback, "t1");
+        let mut second = journal.start(1_000.0, 42, "default", EntryKind::Pullback, "t1");
+        let third = journal.start(1_000.0, 1_007, "default", EntryKind::Pullback, "t1");
+        assert_eq!(
+            (first.id, second.id, third.id),
+            (1_000_042, 1_000_043, 1_000_007),
+            "the start, then the nonce's three digits; unique"
+        );
+        journal.add_request(&mut first, extra.clone(), 1_500.0, 0);
+        journal.add_request(&mut first, extra.clone(), 1_600.0, 0);
+        journal.add_request(&mut second, extra, 1_700.0, 0);
         let counts: Vec<(u64, usize)> = journal
             .entries
             .iter()
             .map(|e| (e.id, e.requests.len()))
             .collect();
-        assert_eq!(counts, [(1_000, 2), (1_001, 1)]);
+        assert_eq!(counts, [(1_000_042, 2), (1_000_043, 1), (1_000_007, 0)]);
         assert_eq!(journal.entries[0].operation, "pullback");
     }
 
@@ -678,27 +765,27 @@ mod tests {
         let mut batch_tab = Journal::new();
         let mut batch = batch_tab.start(
             1_000.0,
+            0,
             "default",
             EntryKind::Batch(OperationKind::Stop),
             "2 tasks",
         );
-        batch_tab.add_request(&mut batch, row("1"), 1_100.0);
-        batch_tab.merge(Journal::cleared(2_000.0));
+        batch_tab.add_request(&mut batch, row("1"), 1_100.0, 0);
+        let key = batch_tab.entries[0].key();
+        batch_tab.remove(EntryKey::parse(&key).unwrap());
         assert!(batch_tab.entries.is_empty(), "cleared in another tab");
-        batch_tab.add_request(&mut batch, row("2"), 2_100.0);
-        batch_tab.add_request(&mut batch, row("3"), 2_200.0);
+        batch_tab.add_request(&mut batch, row("2"), 2_100.0, 7);
+        batch_tab.add_request(&mut batch, row("3"), 2_200.0, 8);
         assert_eq!(batch_tab.entries.len(), 1);
         let again = &batch_tab.entries[0];
-        assert_eq!((again.id, again.at_ms), (2_100, 2_100.0));
+        assert_eq!((again.id, again.at_ms), (2_100_007, 2_100.0));
+        assert_ne!(again.key(), key, "stored under a key of its own");
         assert_eq!(
             (&again.task_name[..], &again.operation[..]),
             ("2 tasks", "batch-stop")
         );
         let steps: Vec<&str> = again.requests.iter().map(|r| &r.step[..]).collect();
         assert_eq!(steps, ["2", "3"], "the rows answered after the clear");
-        let mut clearing_tab = Journal::cleared(2_000.0);
-        clearing_tab.merge(batch_tab);
-        assert_eq!(ids(&clearing_tab), [2_100], "and every tab keeps them");
     }
 
     #[test]
@@ -730,25 +817,23 @@ mod tests {
             ..Filter::default()
         });
         assert_eq!(named.len(), 1);
-        journal.drop_oldest(10);
-        assert_eq!(journal.entries[0].id, 15);
     }
 
     #[test]
-    fn outcomes_and_the_stored_format() {
-        let mut journal = Journal::new();
-        journal.push(entry(1, "stop", &Outcome::Timeout { after_ms: 1 }));
-        assert_eq!(journal.entries[0].outcome(), "timeout");
-        let text = journal.to_json();
-        assert_eq!(Journal::from_json(&text).unwrap(), journal);
-        assert!(matches!(
-            Journal::from_json("{"),
-            Err(JournalError::Corrupt(_))
-        ));
-        assert_eq!(
-            Journal::from_json(r#"{"version":9,"entries":[]}"#),
-            Err(JournalError::UnknownVersion(9))
-        );
+    fn an_entry_is_pending_until_answered_then_takes_the_first_failure() {
+        let timed_out = entry(1, "stop", &Outcome::Timeout { after_ms: 1 });
+        assert_eq!(timed_out.outcome(), "timeout");
+        let pending = JournalEntry {
+            requests: Vec::new(),
+            ..timed_out.clone()
+        };
+        assert_eq!(pending.outcome(), "pending");
+        let ok = entry(2, "stop", &Outcome::Success { result: None });
+        let mixed = JournalEntry {
+            requests: [ok.requests.clone(), timed_out.requests.clone()].concat(),
+            ..ok
+        };
+        assert_eq!(mixed.outcome(), "timeout");
     }
 
     #[test]

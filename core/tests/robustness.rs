@@ -8,7 +8,7 @@ use oms_core::config_map::{
     import_json, import_json_stringifying, mask_body_text, parse_delete_params,
 };
 use oms_core::envelope::{Outcome, RawAnswer};
-use oms_core::journal::Journal;
+use oms_core::journal::{EntryKey, JournalEntry, read_v1};
 use oms_core::profile::{Profiles, valid_base_url};
 use oms_core::request::parse_ip;
 use oms_core::share::read_share;
@@ -43,7 +43,9 @@ proptest! {
         let _ = parse_ip(&text);
         let _ = read_share(&format!("#/update?share={text}"));
         let _ = batch::plan(&text);
-        let _ = Journal::from_json(&text);
+        let _ = read_v1(&text);
+        let _ = JournalEntry::from_json(&text);
+        let _ = EntryKey::parse(&text);
         let _ = Profiles::from_json(&text);
         let _ = valid_base_url(&text);
         let answer = RawAnswer { status, content_type: None, body: text.clone() };

@@ -325,4 +325,5 @@ pub static EN: Texts = Texts {
     profile_deleted_elsewhere: "The CM host profile “{0}” was deleted in another tab: this tab now sends to “{1}”.",
     profile_changed_elsewhere: "The CM host profile “{0}” was changed in another tab: this tab now sends to {1}.",
     journal_unavailable: "Browser storage is unavailable: the journal is kept for this page only.",
+    journal_entry_unreadable: "A stored journal entry could not be read. {0} It was set aside as {1}.",
 };

@@ -355,6 +355,7 @@ catalogue! {
     profile_deleted_elsewhere,
     profile_changed_elsewhere,
     journal_unavailable,
+    journal_entry_unreadable,
 }
 
 /// The console's languages.

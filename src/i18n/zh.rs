@@ -325,4 +325,5 @@ pub static ZH: Texts = Texts {
     profile_deleted_elsewhere: "CM 主机配置“{0}”已在另一个标签页中删除：此标签页现在发送到“{1}”。",
     profile_changed_elsewhere: "CM 主机配置“{0}”已在另一个标签页中修改：此标签页现在发送到 {1}。",
     journal_unavailable: "浏览器存储不可用：日志仅保留在当前页面中。",
+    journal_entry_unreadable: "一条已保存的日志条目无法读取。{0}它已另存为 {1}。",
 };

@@ -184,8 +184,9 @@ pub fn BatchPage() -> impl IntoView {
             .ok()
             .filter(|n| (1..=MAX_CONCURRENCY).contains(n))
     });
+    let journal = c.journal.journal();
     let recent = Memo::new(move |_| {
-        c.journal.journal().with(|journal| {
+        journal.with(|journal| {
             let mut names: Vec<String> = Vec::new();
             let requests = journal.entries.iter().rev().flat_map(|e| e.requests.iter());
             for request in requests {

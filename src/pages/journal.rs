@@ -138,7 +138,8 @@ pub fn JournalPage() -> impl IntoView {
         from_ms: parse_local_ms(&from.get()),
         to_ms: parse_local_ms(&to.get()),
     });
-    let entries = Memo::new(move |_| c.journal.journal().with(|j| j.select(&filter.get())));
+    let journal = c.journal.journal();
+    let entries = Memo::new(move |_| journal.with(|j| j.select(&filter.get())));
     let export_json = move |_| {
         let text = serde_json::to_string_pretty(&entries.get_untracked()).unwrap_or_default();
         browser::download("journal.json", "application/json", &text);

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use cm_sim::{Options, Sim};
 use harness::fleet::INCR_STOPPED;
 use harness::{World, deployment};
-use oms_core::journal::{Journal, JournalEntry, JournalRequest};
+use oms_core::journal::{ENTRY_KEY_PREFIX, JournalEntry, JournalRequest};
 use oms_core::request::Operation;
 use oms_core::task_name::TaskName;
 use serde_json::{Value, json};
@@ -22,6 +22,8 @@ use serde_json::{Value, json};
 const LOADS: usize = 15;
 /// Operations timed for the click-to-request and click-to-answer figures.
 const OPERATIONS: usize = 200;
+/// Operations timed with a full journal.
+const FULL_JOURNAL_OPERATIONS: usize = 50;
 /// Batch runs over HTTP/2, alternating the console and the bare fetch loop.
 const BATCH_RUNS: usize = 5;
 
@@ -305,6 +307,85 @@ async fn fetch_loop_wall(world: &World) -> BatchRun {
     }
 }
 
+/// `count` journal entries of a stop each, every `batch_every`-th (when
+/// not 0) a batch stop of 500 tasks instead, a second apart.
+fn journal_of(count: u64, batch_every: u64) -> Vec<JournalEntry> {
+    let stop = |name: &str| {
+        let request = Operation::Stop {
+            task_name: TaskName::parse(name).unwrap(),
+        }
+        .request();
+        let outcome = oms_core::envelope::Outcome::Success {
+            result: Some(json!(name)),
+        };
+        JournalRequest::new("", &request, &outcome, Some(200), 3)
+    };
+    (0..count)
+        .map(|id| {
+            let batch = batch_every != 0 && id % batch_every == 0;
+            let requests = if batch {
+                (0..500)
+                    .map(|i| {
+                        stop(&format!(
+                            "10.0.0.1-9000:connector_v2:np_bench{i:03}-incr_trans-1-0:0000000001"
+                        ))
+                    })
+                    .collect()
+            } else {
+                vec![stop(INCR_STOPPED)]
+            };
+            JournalEntry {
+                id,
+                at_ms: 1.7e12 + id as f64 * 1000.0,
+                profile: "bench".into(),
+                operation: if batch { "batch-stop" } else { "stop" }.into(),
+                task_name: if batch {
+                    "500".into()
+                } else {
+                    INCR_STOPPED.into()
+                },
+                requests,
+            }
+        })
+        .collect()
+}
+
+/// Stores `entries` as the console's journal (each under its key), in
+/// place of the one it has.
+async fn store_journal(world: &World, entries: Vec<JournalEntry>) {
+    let stored: Vec<(String, String)> = entries.iter().map(|e| (e.key(), e.to_json())).collect();
+    world
+        .client
+        .execute(
+            "for (const key of Object.keys(localStorage)) if (key.startsWith(arguments[1])) localStorage.removeItem(key);
+             for (const [key, text] of arguments[0]) localStorage.setItem(key, text);
+             return true",
+            vec![json!(stored), json!(ENTRY_KEY_PREFIX)],
+        )
+        .await
+        .unwrap();
+}
+
+/// Sends `count` resumes from a freshly loaded resume page: milliseconds
+/// from each click until the simulator received the request, and until the
+/// answer was shown.
+async fn operation_overhead(world: &World, count: usize) -> (Vec<f64>, Vec<f64>) {
+    world.client.goto("about:blank").await.unwrap();
+    world.open("#/resume").await;
+    world.set("input[name='taskName']", INCR_STOPPED).await;
+    world.clear_journal().await;
+    let (mut to_request, mut to_answer) = (Vec::new(), Vec::new());
+    for i in 0..count {
+        let timed = world.js_async(CLICK_TO_ANSWER).await;
+        let v: Vec<f64> = serde_json::from_value(timed).unwrap();
+        let journal = world.journal().await;
+        let received = journal[i]["receivedAtMs"].as_f64().unwrap();
+        to_request.push(received - v[0]);
+        to_answer.push(v[1]);
+    }
+    (to_request, to_answer)
+}
+
 #[tokio::main]
 async fn main() {
     let swagger = swagger_site();
@@ -402,32 +483,7 @@ async fn main() {
         unit: "B",
         target: String::new(),
     });
-    let mut journal = Journal::new();
-    let request = Operation::Stop {
-        task_name: TaskName::parse(INCR_STOPPED).unwrap(),
-    }
-    .request();
-    let outcome = oms_core::envelope::Outcome::Success {
-        result: Some(json!(INCR_STOPPED)),
-    };
-    for id in 0..1000u64 {
-        journal.push(JournalEntry {
-            id,
-            at_ms: 1.7e12 + id as f64 * 1000.0,
-            profile: "bench".into(),
-            operation: "stop".into(),
-            task_name: INCR_STOPPED.into(),
-            requests: vec![JournalRequest::new("", &request, &outcome, Some(200), 3)],
-        });
-    }
-    world
-        .client
-        .execute(
-            "localStorage.setItem('oms-console.journal.v1', arguments[0]); return true",
-            vec![json!(journal.to_json())],
-        )
-        .await
-        .unwrap();
+    store_journal(&world, journal_of(1000, 0)).await;
     world.client.goto("about:blank").await.unwrap();
     world.open("#/journal").await;
     world.wait_for("ul.journal > li:nth-child(1000)").await;
@@ -439,23 +495,40 @@ async fn main() {
         unit: "B",
         target: "< 30 MB".into(),
     });
-    world
-        .js("localStorage.removeItem('oms-console.journal.v1'); return true")
-        .await;
+
+    // A full journal, as an operator's browser holds it after weeks of use
+    // (2,000 entries, 10 of them batches of 500): time to interactive, and
+    // click → answer, with it.
+    store_journal(&world, journal_of(2000, 200)).await;
+    let mut full_tti = Vec::new();
+    for _ in 0..LOADS {
+        full_tti.push(cold_load(&world, &ours_url, "oms-ready").await.0);
+    }
+    rows.push(Row {
+        name: format!("time to interactive with a full journal (2,000 entries, 10 of them batches of 500), loopback (median of {LOADS})"),
+        ours: median(&mut full_tti),
+        theirs: None,
+        unit: "ms",
+        target: String::new(),
+    });
+    let (_, mut full_answer) = operation_overhead(&world, FULL_JOURNAL_OPERATIONS).await;
+    rows.push(Row {
+        name: format!(
+            "click → answer rendered with that journal (median of {FULL_JOURNAL_OPERATIONS})"
+        ),
+        ours: median(&mut full_answer),
+        theirs: None,
+        unit: "ms",
+        target: String::new(),
+    });
+    figures.insert(
+        "full_journal".into(),
+        json!({"tti": full_tti, "click_to_answer": full_answer}),
+    );
+    store_journal(&world, Vec::new()).await;
 
     // Operation overhead: click until the simulator receives it, and until the answer is rendered.
-    world.open("#/resume").await;
-    world.set("input[name='taskName']", INCR_STOPPED).await;
-    world.clear_journal().await;
-    let (mut to_request, mut to_answer) = (Vec::new(), Vec::new());
-    for i in 0..OPERATIONS {
-        let timed = world.js_async(CLICK_TO_ANSWER).await;
-        let v: Vec<f64> = serde_json::from_value(timed).unwrap();
-        let journal = world.journal().await;
-        let received = journal[i]["receivedAtMs"].as_f64().unwrap();
-        to_request.push(received - v[0]);
-        to_answer.push(v[1]);
-    }
+    let (mut to_request, mut to_answer) = operation_overhead(&world, OPERATIONS).await;
     rows.push(Row {
         name: format!("click → request received (median of {OPERATIONS})"),
         ours: median(&mut to_request),

@@ -2,10 +2,11 @@
 
 use cm_sim::Options;
 use cm_sim::fleet::{Config, State, Task};
+use oms_core::journal::JournalEntry;
 use serde_json::{Value, json};
 
 use crate::fleet::INCR_STOPPED;
-use crate::harness::{SUBMIT, World};
+use crate::harness::{STORED_JOURNAL, SUBMIT, World};
 
 /// The console loads and works under its strict policy, and the browser
 /// has nothing to warn about (no policy violation, no ignored attribute).
@@ -134,6 +135,10 @@ async fn unreadable_stored_data_is_set_aside_not_overwritten() {
         .js("localStorage.setItem('oms-console.journal.v1', '{not json'); localStorage.setItem('oms-console.drafts.v1', '{\"version\":99}'); return true")
         .await;
     world.reload().await;
+    // The journal kept by an earlier version is read by code fetched for it.
+    world
+        .wait_until("return document.querySelectorAll('.notices .notice span').length === 2")
+        .await;
     let notices = world
         .js("return [...document.querySelectorAll('.notices .notice span')].map(s => s.textContent.replace(/unreadable-[0-9]+/, 'unreadable-N'))")
         .await;
@@ -159,14 +164,121 @@ async fn unreadable_stored_data_is_set_aside_not_overwritten() {
     world.finish().await;
 }
 
+/// A stored entry of the journal in format 1 (one key for all), as an
+/// earlier version wrote it.
+fn v1_entry(id: u64, operation: &str, task_name: &str) -> Value {
+    json!({
+        "id": id,
+        "atMs": 1_700_000_000_000.0 + id as f64,
+        "profile": "This origin",
+        "operation": operation,
+        "taskName": task_name,
+        "requests": [{
+            "taskName": task_name, "step": "", "method": "POST",
+            "path": format!("/connector/task/v2/{operation}"),
+            "params": [["taskName", task_name]], "body": null,
+            "outcome": "success", "status": 200, "errCode": null, "errMsg": null,
+            "result": task_name, "latencyMs": 5
+        }]
+    })
+}
+
+/// The journal an earlier version kept under one key is stored again entry
+/// by entry, and nothing of it is lost.
+#[tokio::test]
+async fn a_journal_kept_by_an_earlier_version_is_stored_entry_by_entry() {
+    let world = World::start().await;
+    world.open("#/resume").await;
+    let v1 = json!({
+        "version": 1,
+        "entries": [v1_entry(1, "stop", "t1"), v1_entry(2, "resume", "t1")],
+        "clearedAtMs": 1_600_000_000_000.0
+    });
+    world
+        .client
+        .execute(
+            "localStorage.setItem('oms-console.journal.v1', arguments[0]); return true",
+            vec![json!(v1.to_string())],
+        )
+        .await
+        .unwrap();
+    world.reload().await;
+    world
+        .wait_until(&format!("return {STORED_JOURNAL}.length === 2"))
+        .await;
+    let entries = |value: Value| serde_json::from_value::<Vec<JournalEntry>>(value).unwrap();
+    assert_eq!(
+        entries(json!(world.console_journal().await)),
+        entries(v1["entries"].clone()),
+        "every entry, as it was"
+    );
+    assert_eq!(
+        world
+            .js("return localStorage.getItem('oms-console.journal.v1')")
+            .await,
+        Value::Null
+    );
+    world.open("#/journal").await;
+    assert_eq!(world.count("ul.journal > li").await, 2);
+    assert_eq!(world.count(".notices .notice").await, 0);
+    world.finish().await;
+}
+
+/// Starting the console reads no journal entry: one that cannot be read is
+/// found, set aside and named when the journal is shown, and the others
+/// are listed.
+#[tokio::test]
+async fn an_unreadable_journal_entry_is_set_aside_when_the_journal_is_shown() {
+    let world = World::start().await;
+    world.open("#/resume").await;
+    world
+        .client
+        .execute(
+            "localStorage.setItem('oms-console.journal.v2.001700000000000.5', '{not json');
+             localStorage.setItem('oms-console.journal.v2.001700000000007.7', arguments[0]);
+             return true",
+            vec![json!(v1_entry(7, "stop", "t7").to_string())],
+        )
+        .await
+        .unwrap();
+    world.reload().await;
+    assert_eq!(
+        world.count(".notices .notice").await,
+        0,
+        "nothing of the journal is read to start"
+    );
+    world.open("#/journal").await;
+    assert_eq!(
+        world
+            .js("return document.querySelector('.notices .notice span').textContent.replace(/unreadable-[0-9]+/, 'unreadable-N')")
+            .await,
+        "A stored journal entry could not be read. It is not JSON (key must be a string at line 1 column 2). It was set aside as oms-console.journal.v2.001700000000000.5.unreadable-N."
+    );
+    assert_eq!(
+        world
+            .js("return Object.keys(localStorage).filter(k => k.includes('.unreadable-')).map(k => localStorage.getItem(k))")
+            .await,
+        json!(["{not json"])
+    );
+    assert_eq!(
+        world.count("ul.journal > li").await,
+        1,
+        "the readable entry"
+    );
+    world.finish().await;
+}
+
 #[tokio::test]
 async fn full_storage_never_fails_an_operation() {
     let world = World::start().await;
     world.open("#/resume").await;
+    // Room for two journal entries.
     world
         .js("const set = Storage.prototype.setItem;
+             const entry = k => k.startsWith('oms-console.journal.v2.');
              Storage.prototype.setItem = function (key, value) {
-               if (key === 'oms-console.journal.v1' && value.length > 700) throw new DOMException('full', 'QuotaExceededError');
+               if (entry(key) && this.getItem(key) === null && Object.keys(this).filter(entry).length >= 2)
+                 throw new DOMException('full', 'QuotaExceededError');
                return set.call(this, key, value);
              };
              return true")
@@ -185,6 +297,25 @@ async fn full_storage_never_fails_an_operation() {
         world.js_async(&answered).await;
         assert_eq!(world.outcome("").await, expected);
     }
+    world
+        .wait_until("return [...document.querySelectorAll('.notice')].some(n => n.textContent.includes('storage is full'))")
+        .await;
+    world
+        .wait_until(&format!(
+            "const j = {STORED_JOURNAL}; return j.length === 2 && j.every(e => e.requests.length === 1)"
+        ))
+        .await;
+    let kept: Vec<Value> = world
+        .console_journal()
+        .await
+        .iter()
+        .map(|e| e["requests"][0]["outcome"].clone())
+        .collect();
+    assert_eq!(
+        kept,
+        [json!("api-error"), json!("api-error")],
+        "the oldest entry made room for the newest"
+    );
     let notices = world
         .js("return [...document.querySelectorAll('.notice')].map(n => n.textContent)")
         .await;

@@ -39,6 +39,10 @@ const WAIT: Duration = Duration::from_secs(20);
 /// The submit button of the page's form (send, start, run).
 pub const SUBMIT: &str = "main form button[type='submit']";
 
+/// A script expression: the console's journal entries as the browser
+/// stores them (each under a key of its own), oldest first.
+pub const STORED_JOURNAL: &str = "Object.keys(localStorage).filter(k => /^oms-console[.]journal[.]v2[.][0-9]{15}[.][0-9]+$/.test(k)).map(k => JSON.parse(localStorage.getItem(k))).sort((a, b) => a.atMs - b.atMs || a.id - b.id)";
+
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
@@ -475,9 +479,7 @@ impl World {
 
     /// The console's own journal entries (from the browser's storage), oldest first.
     pub async fn console_journal(&self) -> Vec<Value> {
-        let entries = self
-            .js("const j = localStorage.getItem('oms-console.journal.v1'); return j ? JSON.parse(j).entries : []")
-            .await;
+        let entries = self.js(&format!("return {STORED_JOURNAL}")).await;
         entries.as_array().cloned().unwrap_or_default()
     }
 

@@ -4,7 +4,7 @@ use cm_sim::Options;
 use serde_json::json;
 
 use crate::fleet::{INCR_RUNNING, INCR_RUNNING_SUBTOPIC};
-use crate::harness::{World, decoded_query, pairs};
+use crate::harness::{STORED_JOURNAL, World, decoded_query, pairs};
 
 /// Fills the reference's pullback: 2023-02-13 19:00:00 at UTC+08:00.
 async fn fill_and_confirm(world: &World) {
@@ -276,15 +276,15 @@ async fn a_pullback_left_midway_still_runs_to_its_end() {
     world.js("location.hash = '#/journal'; return true").await;
     world.wait_for("[data-journal-count]").await;
     world
-        .js_async(
+        .js_async(&format!(
             "const done = arguments[arguments.length - 1];
-             const check = () => {
-               const j = JSON.parse(localStorage.getItem('oms-console.journal.v1') || '{\"entries\":[]}');
-               if (j.entries.length && j.entries[0].requests.length === 3) done(true);
+             const check = () => {{
+               const j = {STORED_JOURNAL};
+               if (j.length && j[0].requests.length === 3) done(true);
                else setTimeout(check, 20);
-             };
-             check();",
-        )
+             }};
+             check();"
+        ))
         .await;
     assert_eq!(world.journal().await.len(), 3);
     assert_eq!(

@@ -1,13 +1,13 @@
 //! Two tabs of the console in one browser: each keeps its state in memory
-//! and saves all of it to the same storage, and neither may lose what the
-//! other saved (journal entries, CM host profiles, drafts), nor send an
-//! operation of the other's to another CM host.
+//! and saves it to the same storage, and neither may lose what the other
+//! saved (journal entries, CM host profiles, drafts), nor send an operation
+//! of the other's to another CM host.
 
 use fantoccini::wd::WindowHandle;
 use serde_json::{Value, json};
 
 use crate::fleet::INCR_STOPPED;
-use crate::harness::{SUBMIT, World};
+use crate::harness::{STORED_JOURNAL, SUBMIT, World};
 
 const CONFIRM: &str = "dialog[open] button[type='submit']";
 
@@ -31,8 +31,8 @@ async fn journal_lists(world: &World, count: usize) {
         .await;
 }
 
-/// Two tabs each save their whole journal: neither may overwrite what the
-/// other recorded, and a clear in one clears both.
+/// Two tabs journal into the same storage: neither may lose what the other
+/// recorded, and a clear in one clears both.
 #[tokio::test]
 async fn two_tabs_keep_each_others_journal_entries() {
     let world = World::start().await;
@@ -47,7 +47,7 @@ async fn two_tabs_keep_each_others_journal_entries() {
     world.click(SUBMIT).await;
     assert_eq!(world.outcome("").await, "api-error");
     world
-        .wait_until("const j = JSON.parse(localStorage.getItem('oms-console.journal.v1')); return j.entries.length === 2")
+        .wait_until(&format!("return {STORED_JOURNAL}.length === 2"))
         .await;
     let stored: Vec<Value> = world
         .console_journal()
@@ -155,7 +155,7 @@ async fn a_clear_in_another_tab_keeps_what_is_answered_after_it() {
     world
         .js("window.clearsSeen = 0;
              addEventListener('storage', e => {
-               if (e.key === 'oms-console.journal.v1' && JSON.parse(e.newValue).clearedAtMs) window.clearsSeen++;
+               if (e.key && e.key.startsWith('oms-console.journal.v2.') && e.newValue === null) window.clearsSeen++;
              });
              return true")
         .await;
@@ -174,7 +174,9 @@ async fn a_clear_in_another_tab_keeps_what_is_answered_after_it() {
     world.switch_to(&first).await;
     journal_lists(&world, 1).await;
     world
-        .wait_until("const j = JSON.parse(localStorage.getItem('oms-console.journal.v1')); return j.entries.length === 1 && j.entries[0].requests.length === 2")
+        .wait_until(&format!(
+            "const j = {STORED_JOURNAL}; return j.length === 1 && j[0].requests.length === 2"
+        ))
         .await;
     let entries = world.console_journal().await;
     assert_eq!(entries.len(), 1);
