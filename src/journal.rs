@@ -48,6 +48,14 @@ pub struct JournalStore {
     last_save_ms: StoredValue<f64>,
 }
 
+/// The keys of the stored entries (not, say, a copy of one set aside).
+fn stored_entry_keys() -> Vec<String> {
+    browser::keys_starting_with(ENTRY_KEY_PREFIX)
+        .into_iter()
+        .filter(|key| EntryKey::parse(key).is_some())
+        .collect()
+}
+
 impl JournalStore {
     /// The journal of this tab, empty until a page shows it, saving every
     /// change; a journal kept in format 1 is stored entry by entry, by code
@@ -76,7 +84,7 @@ impl JournalStore {
         on_cleanup(move || leaving.remove());
         store::on_stored_elsewhere(
             |key| key.starts_with(ENTRY_KEY_PREFIX),
-            move |key, text| store.take_in(key, text),
+            move |key, text| store.take_in_stored(key, text),
         );
         store
     }
@@ -109,7 +117,7 @@ impl JournalStore {
     /// Takes in what another tab stored under the entry key `key`: a
     /// removal (a clear, or the oldest entries dropped) always, an entry
     /// once this tab has read them all.
-    fn take_in(&self, key: &str, text: Option<String>) {
+    fn take_in_stored(&self, key: &str, text: Option<String>) {
         let Some(at) = EntryKey::parse(key) else {
             return;
         };
@@ -133,8 +141,8 @@ impl JournalStore {
         self.loaded.set_value(Some(JournalEntry::from_json));
         let mut entries = Vec::new();
         let mut found = Vec::new();
-        for key in browser::keys_starting_with(ENTRY_KEY_PREFIX) {
-            let Some(text) = EntryKey::parse(&key).and_then(|_| browser::load(&key)) else {
+        for key in stored_entry_keys() {
+            let Some(text) = browser::load(&key) else {
                 continue;
             };
             match JournalEntry::from_json(&text) {
@@ -186,7 +194,7 @@ impl JournalStore {
             new_key |= new;
         }
         if new_key {
-            let keys = browser::keys_starting_with(ENTRY_KEY_PREFIX);
+            let keys = stored_entry_keys();
             let extra = keys.len().saturating_sub(MAX_ENTRIES);
             if extra > 0 {
                 self.drop_stored(oldest_keys(keys, extra));
@@ -203,14 +211,14 @@ impl JournalStore {
             return;
         }
         let saved = loop {
-            let others: Vec<String> = browser::keys_starting_with(ENTRY_KEY_PREFIX)
+            let others: Vec<String> = stored_entry_keys()
                 .into_iter()
                 .filter(|k| k != key)
                 .collect();
-            let tenth = others.len().div_ceil(10);
-            if tenth == 0 {
+            if others.is_empty() {
                 break false;
             }
+            let tenth = others.len().div_ceil(10);
             self.drop_stored(oldest_keys(others, tenth));
             if browser::save(key, text) {
                 break true;
@@ -316,10 +324,8 @@ impl JournalStore {
     /// Empties the journal, in every open tab: what is answered after it
     /// starts its entry again.
     pub fn clear(&self) {
-        for key in browser::keys_starting_with(ENTRY_KEY_PREFIX) {
-            if EntryKey::parse(&key).is_some() {
-                browser::remove(&key);
-            }
+        for key in stored_entry_keys() {
+            browser::remove(&key);
         }
         self.loaded.set_value(Some(JournalEntry::from_json));
         self.unsaved.set_value(Vec::new());

@@ -268,6 +268,41 @@ async fn an_unreadable_journal_entry_is_set_aside_when_the_journal_is_shown() {
     world.finish().await;
 }
 
+/// Storage that takes no journal entry at all (here with only a copy of an
+/// unreadable entry set aside, which is not an entry to drop): every
+/// operation is sent, and the journal is kept for the page.
+#[tokio::test]
+async fn storage_without_room_for_the_journal_never_fails_an_operation() {
+    let world = World::start().await;
+    world.open("#/resume").await;
+    world
+        .js("localStorage.setItem('oms-console.journal.v2.001700000000000.5.unreadable-1', '{not json');
+             const set = Storage.prototype.setItem;
+             Storage.prototype.setItem = function (key, value) {
+               if (key.startsWith('oms-console.journal.v2.') && !key.includes('unreadable'))
+                 throw new DOMException('full', 'QuotaExceededError');
+               return set.call(this, key, value);
+             };
+             return true")
+        .await;
+    world.set("input[name='taskName']", INCR_STOPPED).await;
+    world.click(SUBMIT).await;
+    assert_eq!(world.outcome("").await, "success");
+    world
+        .wait_until("return [...document.querySelectorAll('.notice')].some(n => n.textContent.includes('storage is unavailable'))")
+        .await;
+    world.click(SUBMIT).await;
+    world
+        .wait_until(
+            "const answer = document.querySelector('section.response[data-outcome]'); return !!answer && answer.dataset.outcome === 'api-error'",
+        )
+        .await;
+    assert_eq!(world.journal().await.len(), 2, "every operation was sent");
+    world.open("#/journal").await;
+    assert_eq!(world.count("ul.journal > li").await, 2, "kept for the page");
+    world.finish().await;
+}
+
 #[tokio::test]
 async fn full_storage_never_fails_an_operation() {
     let world = World::start().await;
