@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use axum::Json;
 use axum::Router;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
 use hyper_util::rt::TokioIo;
@@ -17,9 +17,10 @@ use serde::Serialize;
 use tokio::net::TcpListener;
 use tokio::sync::mpsc;
 use tokio::task::{JoinHandle, JoinSet};
-use tower::ServiceExt;
+use tower::{Layer, ServiceExt};
 use tower_http::cors::CorsLayer;
 use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::api;
 use crate::demo::demo_tasks;
@@ -260,7 +261,15 @@ pub fn router(options: &Options) -> Router {
         )
         .with_state(state);
     if let Some(dir) = &options.static_dir {
-        router = router.fallback_service(ServeDir::new(dir).precompressed_gzip());
+        // Revalidated at every load (answered 304 when unchanged), as the
+        // deployment serves `index.html`: a rebuilt console is never hidden
+        // behind the browser's copy of the previous one.
+        let files = SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-cache"),
+        )
+        .layer(ServeDir::new(dir).precompressed_gzip());
+        router = router.fallback_service(files);
     }
     if options.cors {
         router = router.layer(CorsLayer::permissive());

@@ -808,7 +808,21 @@ async fn static_files_and_cors() {
         .send()
         .await
         .unwrap();
+    assert_eq!(
+        response.headers()["cache-control"],
+        "no-cache",
+        "a rebuilt console is loaded, not the browser's copy"
+    );
+    let modified = response.headers()["last-modified"].clone();
     assert_eq!(response.text().await.unwrap(), "<title>console</title>");
+    let unchanged = h
+        .client
+        .get(format!("{}/", h.sim.url()))
+        .header("If-Modified-Since", modified)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(unchanged.status(), 304, "revalidated, not downloaded again");
     let response = h
         .client
         .post(format!(
