@@ -9,6 +9,7 @@ use oms_core::checkpoint::{
     SubtopicError, Zone,
 };
 
+use super::new_row::NewRows;
 use crate::browser::IntlZones;
 use crate::drafts::{CheckpointDraft, rows_of, values_of};
 use crate::i18n::{Texts, fill};
@@ -219,6 +220,7 @@ pub fn CheckpointBuilder(
     let c = console();
     let t = c.t;
     let result = computed(draft);
+    let new_subtopics = NewRows::default();
     let pasted = RwSignal::new(String::new());
     let pasted_note = RwSignal::new(None::<String>);
     let local_zone = browser::time_zone().unwrap_or_else(|| "UTC".into());
@@ -323,11 +325,13 @@ pub fn CheckpointBuilder(
                 <For each=move || draft.subtopics.get() key=|row| row.id let:row>
                     {
                         let value = row.value;
+                        let field = NodeRef::new();
+                        new_subtopics.focus(row.id, field);
                         view! {
-                            <div class="delete-row">
+                            <div class="delete-row" on:input=new_subtopics.typed(row.id)>
                                 <label>
                                     <span class="sr-only">{t.subtopics_label}</span>
-                                    <input name="subtopic" autocomplete="off" spellcheck="false"
+                                    <input node_ref=field name="subtopic" autocomplete="off" spellcheck="false"
                                         placeholder="ORACLE_np_56el1g1jvrs0_56el4eyvwvxc-1-0"
                                         prop:value=move || value.get()
                                         on:input=move |ev| value.set(event_target_value(&ev)) />
@@ -339,7 +343,7 @@ pub fn CheckpointBuilder(
                     }
                 </For>
                 <button type="button" class="secondary"
-                    on:click=move |_| draft.subtopics.update(|r| r.extend(rows_of(vec![String::new()])))>{t.add_subtopic}</button>
+                    on:click=move |_| new_subtopics.add(draft.subtopics, String::new())>{t.add_subtopic}</button>
             </div>
             <div class="result" aria-live="polite">
                 <p>

@@ -6,6 +6,7 @@ use oms_core::config_map::{
     is_secret_key,
 };
 
+use super::new_row::NewRows;
 use crate::console;
 use crate::drafts::{ConfigJsonDraft, ConfigRowDraft, Rows, rows_of, values_of};
 use crate::i18n::{Texts, fill};
@@ -132,7 +133,8 @@ pub fn ConfigEditor(
             rows.set(from_core(imported));
         }
     };
-    let add = move |_| rows.update(|r| r.extend(rows_of(vec![ConfigRowDraft::default()])));
+    let new_rows = NewRows::default();
+    let add = move |_| new_rows.add(rows, ConfigRowDraft::default());
     // The tabs as the ARIA pattern has them: one stop in the Tab order (the
     // selected tab), the arrow keys, Home and End moving between them.
     let (rows_tab, json_tab) = (NodeRef::<leptos::html::Button>::new(), NodeRef::new());
@@ -189,17 +191,22 @@ pub fn ConfigEditor(
                         let value = row.value;
                         let secret = move || is_secret_key(&value.with(|v| v.key.clone()));
                         let row_errors = move || {
+                            if new_rows.is(row.id) {
+                                return Vec::new();
+                            }
                             let i = index();
                             errors.get().iter().filter(|e| match e {
                                 RowError::EmptyScope { row } | RowError::EmptyKey { row } => *row == i,
                                 RowError::Duplicate { second, .. } => *second == i,
                             }).map(|e| row_error(t, e)).collect::<Vec<_>>()
                         };
+                        let scope = NodeRef::new();
+                        new_rows.focus(row.id, scope);
                         view! {
-                            <div class="config-row" data-row="">
+                            <div class="config-row" data-row="" on:input=new_rows.typed(row.id)>
                                 <label>
                                     <span class="sr-only">{t.scope}</span>
-                                    <input name="scope" list="scopes" placeholder=t.scope autocomplete="off"
+                                    <input node_ref=scope name="scope" list="scopes" placeholder=t.scope autocomplete="off"
                                         prop:value=move || value.with(|v| v.scope.clone())
                                         on:input=move |ev| value.update(|v| v.scope = event_target_value(&ev)) />
                                 </label>

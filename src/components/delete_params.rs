@@ -3,8 +3,9 @@
 use leptos::prelude::*;
 use oms_core::config_map::{DeleteEntryError, parse_delete_params};
 
+use super::new_row::NewRows;
 use crate::console;
-use crate::drafts::{Rows, rows_of, values_of};
+use crate::drafts::{Rows, values_of};
 use crate::i18n::{Texts, fill};
 
 /// The message of an entry problem (rows numbered from 1).
@@ -32,6 +33,7 @@ pub fn DeleteParamsEditor(
             .err()
             .unwrap_or_default()
     });
+    let new_rows = NewRows::default();
     view! {
         <fieldset class="delete-params" on:keydown=super::hold_enter>
             <legend><code>deleteParams</code> " " {t.delete_params_label}</legend>
@@ -40,24 +42,26 @@ pub fn DeleteParamsEditor(
                 {
                     let value = row.value;
                     let index = move || entries.with(|all| all.iter().position(|r| r.id == row.id).unwrap_or(0));
+                    let field = NodeRef::new();
+                    new_rows.focus(row.id, field);
                     view! {
-                        <div class="delete-row">
+                        <div class="delete-row" on:input=new_rows.typed(row.id)>
                             <label>
                                 <span class="sr-only">{t.delete_params_label}</span>
-                                <input name="deleteParams" placeholder="source.checkpoint" autocomplete="off" spellcheck="false"
+                                <input node_ref=field name="deleteParams" placeholder="source.checkpoint" autocomplete="off" spellcheck="false"
                                     prop:value=move || value.get()
                                     on:input=move |ev| value.set(event_target_value(&ev)) />
                             </label>
                             <button type="button" class="secondary small" title=t.remove_row aria-label=t.remove_row
                                 on:click=move |_| entries.update(|r| r.retain(|x| x.id != row.id))>"✕"</button>
-                            {move || errors.get().iter().map(|e| delete_error(t, e)).filter(|(r, _)| *r == index())
+                            {move || errors.get().iter().map(|e| delete_error(t, e)).filter(|(r, _)| *r == index() && !new_rows.is(row.id))
                                 .map(|(_, m)| view! { <p class="error">{m}</p> }).collect_view()}
                         </div>
                     }
                 }
             </For>
             <button type="button" class="secondary"
-                on:click=move |_| entries.update(|r| r.extend(rows_of(vec![String::new()])))>{t.add_entry}</button>
+                on:click=move |_| new_rows.add(entries, String::new())>{t.add_entry}</button>
         </fieldset>
     }
 }

@@ -6,6 +6,7 @@ pub mod confirm;
 pub mod delete_params;
 pub mod flags;
 pub mod header;
+pub mod new_row;
 pub mod notices;
 pub mod operation_form;
 pub mod preview;

@@ -225,6 +225,11 @@ pub fn SendButtons(
     }
 }
 
+/// Whether sending the form around a field has been tried (set again at
+/// each try): its fields' errors show from then on.
+#[derive(Clone, Copy)]
+pub struct SendTried(pub RwSignal<bool>);
+
 /// One operation's form.
 #[component]
 pub fn OperationForm(
@@ -333,10 +338,22 @@ pub fn OperationForm(
         sender.clear();
         tried.set(false);
     };
+    // The page's fields under an owner of their own, holding `SendTried`:
+    // given to the page's owner, which the route keeps for the next page,
+    // the context would outlive the form.
+    let owner = Owner::current().map(|page| page.child());
+    let fields = match &owner {
+        Some(owner) => owner.with(|| {
+            provide_context(SendTried(tried));
+            children.map(|children| children())
+        }),
+        None => children.map(|children| children()),
+    };
+    on_cleanup(move || drop(owner));
     view! {
         <form class="operation" on:submit=submit on:keydown=move |ev| if only_button_sends { hold_enter(ev) } novalidate>
             <TaskNameField />
-            {children.map(|children| children())}
+            {fields}
             <Show when=move || tried.get() && !errors.get().is_empty()>
                 {error_list(move || errors.get())}
             </Show>

@@ -381,6 +381,59 @@ async fn enter_in_a_row_or_the_task_name_sends_nothing_and_an_empty_value_is_poi
     world.finish().await;
 }
 
+/// *Add entry* and *Add key to delete* put the cursor in the new row, and
+/// a row is not called empty before the operator has typed in it or tried
+/// to send. Leaving it is not enough: errors shown then would move the
+/// button being clicked from under the pointer, and a second *Add entry*
+/// would add nothing.
+#[tokio::test]
+async fn a_new_row_takes_the_focus_and_is_not_called_empty_before_it_is_typed_in() {
+    let world = update_form().await;
+    let focused = "const a = document.activeElement; return [a.name, a.closest('[data-row], .delete-row') !== null]";
+    world.click("fieldset.config-editor .rows > button").await;
+    world
+        .wait_until("return document.activeElement.name === 'scope'")
+        .await;
+    assert_eq!(world.js(focused).await, json!(["scope", true]));
+    world.click("fieldset.config-editor .rows > button").await;
+    world
+        .wait_until("return document.querySelectorAll('.config-row').length === 2 && document.activeElement === document.querySelectorAll(\"input[name='scope']\")[1]")
+        .await;
+    assert_eq!(
+        world.count(".config-row .error").await,
+        0,
+        "empty, not yet wrong: {}",
+        world
+            .js("return document.querySelector('.config-rows, .rows').innerText")
+            .await
+    );
+    world.type_keys("input[name='scope']", "source").await;
+    assert_eq!(
+        world.text(".config-row .error").await,
+        "Row 1: the key is empty.",
+        "typed in, the row says what it lacks"
+    );
+
+    world.click("fieldset.delete-params > button").await;
+    world
+        .wait_until("return document.activeElement.name === 'deleteParams'")
+        .await;
+    assert_eq!(world.count(".delete-row .error").await, 0);
+    world.click(SUBMIT).await;
+    assert_eq!(
+        world.text(".delete-row .error").await,
+        "Entry 1 is empty: fill it in or remove it.",
+        "a try to send shows it"
+    );
+    assert_eq!(
+        world.count(".config-row .error").await,
+        3,
+        "row 1's key, row 2's scope and key"
+    );
+    assert!(world.journal().await.is_empty());
+    world.finish().await;
+}
+
 #[tokio::test]
 async fn secrets_are_masked_in_the_preview_but_sent() {
     let world = update_form().await;
