@@ -239,6 +239,17 @@ impl JournalEntry {
             .or_else(|| self.requests.first().map(|_| "success"))
             .unwrap_or("pending")
     }
+
+    /// How many of the entry's requests were answered, and how many of
+    /// those did not succeed (a batch's tally).
+    pub fn tally(&self) -> (usize, usize) {
+        let failed = self
+            .requests
+            .iter()
+            .filter(|r| r.outcome != "success")
+            .count();
+        (self.requests.len(), failed)
+    }
 }
 
 /// What the journal page shows.
@@ -834,6 +845,8 @@ mod tests {
             ..ok
         };
         assert_eq!(mixed.outcome(), "timeout");
+        assert_eq!(mixed.tally(), (2, 1));
+        assert_eq!(pending.tally(), (0, 0));
     }
 
     #[test]

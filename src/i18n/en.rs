@@ -231,6 +231,7 @@ pub static EN: Texts = Texts {
     journal_operation: "Operation",
     journal_outcome: "Outcome",
     journal_batch_of: "Batch: {0}",
+    journal_batch_tally: "{0} answered, {1} failed",
     journal_all: "All",
     journal_from: "From",
     journal_to: "Until",

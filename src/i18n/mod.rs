@@ -261,6 +261,7 @@ catalogue! {
     journal_operation,
     journal_outcome,
     journal_batch_of,
+    journal_batch_tally,
     journal_all,
     journal_from,
     journal_to,

@@ -231,6 +231,7 @@ pub static ZH: Texts = Texts {
     journal_operation: "操作",
     journal_outcome: "结果",
     journal_batch_of: "批量{0}",
+    journal_batch_tally: "已应答 {0}，失败 {1}",
     journal_all: "全部",
     journal_from: "从",
     journal_to: "至",

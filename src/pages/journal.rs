@@ -198,6 +198,10 @@ pub fn JournalPage() -> impl IntoView {
                                 " " <strong>{entry_name(t, &entry.operation)}</strong>
                                 " " <code>{entry.task_name.clone()}</code>
                                 " " <span class=format!("outcome outcome-{}", entry.outcome())>{outcome_name(t, entry.outcome()).to_owned()}</span>
+                                {matches!(EntryKind::parse(&entry.operation), Some(EntryKind::Batch(_))).then(|| {
+                                    let (answered, failed) = entry.tally();
+                                    view! { " " <span class="muted" data-batch-tally="">{fill(t.journal_batch_tally, &[&answered.to_string(), &failed.to_string()])}</span> }
+                                })}
                             </button>
                             <Show when=move || open_entry.get() == Some(id)>
                                 <div class="entry-details">

@@ -880,7 +880,7 @@ async fn numeric_fields_keep_what_is_typed() {
 }
 
 /// The list says, line by line, what is skipped and what is sent as typed;
-/// only the names it counts are sent.
+/// only the names it counts are sent, and the journal counts the answers.
 #[tokio::test]
 async fn a_batch_list_says_which_lines_are_skipped() {
     let world = World::start().await;
@@ -916,6 +916,14 @@ async fn a_batch_list_says_which_lines_are_skipped() {
             pairs(&[("taskName", INCR_RUNNING)]),
             pairs(&[("taskName", "store_x")])
         ]
+    );
+    world.open("#/journal").await;
+    assert_eq!(
+        world
+            .text("li[data-op='batch-stop'] [data-batch-tally]")
+            .await,
+        "2 answered, 1 failed",
+        "the journal's summary counts the batch's answers"
     );
     world.finish_allowing_failed_api_calls(true).await;
 }
