@@ -30,7 +30,7 @@ impl Default for NewRows {
 }
 
 impl NewRows {
-    /// Appends a row holding `value` to `rows`, as the new row.
+    /// Appends a new row holding `value` to `rows`.
     pub fn add<T: Send + Sync + 'static>(self, rows: Rows<T>, value: T) {
         let added = rows_of(vec![value]);
         self.0
