@@ -429,6 +429,25 @@ pub fn entry_name(t: &'static Texts, operation: &str) -> String {
     }
 }
 
+/// A batch's journal label ("5 tasks", stored in the language of its
+/// start) in `t`'s language; any other label as stored.
+pub fn batch_label(t: &'static Texts, stored: &str) -> String {
+    let tasks = stored
+        .split(' ')
+        .next()
+        .and_then(|n| n.parse::<usize>().ok());
+    match tasks {
+        Some(n)
+            if [&EN, &ZH]
+                .iter()
+                .any(|l| fill_count(l.batch_tasks, n, &[]) == stored) =>
+        {
+            fill_count(t.batch_tasks, n, &[])
+        }
+        _ => stored.to_owned(),
+    }
+}
+
 /// An outcome's name in the language, from its stable token (`api-error`,
 /// `pending`…, as `data-outcome` and the exports keep it); an unknown token
 /// as it is.
@@ -574,6 +593,15 @@ mod tests {
         assert_eq!(fill_count(EN.journal_count, 12, &[]), "12 entries");
         assert_eq!(fill_count(ZH.batch_tasks, 1, &[]), "1 个任务");
         assert_eq!(fill_count("{a} {x|y", 1, &[]), "{a} {x|y");
+    }
+
+    #[test]
+    fn a_batch_label_follows_the_language_shown() {
+        assert_eq!(batch_label(&ZH, "5 tasks"), "5 个任务");
+        assert_eq!(batch_label(&EN, "1 个任务"), "1 task");
+        assert_eq!(batch_label(&EN, "12 tasks"), "12 tasks");
+        assert_eq!(batch_label(&ZH, "5 things"), "5 things");
+        assert_eq!(batch_label(&ZH, ""), "");
     }
 
     #[test]

@@ -9,7 +9,7 @@ use oms_core::request::OperationKind;
 use crate::components::checkpoint::set_from_epoch;
 use crate::components::confirm::ConfirmDialog;
 use crate::drafts::{ConfigRowDraft, JournalFilterDraft, rows_of};
-use crate::i18n::{entry_name, fill, fill_count, outcome_name};
+use crate::i18n::{batch_label, entry_name, fill, fill_count, outcome_name};
 use crate::pages::PageIntro;
 use crate::{Console, browser, console};
 
@@ -188,6 +188,7 @@ pub fn JournalPage() -> impl IntoView {
             <For each=move || entries.get() key=|e| (e.id, e.requests.len()) let:entry>
                 {
                     let id = entry.id;
+                    let batch = matches!(EntryKind::parse(&entry.operation), Some(EntryKind::Batch(_)));
                     let shown = entry.clone();
                     let filled = entry.clone();
                     view! {
@@ -196,9 +197,9 @@ pub fn JournalPage() -> impl IntoView {
                                 on:click=move |_| open_entry.update(|o| *o = if *o == Some(id) { None } else { Some(id) })>
                                 <span class="muted">{browser::local_time(entry.at_ms)}</span>
                                 " " <strong>{entry_name(t, &entry.operation)}</strong>
-                                " " <code>{entry.task_name.clone()}</code>
+                                " " <code>{if batch { batch_label(t, &entry.task_name) } else { entry.task_name.clone() }}</code>
                                 " " <span class=format!("outcome outcome-{}", entry.outcome())>{outcome_name(t, entry.outcome()).to_owned()}</span>
-                                {matches!(EntryKind::parse(&entry.operation), Some(EntryKind::Batch(_))).then(|| {
+                                {batch.then(|| {
                                     let (answered, failed) = entry.tally();
                                     view! { " " <span class="muted" data-batch-tally="">{fill(t.journal_batch_tally, &[&answered.to_string(), &failed.to_string()])}</span> }
                                 })}

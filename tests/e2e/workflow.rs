@@ -880,7 +880,8 @@ async fn numeric_fields_keep_what_is_typed() {
 }
 
 /// The list says, line by line, what is skipped and what is sent as typed;
-/// only the names it counts are sent, and the journal counts the answers.
+/// only the names it counts are sent, and the journal counts the answers
+/// in the language shown.
 #[tokio::test]
 async fn a_batch_list_says_which_lines_are_skipped() {
     let world = World::start().await;
@@ -924,6 +925,14 @@ async fn a_batch_list_says_which_lines_are_skipped() {
             .await,
         "2 answered, 1 failed",
         "the journal's summary counts the batch's answers"
+    );
+    world.choose_language("zh-CN").await;
+    assert_eq!(
+        world
+            .js("const li = document.querySelector(\"li[data-op='batch-stop']\"); return [li.querySelector('code').textContent, li.querySelector('[data-batch-tally]').textContent]")
+            .await,
+        json!(["2 个任务", "已应答 2，失败 1"]),
+        "the label stored in English is shown in the language chosen"
     );
     world.finish_allowing_failed_api_calls(true).await;
 }
