@@ -193,7 +193,12 @@ pub fn BatchPage() -> impl IntoView {
                 if names.len() == 10 {
                     break;
                 }
-                if !request.task_name.is_empty() && !names.contains(&request.task_name) {
+                // A line sent as typed with a name amid other text (quotes,
+                // a comma) is not offered again: the page flags such lines.
+                if !request.task_name.is_empty()
+                    && !names.contains(&request.task_name)
+                    && batch::cleaned(&request.task_name).is_none()
+                {
                     names.push(request.task_name.clone());
                 }
             }

@@ -937,6 +937,30 @@ async fn a_batch_list_says_which_lines_are_skipped() {
     world.finish_allowing_failed_api_calls(true).await;
 }
 
+/// *Recent* offers the names a batch sent, but not a line sent as typed
+/// with a name amid other text: offered, it would be flagged again.
+#[tokio::test]
+async fn a_batch_offers_recent_names_but_not_lines_around_a_name() {
+    let world = World::start().await;
+    world.open("#/batch").await;
+    let list = format!("{INCR_RUNNING}\n\"{FULL_STOPPED}\",\nstore_x");
+    world.set("textarea[name='taskNames']", &list).await;
+    world.click(SUBMIT).await;
+    world.click(CONFIRM).await;
+    world
+        .wait_until("return document.querySelectorAll('tr[data-outcome]').length === 3 && !document.querySelector(\"[data-action='cancel-batch']\")")
+        .await;
+    let mut offered = world
+        .js("return [...document.querySelectorAll('.recent button')].map(b => b.textContent)")
+        .await
+        .as_array()
+        .expect("a list")
+        .clone();
+    offered.sort_by_key(|name| name.to_string());
+    assert_eq!(offered, [json!(INCR_RUNNING), json!("store_x")]);
+    world.finish_allowing_failed_api_calls(true).await;
+}
+
 /// Names pasted as a JSON array (or with quotes, commas, a URL around
 /// them) are taken out of it on request; nothing is sent meanwhile.
 #[tokio::test]
