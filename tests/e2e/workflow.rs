@@ -806,6 +806,16 @@ async fn start_batch(world: &World, names: &[String], concurrency: &str) {
     world.click(CONFIRM).await;
 }
 
+/// Sends the batch the page holds, confirmed, and waits until its `tasks`
+/// rows are answered.
+async fn send_batch(world: &World, tasks: usize) {
+    world.click(SUBMIT).await;
+    world.click(CONFIRM).await;
+    world
+        .wait_until(&format!("return document.querySelectorAll('tr[data-outcome]').length === {tasks} && !document.querySelector(\"[data-action='cancel-batch']\")"))
+        .await;
+}
+
 async fn rows(world: &World) -> Vec<(String, String)> {
     let rows = world
         .js("return [...document.querySelectorAll('tr[data-task-name]')].map(r => [r.dataset.taskName, r.dataset.outcome || ''])")
@@ -903,11 +913,7 @@ async fn a_batch_list_says_which_lines_are_skipped() {
         world.text("[data-batch-count]").await,
         "Requests will go to 2 tasks."
     );
-    world.click(SUBMIT).await;
-    world.click(CONFIRM).await;
-    world
-        .wait_until("return document.querySelectorAll('tr[data-outcome]').length === 2 && !document.querySelector(\"[data-action='cancel-batch']\")")
-        .await;
+    send_batch(&world, 2).await;
     let mut sent: Vec<Vec<(String, String)>> =
         world.journal().await.iter().map(decoded_query).collect();
     sent.sort();
@@ -945,11 +951,7 @@ async fn a_batch_offers_recent_names_but_not_lines_around_a_name() {
     world.open("#/batch").await;
     let list = format!("{INCR_RUNNING}\n\"{FULL_STOPPED}\",\nstore_x");
     world.set("textarea[name='taskNames']", &list).await;
-    world.click(SUBMIT).await;
-    world.click(CONFIRM).await;
-    world
-        .wait_until("return document.querySelectorAll('tr[data-outcome]').length === 3 && !document.querySelector(\"[data-action='cancel-batch']\")")
-        .await;
+    send_batch(&world, 3).await;
     let mut offered = world
         .js("return [...document.querySelectorAll('.recent button')].map(b => b.textContent)")
         .await
