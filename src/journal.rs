@@ -149,7 +149,7 @@ impl JournalStore {
                 Ok(entry) => entries.push(entry),
                 Err(why) => {
                     let aside = store::set_aside(&key, &text);
-                    let why = fill(self.t.storage_not_json, &[&why]);
+                    let why = Unreadable::NotJson(why).words(self.t);
                     found.push(fill(self.t.journal_entry_unreadable, &[&why, &aside]));
                 }
             }

@@ -197,16 +197,21 @@ impl JournalEntry {
     /// whole milliseconds (15 digits, so that keys sort as entries started)
     /// and its id.
     pub fn key(&self) -> String {
-        format!(
-            "{ENTRY_KEY_PREFIX}{:015}.{}",
-            self.at_ms.max(0.0) as u64,
-            self.id
-        )
+        let EntryKey { at, id } = self.entry_key();
+        format!("{ENTRY_KEY_PREFIX}{at:015}.{id}")
+    }
+
+    /// What this entry's key names.
+    fn entry_key(&self) -> EntryKey {
+        EntryKey {
+            at: self.at_ms.max(0.0) as u64,
+            id: self.id,
+        }
     }
 
     /// Whether `key` names this entry.
     pub fn is_at(&self, key: EntryKey) -> bool {
-        self.id == key.id && self.at_ms.max(0.0) as u64 == key.at
+        self.entry_key() == key
     }
 
     /// The text stored under [`key`](Self::key).

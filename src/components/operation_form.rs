@@ -340,7 +340,8 @@ pub fn OperationForm(
     };
     // The page's fields under an owner of their own, holding `SendTried`:
     // given to the page's owner, which the route keeps for the next page,
-    // the context would outlive the form.
+    // the context would outlive the form. (Leptos's `Provider` does the
+    // same, at twice the main module's bytes for its generic view.)
     let owner = Owner::current().map(|page| page.child());
     let fields = match &owner {
         Some(owner) => owner.with(|| {
