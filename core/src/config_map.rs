@@ -340,7 +340,9 @@ pub fn replaced_keys(delete_params: &[ConfigKey], rows: &[ConfigRow]) -> Vec<Con
         .collect()
 }
 
-/// The body as shown in previews: secret values masked unless revealed.
+/// The body as shown in previews: secret values masked unless revealed. An
+/// empty secret value is shown as it is: there is nothing to hide, and a mask
+/// would say a value is set.
 pub fn masked_body(rows: &[ConfigRow], reveal: bool) -> String {
     if reveal {
         return to_body(rows);
@@ -348,7 +350,7 @@ pub fn masked_body(rows: &[ConfigRow], reveal: bool) -> String {
     let masked: Vec<ConfigRow> = rows
         .iter()
         .map(|r| ConfigRow {
-            value: if r.is_secret() {
+            value: if r.is_secret() && !r.value.is_empty() {
                 MASK.into()
             } else {
                 r.value.clone()
@@ -359,7 +361,8 @@ pub fn masked_body(rows: &[ConfigRow], reveal: bool) -> String {
     to_body(&masked)
 }
 
-/// A JSON body text with every secret value masked (other text as it is).
+/// A JSON body text with every secret value masked (other text, and an
+/// empty secret value, as it is).
 pub fn mask_body_text(body: &str) -> String {
     let Ok(Value::Object(mut scopes)) = serde_json::from_str::<Value>(body) else {
         return body.to_owned();
@@ -367,7 +370,7 @@ pub fn mask_body_text(body: &str) -> String {
     for keys in scopes.values_mut() {
         if let Value::Object(keys) = keys {
             for (key, value) in keys.iter_mut() {
-                if is_secret_key(key) {
+                if is_secret_key(key) && value.as_str() != Some("") {
                     *value = Value::String(MASK.into());
                 }
             }
@@ -556,6 +559,17 @@ mod tests {
             format!(r#"{{"sink":{{"password":"{MASK}","username":"u"}}}}"#)
         );
         assert!(masked_body(&rows, true).contains("hunter2"));
+    }
+
+    #[test]
+    fn an_empty_secret_value_is_shown_empty_not_masked() {
+        let rows = vec![
+            ConfigRow::new("sink", "password", ""),
+            ConfigRow::new("source", "password", "p"),
+        ];
+        let shown = format!(r#"{{"sink":{{"password":""}},"source":{{"password":"{MASK}"}}}}"#);
+        assert_eq!(masked_body(&rows, false), shown);
+        assert_eq!(mask_body_text(&to_body(&rows)), shown);
     }
 
     fn row() -> impl Strategy<Value = ConfigRow> {

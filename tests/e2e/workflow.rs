@@ -161,6 +161,13 @@ async fn a_share_link_fills_every_field_and_sends_nothing() {
         ])
     );
     assert!(world.text(".notices").await.contains("sink.password"));
+    assert!(
+        world
+            .text("[data-preview-body]")
+            .await
+            .contains(r#""password":"""#),
+        "the secret the link left out is shown empty, not masked as if set"
+    );
     let hash = world.js("return location.hash").await;
     assert_eq!(hash, "#/update", "the fields leave the address bar");
     assert!(
