@@ -265,7 +265,7 @@ async fn the_checkpoint_builder_turns_date_time_and_zone_into_epoch_seconds() {
     );
     type_into(&host, "input[name='time']", "20:00:00").await;
     until("the pasted epoch marked as no longer shown", || {
-        text_of(&host, "[data-pasted-stale]").contains("not this number")
+        text_of(&host, "[data-pasted-stale]").contains("not what was pasted")
     })
     .await;
     assert_eq!(zone_rule(), "typed");

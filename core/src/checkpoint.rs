@@ -173,6 +173,14 @@ impl LocalDateTime {
             + i64::from(self.hour * 3600 + self.minute * 60 + self.second)
     }
 
+    /// The date (`YYYY-MM-DD`) and time (`HH:MM:SS`) fields that show it.
+    pub fn fields(&self) -> (String, String) {
+        (
+            format!("{:04}-{:02}-{:02}", self.year, self.month, self.day),
+            format!("{:02}:{:02}:{:02}", self.hour, self.minute, self.second),
+        )
+    }
+
     /// The wall-clock time `seconds` after 1970-01-01T00:00:00.
     fn from_seconds(seconds: i64) -> Result<Self, CheckpointError> {
         if !(MIN_SECONDS..=MAX_SECONDS).contains(&seconds) {
@@ -326,11 +334,7 @@ pub fn from_epoch(
     if !(MIN_SECONDS..=MAX_SECONDS).contains(&epoch) {
         return Err(CheckpointError::OutOfRange);
     }
-    let local = LocalDateTime::from_seconds(epoch + zone.offset_at(epoch, rules)?)?;
-    Ok((
-        format!("{:04}-{:02}-{:02}", local.year, local.month, local.day),
-        format!("{:02}:{:02}:{:02}", local.hour, local.minute, local.second),
-    ))
+    Ok(LocalDateTime::from_seconds(epoch + zone.offset_at(epoch, rules)?)?.fields())
 }
 
 /// An instant shown as `YYYY-MM-DD HH:MM:SS <zone>`.

@@ -9,6 +9,7 @@ pub mod curl;
 mod encode;
 pub mod envelope;
 pub mod journal;
+pub mod pasted;
 pub mod profile;
 pub mod pullback;
 pub mod request;

@@ -8,6 +8,7 @@ use oms_core::checkpoint::{
     self, Ambiguity, CheckpointError, CheckpointWarning, DEFAULT_MAX_AGE_SECS, EpochUnit,
     SubtopicError, Zone,
 };
+use oms_core::pasted::{self, PastedInstant};
 
 use super::new_row::NewRows;
 use crate::browser::IntlZones;
@@ -211,6 +212,87 @@ fn choose_zone(
     }
 }
 
+/// The zone select's value for a zone pasted after a date and time, when
+/// the select offers it.
+fn offered_zone(written: &str) -> Option<String> {
+    match Zone::parse(&pasted::zone_value(written), &IntlZones).ok()? {
+        Zone::Utc | Zone::Fixed(0) => Some("UTC".into()),
+        zone @ Zone::Fixed(seconds) => {
+            (seconds % 60 == 0 && OFFSETS.contains(&(seconds / 60))).then(|| zone.label())
+        }
+        Zone::Named(name) => {
+            (browser::time_zone().as_deref() == Some(name.as_str())).then(|| "local".to_owned())
+        }
+    }
+}
+
+/// Reads a pasted instant into the builder's fields. The note to show:
+/// how it was read, or (`Err`) why it was not, the fields unchanged.
+fn take_instant(t: &'static Texts, draft: CheckpointDraft, text: &str) -> Result<String, String> {
+    match pasted::parse_instant(text) {
+        None => Err(t.pasted_not_epoch.to_owned()),
+        Some(PastedInstant::Epoch(seconds, unit)) => {
+            set_from_epoch(draft, seconds);
+            Ok(match unit {
+                EpochUnit::Seconds => t.pasted_seconds,
+                EpochUnit::Milliseconds => t.pasted_millis,
+                EpochUnit::Microseconds => t.pasted_micros,
+            }
+            .to_owned())
+        }
+        Some(PastedInstant::DateTime(local, zone)) => {
+            let zone = match zone {
+                Some(zone) => {
+                    Some(offered_zone(&zone).ok_or_else(|| fill(t.pasted_zone_unknown, &[&zone]))?)
+                }
+                None => None,
+            };
+            let (date, time) = local.fields();
+            draft.instant.set(None);
+            if let Some(zone) = zone {
+                draft.zone.set(zone);
+            }
+            draft.date.set(date);
+            draft.time.set(time);
+            let zone =
+                zone_of(&draft.zone.get_untracked()).map_or_else(|_| String::new(), |z| z.label());
+            Ok(fill(t.pasted_date_time, &[&zone]))
+        }
+    }
+}
+
+/// Adds the subtopics a pasted `source.checkpoint` or `source.clients`
+/// names to the list (the subtopics typed are kept, empty rows dropped).
+/// The note to show: what was found, or (`Err`) that nothing was.
+fn take_subtopics(t: &'static Texts, draft: CheckpointDraft, text: &str) -> Result<String, String> {
+    let found = pasted::subtopics_in(text).ok_or_else(|| t.subtopics_not_found.to_owned())?;
+    let listed = values_of(&draft.subtopics);
+    let mut list: Vec<String> = listed
+        .iter()
+        .filter(|s| !s.trim().is_empty())
+        .cloned()
+        .collect();
+    for subtopic in &found {
+        if !list.iter().any(|s| s.trim() == subtopic) {
+            list.push(subtopic.clone());
+        }
+    }
+    if list != listed {
+        draft.subtopics.set(rows_of(list));
+    }
+    Ok(fill(t.subtopics_found, &[&found.join(", ")]))
+}
+
+/// A paste field's note: a hint, or an error when nothing was read.
+fn note_view(note: Option<Result<String, String>>) -> Option<AnyView> {
+    note.map(|note| match note {
+        Ok(text) => view! { <p class="hint" role="status">{text}</p> }.into_any(),
+        Err(text) => {
+            view! { <p class="error" role="status" data-paste-unread="">{text}</p> }.into_any()
+        }
+    })
+}
+
 /// The builder's fields and live result.
 #[component]
 pub fn CheckpointBuilder(
@@ -222,7 +304,7 @@ pub fn CheckpointBuilder(
     let result = computed(draft);
     let new_subtopics = NewRows::default();
     let pasted = RwSignal::new(String::new());
-    let pasted_note = RwSignal::new(None::<String>);
+    let pasted_note = RwSignal::new(None::<Result<String, String>>);
     let local_zone = browser::time_zone().unwrap_or_else(|| "UTC".into());
     Effect::new(move |_| {
         let name = c.drafts.task_name.get();
@@ -243,26 +325,29 @@ pub fn CheckpointBuilder(
     };
     let on_paste = move |text: String| {
         pasted.set(text.clone());
-        if text.trim().is_empty() {
-            pasted_note.set(None);
-            return;
-        }
-        match checkpoint::parse_epoch(&text) {
-            Ok((seconds, unit)) => {
-                set_from_epoch(draft, seconds);
-                pasted_note.set(Some(match unit {
-                    EpochUnit::Seconds => t.pasted_seconds.to_owned(),
-                    EpochUnit::Milliseconds => t.pasted_millis.to_owned(),
-                    EpochUnit::Microseconds => t.pasted_micros.to_owned(),
-                }));
-            }
-            Err(_) => pasted_note.set(Some(t.pasted_not_epoch.to_owned())),
-        }
+        pasted_note.set((!text.trim().is_empty()).then(|| take_instant(t, draft, &text)));
     };
-    // A pasted epoch the date and time no longer show (changed since).
+    // A pasted instant the builder no longer shows (changed since).
     let pasted_stale = move || {
-        checkpoint::parse_epoch(&pasted.get())
-            .is_ok_and(|(seconds, _)| shown_instant(draft, result) != Some(seconds))
+        pasted_note.with(|note| matches!(note, Some(Ok(_))))
+            && match pasted::parse_instant(&pasted.get()) {
+                Some(PastedInstant::Epoch(seconds, _)) => {
+                    shown_instant(draft, result) != Some(seconds)
+                }
+                Some(PastedInstant::DateTime(local, zone)) => {
+                    checkpoint::parse_local(&draft.date.get(), &draft.time.get()) != Ok(local)
+                        || zone
+                            .and_then(|zone| offered_zone(&zone))
+                            .is_some_and(|zone| zone != draft.zone.get())
+                }
+                None => false,
+            }
+    };
+    let subtopics_from = RwSignal::new(String::new());
+    let subtopics_note = RwSignal::new(None::<Result<String, String>>);
+    let on_subtopics_from = move |text: String| {
+        subtopics_from.set(text.clone());
+        subtopics_note.set((!text.trim().is_empty()).then(|| take_subtopics(t, draft, &text)));
     };
     let offsets = OFFSETS.map(|minutes| Zone::Fixed(minutes * 60).label());
     view! {
@@ -315,7 +400,7 @@ pub fn CheckpointBuilder(
             {move || if pasted_stale() {
                 Some(view! { <p class="warning" role="status" data-pasted-stale="">{t.pasted_stale}</p> }.into_any())
             } else {
-                pasted_note.get().map(|note| view! { <p class="hint" role="status">{note}</p> }.into_any())
+                note_view(pasted_note.get())
             }}
             <div class="subtopics">
                 <p class="label">
@@ -344,6 +429,13 @@ pub fn CheckpointBuilder(
                 </For>
                 <button type="button" class="secondary"
                     on:click=move |_| new_subtopics.add(draft.subtopics, String::new())>{t.add_subtopic}</button>
+                <label class="paste">
+                    <span>{t.paste_subtopics}</span>
+                    <input name="subtopicsFrom" autocomplete="off" spellcheck="false"
+                        prop:value=move || subtopics_from.get()
+                        on:input=move |ev| on_subtopics_from(event_target_value(&ev)) />
+                </label>
+                {move || note_view(subtopics_note.get())}
             </div>
             <div class="result" aria-live="polite">
                 <p>

@@ -42,8 +42,10 @@ impl Case {
     }
 }
 
+/// The form's field values, but the checkpoint builder's paste fields (helpers
+/// that fill other fields, not kept).
 fn field_values_script() -> &'static str {
-    "return [...document.querySelectorAll('main form:not(dialog form) [name]')].filter(e => e.name !== 'epochInput').map(e => e.type === 'checkbox' ? String(e.checked) : e.value)"
+    "return [...document.querySelectorAll('main form:not(dialog form) [name]')].filter(e => !['epochInput', 'subtopicsFrom'].includes(e.name)).map(e => e.type === 'checkbox' ? String(e.checked) : e.value)"
 }
 
 /// Fills an operation's form; returns nothing, the caller submits.

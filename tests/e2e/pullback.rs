@@ -99,6 +99,83 @@ async fn the_references_pullback_sends_its_three_requests_exactly() {
     world.finish().await;
 }
 
+/// The subtopic from the task's `source.clients` as its configuration holds
+/// it, the time from a date and time written as the reference writes it,
+/// with a zone as `coordinator.timezone` writes it: the reference's update.
+#[tokio::test]
+async fn pasted_clients_and_date_time_fill_the_references_pullback() {
+    let world = World::start().await;
+    world.open("#/pullback").await;
+    world.set("input[name='taskName']", INCR_RUNNING).await;
+    let task = world.task(INCR_RUNNING).await.unwrap();
+    let clients = task["config"]["source"]["clients"].as_str().unwrap();
+    world.set("input[name='subtopicsFrom']", clients).await;
+    world
+        .set("input[name='epochInput']", "2023-02-13 19:00:00 +08:00")
+        .await;
+    assert_eq!(
+        world
+            .js("return [...document.querySelectorAll(\"input[name='subtopic']\")].map(i => i.value)")
+            .await,
+        json!([INCR_RUNNING_SUBTOPIC])
+    );
+    assert_eq!(
+        world
+            .js("return document.querySelector(\"select[name='zone']\").value")
+            .await,
+        "UTC+08:00"
+    );
+    assert_eq!(world.text("output[name='epoch']").await, "1676286000");
+    assert_eq!(world.count("[data-paste-unread]").await, 0);
+    world.click("main form button[type='submit']").await;
+    world
+        .set("dialog[open] input[name='confirmTaskName']", "0000000002")
+        .await;
+    world.click("dialog[open] button[type='submit']").await;
+    world.wait_for("[data-pullback-done]").await;
+    let journal = world.journal().await;
+    assert_eq!(journal.len(), 3);
+    assert_eq!(journal[1]["path"], "/connector/task/v2/update");
+    assert_eq!(journal[1]["body"], checkpoint_body());
+    world.finish().await;
+}
+
+/// Pasted text that names no subtopic, or a zone the builder does not offer,
+/// is said to be unread, and changes nothing.
+#[tokio::test]
+async fn pasted_text_that_cannot_be_read_is_said_so_and_changes_nothing() {
+    let world = World::start().await;
+    world.fill_reference_pullback().await;
+    world.set("input[name='subtopicsFrom']", "sub_a").await;
+    world
+        .set(
+            "input[name='epochInput']",
+            "2023-02-14 08:00:00 Mars/Olympus",
+        )
+        .await;
+    assert_eq!(world.count("[data-paste-unread]").await, 2);
+    assert!(
+        world
+            .text(".subtopics [data-paste-unread]")
+            .await
+            .starts_with("No subtopic found")
+    );
+    assert!(
+        world
+            .text("label.paste + [data-paste-unread]")
+            .await
+            .starts_with("Not read: the zone Mars/Olympus")
+    );
+    assert_eq!(
+        world
+            .js("return ['subtopic','date','time','zone'].map(n => document.querySelector(`[name='${n}']`).value)")
+            .await,
+        json!([INCR_RUNNING_SUBTOPIC, "2023-02-13", "19:00:00", "UTC+08:00"])
+    );
+    assert_eq!(world.text("output[name='epoch']").await, "1676286000");
+    world.finish().await;
+}
+
 #[tokio::test]
 async fn a_failure_at_step_two_halts_and_can_be_retried() {
     let world = World::start().await;
