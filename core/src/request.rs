@@ -1,6 +1,6 @@
 //! The five operations of the CM host's connector API and the HTTP requests they send.
 
-use std::net::IpAddr;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 
 use crate::checkpoint;
 use crate::config_map::{self, ConfigKey, ConfigRow};
@@ -140,9 +140,11 @@ impl Check {
     }
 }
 
-/// Why a typed `ip` cannot be sent.
+/// Why a typed `ip` cannot be sent: the text, and the address within it
+/// when it only carries a port (`10.0.0.1:9000`, or `10.0.0.1-9000` as a
+/// task name writes its node) or brackets (`[fd00::2]:9000`, `[fd00::2]`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InvalidIp(pub String);
+pub struct InvalidIp(pub String, pub Option<IpAddr>);
 
 /// Reads the `ip` field: empty means "let the CM choose".
 pub fn parse_ip(input: &str) -> Result<Option<IpAddr>, InvalidIp> {
@@ -152,7 +154,22 @@ pub fn parse_ip(input: &str) -> Result<Option<IpAddr>, InvalidIp> {
     }
     text.parse()
         .map(Some)
-        .map_err(|_| InvalidIp(text.to_owned()))
+        .map_err(|_| InvalidIp(text.to_owned(), address_within(text)))
+}
+
+/// The address in `host:port`, `host-port` or `[v6]`.
+fn address_within(text: &str) -> Option<IpAddr> {
+    let port = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    if let Ok(socket) = text.parse::<SocketAddr>() {
+        return Some(socket.ip());
+    }
+    if let Some(v6) = text.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
+        return v6.parse::<Ipv6Addr>().ok().map(IpAddr::V6);
+    }
+    let (host, after) = text.rsplit_once('-')?;
+    port(after)
+        .then(|| host.parse::<Ipv4Addr>().ok().map(IpAddr::V4))
+        .flatten()
 }
 
 /// An HTTP request exactly as it goes to the CM host.
@@ -680,7 +697,31 @@ mod tests {
         assert_eq!(parse_ip("  "), Ok(None));
         assert_eq!(parse_ip("10.0.0.1"), Ok(Some("10.0.0.1".parse().unwrap())));
         assert_eq!(parse_ip("fd00::2"), Ok(Some("fd00::2".parse().unwrap())));
-        assert_eq!(parse_ip("10.0.0.256"), Err(InvalidIp("10.0.0.256".into())));
+        assert_eq!(
+            parse_ip("10.0.0.256"),
+            Err(InvalidIp("10.0.0.256".into(), None))
+        );
+        for (text, within) in [
+            ("10.0.0.1:9000", "10.0.0.1"),
+            (" 10.0.0.1-9000 ", "10.0.0.1"),
+            ("[fd00::2]:9000", "fd00::2"),
+            ("[fd00::2]", "fd00::2"),
+        ] {
+            assert_eq!(
+                parse_ip(text),
+                Err(InvalidIp(text.trim().into(), Some(within.parse().unwrap()))),
+                "{text}"
+            );
+        }
+        for text in [
+            "10.0.0.1-",
+            "10.0.0.1-90a",
+            "node-2",
+            "10.0.0.256:9000",
+            "[10.0.0.1]",
+        ] {
+            assert_eq!(parse_ip(text).unwrap_err().1, None, "{text}");
+        }
         let migrate = Operation::Migrate {
             task_name: name(INCR),
             ip: None,

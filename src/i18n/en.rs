@@ -101,6 +101,7 @@ pub static EN: Texts = Texts {
     ip_label: "(destination node)",
     ip_help: "Leave empty to let the CM choose. Otherwise an IPv4 or IPv6 address.",
     ip_invalid: "'{0}' is not an IPv4 or IPv6 address.",
+    ip_address_alone: "'{0}' is not an IPv4 or IPv6 address: give the address alone, {1}.",
     migrate_expected: "Expected new name:",
     migrate_new_name: "New task name:",
     use_new_name: "Use the new name",

@@ -131,6 +131,7 @@ catalogue! {
     ip_label,
     ip_help,
     ip_invalid,
+    ip_address_alone,
     migrate_expected,
     migrate_new_name,
     use_new_name,

@@ -101,6 +101,7 @@ pub static ZH: Texts = Texts {
     ip_label: "（目标节点）",
     ip_help: "留空则由 CM 选择；否则填写 IPv4 或 IPv6 地址。",
     ip_invalid: "“{0}”不是 IPv4 或 IPv6 地址。",
+    ip_address_alone: "“{0}”不是 IPv4 或 IPv6 地址：请只填写地址 {1}。",
     migrate_expected: "预计的新名称：",
     migrate_new_name: "新任务名：",
     use_new_name: "使用新名称",

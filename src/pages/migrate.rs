@@ -1,7 +1,7 @@
 //! `#/migrate`: move a connector to another node, then adopt its new name.
 
 use leptos::prelude::*;
-use oms_core::request::{Operation, OperationKind, parse_ip};
+use oms_core::request::{InvalidIp, Operation, OperationKind, parse_ip};
 
 use crate::components::operation_form::{Confirm, OperationForm};
 use crate::console;
@@ -16,7 +16,12 @@ pub fn MigratePage() -> impl IntoView {
     let t = c.t;
     let d = c.drafts;
     let name = task_name_or_error();
-    let ip = Memo::new(move |_| parse_ip(&d.ip.get()).map_err(|e| fill(t.ip_invalid, &[&e.0])));
+    let ip = Memo::new(move |_| {
+        parse_ip(&d.ip.get()).map_err(|InvalidIp(text, within)| match within {
+            Some(address) => fill(t.ip_address_alone, &[&text, &address.to_string()]),
+            None => fill(t.ip_invalid, &[&text]),
+        })
+    });
     let operation = Memo::new(move |_| match (name.get(), ip.get()) {
         (Ok(task_name), Ok(ip)) => Ok(Operation::Migrate { task_name, ip }),
         (name, ip) => Err(name.err().into_iter().chain(ip.err()).collect()),

@@ -530,6 +530,21 @@ async fn migrate_to_the_node_the_task_runs_on_needs_a_second_click() {
     world.finish().await;
 }
 
+/// An `ip` written with the node's port, as a task name writes its node,
+/// is not sent: the error names the address to give.
+#[tokio::test]
+async fn migrate_to_an_ip_with_its_port_says_to_give_the_address_alone() {
+    let world = migrate_form("10.186.16.200-9000").await;
+    world.click(SUBMIT).await;
+    assert_eq!(
+        world.text("ul.errors").await,
+        "'10.186.16.200-9000' is not an IPv4 or IPv6 address: give the address alone, 10.186.16.200."
+    );
+    assert_eq!(world.count("dialog[open]").await, 0);
+    assert!(world.journal().await.is_empty(), "nothing was sent");
+    world.finish().await;
+}
+
 /// The `updateConfigMap` JSON tab's field.
 const JSON_TAB: &str = "textarea[name='updateConfigMapJson']";
 
