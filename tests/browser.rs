@@ -84,6 +84,8 @@ fn value_of(host: &HtmlElement, css: &str) -> String {
     let element = find(host, css).expect(css);
     if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
         input.value()
+    } else if let Some(select) = element.dyn_ref::<HtmlSelectElement>() {
+        select.value()
     } else {
         element.unchecked_into::<HtmlTextAreaElement>().value()
     }
@@ -283,6 +285,29 @@ async fn the_checkpoint_builder_turns_date_time_and_zone_into_epoch_seconds() {
     })
     .await;
     assert_eq!(text_of(&host, "output[name='epoch']"), "");
+
+    // A date and time pasted with its zone sets both; another zone chosen
+    // since is said to leave the pasted time.
+    type_into(
+        &host,
+        "input[name='epochInput']",
+        "2023-02-13 19:00:00 +08:00",
+    )
+    .await;
+    until("the pasted date and time in its zone", || {
+        text_of(&host, "output[name='epoch']") == "1676286000"
+    })
+    .await;
+    assert_eq!(value_of(&host, "select[name='zone']"), "UTC+08:00");
+    assert_eq!(value_of(&host, "input[name='time']"), "19:00:00");
+    assert!(text_of(&host, ".checkpoint").contains("Read as a date and time in UTC+08:00."));
+    assert!(find(&host, "[data-pasted-stale]").is_none());
+    type_into(&host, "select[name='zone']", "UTC").await;
+    until("the pasted date and time marked as no longer shown", || {
+        find(&host, "[data-pasted-stale]").is_some()
+    })
+    .await;
+    assert_eq!(text_of(&host, "output[name='epoch']"), "1676314800");
     drop(handle);
     host.remove();
 }

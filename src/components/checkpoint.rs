@@ -283,6 +283,24 @@ fn take_subtopics(t: &'static Texts, draft: CheckpointDraft, text: &str) -> Resu
     Ok(fill(t.subtopics_found, &[&found.join(", ")]))
 }
 
+/// A field that fills others from what is pasted into it: `value` is its
+/// text, `on_input` reads it.
+fn paste_field(
+    label: &'static str,
+    name: &'static str,
+    value: RwSignal<String>,
+    on_input: impl Fn(String) + 'static,
+) -> impl IntoView {
+    view! {
+        <label class="paste">
+            <span>{label}</span>
+            <input name=name autocomplete="off" spellcheck="false"
+                prop:value=move || value.get()
+                on:input=move |ev| on_input(event_target_value(&ev)) />
+        </label>
+    }
+}
+
 /// A paste field's note: a hint, or an error when nothing was read.
 fn note_view(note: Option<Result<String, String>>) -> Option<AnyView> {
     note.map(|note| match note {
@@ -391,12 +409,7 @@ pub fn CheckpointBuilder(
                 <button type="button" class="secondary small" on:click=move |_| step_back(6 * 3600)>{t.back_6_h}</button>
                 <button type="button" class="secondary small" on:click=move |_| step_back(24 * 3600)>{t.back_24_h}</button>
             </div>
-            <label class="paste">
-                <span>{t.paste_epoch}</span>
-                <input name="epochInput" inputmode="numeric" autocomplete="off"
-                    prop:value=move || pasted.get()
-                    on:input=move |ev| on_paste(event_target_value(&ev)) />
-            </label>
+            {paste_field(t.paste_epoch, "epochInput", pasted, on_paste)}
             {move || if pasted_stale() {
                 Some(view! { <p class="warning" role="status" data-pasted-stale="">{t.pasted_stale}</p> }.into_any())
             } else {
@@ -429,12 +442,7 @@ pub fn CheckpointBuilder(
                 </For>
                 <button type="button" class="secondary"
                     on:click=move |_| new_subtopics.add(draft.subtopics, String::new())>{t.add_subtopic}</button>
-                <label class="paste">
-                    <span>{t.paste_subtopics}</span>
-                    <input name="subtopicsFrom" autocomplete="off" spellcheck="false"
-                        prop:value=move || subtopics_from.get()
-                        on:input=move |ev| on_subtopics_from(event_target_value(&ev)) />
-                </label>
+                {paste_field(t.paste_subtopics, "subtopicsFrom", subtopics_from, on_subtopics_from)}
                 {move || note_view(subtopics_note.get())}
             </div>
             <div class="result" aria-live="polite">
