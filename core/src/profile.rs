@@ -68,9 +68,39 @@ pub fn valid_base_url(base: &str) -> bool {
         .strip_prefix("http://")
         .or_else(|| base.strip_prefix("https://"));
     rest.is_some_and(|rest| {
-        let host = rest.split('/').next().unwrap_or_default();
-        !host.is_empty() && !rest.contains(['?', '#', ' ', '@'])
+        let authority = rest.split('/').next().unwrap_or_default();
+        valid_authority(authority) && !rest.contains(['?', '#', ' ', '@'])
     })
+}
+
+/// `host[:port]`: a name, an IPv4 address or a bracketed IPv6 address, and
+/// a port from 1 to 65535.
+fn valid_authority(authority: &str) -> bool {
+    let (host_ok, port) = match authority.strip_prefix('[') {
+        Some(v6) => {
+            let Some((address, after)) = v6.split_once(']') else {
+                return false;
+            };
+            let port = match after.strip_prefix(':') {
+                Some(port) => Some(port),
+                None if after.is_empty() => None,
+                None => return false,
+            };
+            (address.parse::<std::net::Ipv6Addr>().is_ok(), port)
+        }
+        None => {
+            let (host, port) = authority
+                .split_once(':')
+                .map_or((authority, None), |(host, port)| (host, Some(port)));
+            let name = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_');
+            (!host.is_empty() && host.bytes().all(name), port)
+        }
+    };
+    host_ok
+        && port.is_none_or(|port| {
+            port.bytes().all(|b| b.is_ascii_digit())
+                && port.parse::<u32>().is_ok_and(|n| (1..=65_535).contains(&n))
+        })
 }
 
 /// Whether `base` already ends with the API's own path (`/connector`,
@@ -263,6 +293,8 @@ mod tests {
             "http://10.0.0.1:8088",
             "https://cm.example.com/",
             "http://[fd00::1]:8088",
+            "https://[fd00::1]/cm/",
+            "http://cm-east_1.example.com:65535",
         ] {
             assert!(valid_base_url(good), "{good}");
         }
@@ -274,6 +306,16 @@ mod tests {
             "http://a b",
             "/x?y",
             "http://u@h",
+            "https://h:99999",
+            "http://h:0",
+            "http://h:",
+            "http://h:80a",
+            "http://:8088",
+            "http://h:80:90",
+            "http://[fd00::1",
+            "http://[not-v6]:8088",
+            "http://[fd00::1]8088",
+            "http://h%20x",
         ] {
             assert!(!valid_base_url(bad), "{bad}");
         }

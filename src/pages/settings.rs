@@ -299,13 +299,16 @@ pub fn SettingsPage() -> impl IntoView {
                     </select></label>
             </div>
             <p class="hint">{t.profile_base_help}</p>
-            {move || form.with(|f| valid_base_url(&f.base_url).then(|| {
+            {move || form.with(|f| if valid_base_url(&f.base_url) {
                 let base = f.base_url.trim();
-                view! {
+                Some(view! {
                     <p class="hint" data-base-example="">{t.profile_base_example} " " <code>{browser::absolute_url(&OperationKind::Resume.url(base))}</code></p>
                     {repeats_api_path(base).then(|| view! { <p class="warning" data-base-repeats-api="">{t.profile_base_repeats_api}</p> })}
-                }
-            }))}
+                }.into_any())
+            } else {
+                // Said as it is typed; after a save is tried, the error list says it.
+                (!tried.get()).then(|| view! { <p class="error" data-base-bad="">{t.profile_base_bad}</p> }.into_any())
+            })}
             <Show when=move || tried.get() && !errors.get().is_empty()>
                 {error_list(move || errors.get().into_iter().map(|e| profile_error(t, e).to_owned()).collect())}
             </Show>

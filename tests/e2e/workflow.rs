@@ -699,7 +699,19 @@ async fn a_profile_with_a_path_prefix_sends_there() {
             .contains("already ends with the API's path"),
         "a base copied from a request's URL is pointed out"
     );
+    world
+        .set("input[name='baseUrl']", "http://10.186.16.126:88080")
+        .await;
+    assert!(
+        world
+            .text("[data-base-bad]")
+            .await
+            .starts_with("The base URL must be"),
+        "a port out of range is said as it is typed, before a save is tried"
+    );
+    assert_eq!(world.count("[data-base-example]").await, 0);
     world.set("input[name='baseUrl']", "/cm/east/").await;
+    assert_eq!(world.count("[data-base-bad]").await, 0);
     assert_eq!(
         world.text("[data-base-example] code").await,
         format!("{}/cm/east/connector/task/v2/resume", world.sim.url())
