@@ -501,6 +501,12 @@ impl World {
     /// starts it: sent, and confirmed with the task name's last part.
     pub async fn start_reference_pullback(&self) {
         self.fill_reference_pullback().await;
+        self.confirm_pullback().await;
+    }
+
+    /// Starts the pullback the page holds, for the reference's task:
+    /// sent, and confirmed with the task name's last part.
+    pub async fn confirm_pullback(&self) {
         self.click("main form button[type='submit']").await;
         self.set("dialog[open] input[name='confirmTaskName']", "0000000002")
             .await;

@@ -127,11 +127,7 @@ async fn pasted_clients_and_date_time_fill_the_references_pullback() {
     );
     assert_eq!(world.text("output[name='epoch']").await, "1676286000");
     assert_eq!(world.count("[data-paste-unread]").await, 0);
-    world.click("main form button[type='submit']").await;
-    world
-        .set("dialog[open] input[name='confirmTaskName']", "0000000002")
-        .await;
-    world.click("dialog[open] button[type='submit']").await;
+    world.confirm_pullback().await;
     world.wait_for("[data-pullback-done]").await;
     let journal = world.journal().await;
     assert_eq!(journal.len(), 3);
