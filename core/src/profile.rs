@@ -73,8 +73,8 @@ pub fn valid_base_url(base: &str) -> bool {
     })
 }
 
-/// `host[:port]`: a name, an IPv4 address or a bracketed IPv6 address, and
-/// a port from 1 to 65535.
+/// `host[:port]`: a name (an IPv4 address is one), or a bracketed IPv6
+/// address, and a port from 1 to 65535.
 fn valid_authority(authority: &str) -> bool {
     let (host_ok, port) = match authority.strip_prefix('[') {
         Some(v6) => {
@@ -92,8 +92,9 @@ fn valid_authority(authority: &str) -> bool {
             let (host, port) = authority
                 .split_once(':')
                 .map_or((authority, None), |(host, port)| (host, Some(port)));
-            let name = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_');
-            (!host.is_empty() && host.bytes().all(name), port)
+            // Letters of any script: a browser turns a name in Unicode into its ASCII form.
+            let name = |c: char| !c.is_ascii() || c.is_ascii_alphanumeric() || "._-".contains(c);
+            (!host.is_empty() && host.chars().all(name), port)
         }
     };
     host_ok
@@ -295,6 +296,7 @@ mod tests {
             "http://[fd00::1]:8088",
             "https://[fd00::1]/cm/",
             "http://cm-east_1.example.com:65535",
+            "http://迁移.example.com:8088",
         ] {
             assert!(valid_base_url(good), "{good}");
         }

@@ -153,7 +153,7 @@ pub static ZH: Texts = Texts {
     pasted_millis: "按毫秒解析并换算为秒。",
     pasted_micros: "按微秒解析并换算为秒。",
     pasted_not_epoch: "无法解析：请粘贴 10、13 或 16 位数字的时间戳，或 2023-02-13 19:00:00 这样的日期时间（其后可带时区，如 UTC+08:00）。上方的日期和时间未改变。",
-    pasted_date_time: "按 {0} 的日期和时间解析。",
+    pasted_date_time: "已按 {0} 时区解析为日期和时间。",
     pasted_zone_unknown: "无法解析：时区 {0} 不在上方可选的时区中。请在上方选择时区，并只粘贴日期和时间。上方的日期和时间未改变。",
     pasted_stale: "粘贴之后日期和时间已被更改：检查点是下方的时间戳，而不是粘贴的内容。",
     zone_rule_instant: "更改时区会保留这一时刻，并以新时区显示。",
