@@ -118,7 +118,9 @@ pub fn App() -> impl IntoView {
     // console anew: a share link is read once each time it is opened.
     Effect::new(move |_| {
         hash.track();
-        route::share_link(console_in(lang.get_untracked().texts()));
+        let console = console_in(lang.get_untracked().texts());
+        route::unknown_route(console);
+        route::share_link(console);
     });
     move || {
         let t = lang.get().texts();

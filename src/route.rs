@@ -101,12 +101,41 @@ impl Page {
 
     /// The page a hash names (`#/resume` when it names none).
     pub fn from_hash(hash: &str) -> Self {
-        let path = hash.split('?').next().unwrap_or_default();
+        Self::named(hash).unwrap_or(Self::Resume)
+    }
+
+    /// The page a hash's path (before any `?`) names, in any case and with
+    /// or without a trailing `/`, as a link copied or typed by hand may be.
+    fn named(hash: &str) -> Option<Self> {
+        let path = route_path(hash);
         Self::ALL
             .into_iter()
-            .find(|p| p.hash() == path)
-            .unwrap_or(Self::Resume)
+            .find(|p| p.hash().eq_ignore_ascii_case(path))
     }
+}
+
+/// A hash's path: before any `?`, without a trailing `/`.
+fn route_path(hash: &str) -> &str {
+    hash.split('?')
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches('/')
+}
+
+/// When the address names a page the console does not have (a link
+/// mistyped: `#/pull-back`), says so and puts the page shown, the first,
+/// in the address, keeping a share link's fields after it.
+pub fn unknown_route(console: Console) {
+    let hash = browser::hash();
+    let path = route_path(&hash);
+    if matches!(path, "" | "#") || Page::named(&hash).is_some() {
+        return;
+    }
+    let query = &hash[hash.find('?').unwrap_or(hash.len())..];
+    browser::replace_hash(&format!("{}{query}", Page::Resume.hash()));
+    let t = texts_now(console);
+    let notice = fill(t.route_unknown, &[path, Page::Resume.title(t)]);
+    console.notices.update(|n| n.push(notice));
 }
 
 /// What a page has under way, shown on its navigation link
@@ -228,6 +257,23 @@ pub fn apply_share(console: Console) {
                 )
             };
             console.notices.update(|n| n.push(notice));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_hash_names_its_page_in_any_case_with_or_without_a_trailing_slash() {
+        assert_eq!(Page::from_hash("#/stop"), Page::Stop);
+        assert_eq!(Page::from_hash("#/STOP/"), Page::Stop);
+        assert_eq!(Page::from_hash("#/Pullback?share=x"), Page::Pullback);
+        assert_eq!(Page::named("#/delete/?share=x"), Some(Page::Delete));
+        for other in ["", "#", "#/", "#/pull-back", "#/stopx", "#stop"] {
+            assert_eq!(Page::named(other), None, "{other}");
+            assert_eq!(Page::from_hash(other), Page::Resume, "{other}");
         }
     }
 }

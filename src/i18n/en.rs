@@ -228,6 +228,7 @@ pub static EN: Texts = Texts {
     link_unavailable: "The link could not be made: part of the console could not be loaded from the server. Check the connection, then try again.",
     link_copied: "Link copied. Opening it fills this page; it sends nothing.",
     share_bad: "This link's fields could not be read; nothing was filled.",
+    route_unknown: "There is no page {0} in the console: {1} is shown.",
     share_unavailable: "This link's fields could not be read: part of the console could not be loaded from the server. Nothing was filled. Check the connection, then open the link again.",
     share_filled: "The form was filled from a link. Nothing was sent.",
     share_fill_secrets: "Fill in the secret values the link leaves out: {0}.",

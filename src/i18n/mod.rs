@@ -258,6 +258,7 @@ catalogue! {
     link_unavailable,
     link_copied,
     share_bad,
+    route_unknown,
     share_unavailable,
     share_filled,
     share_fill_secrets,

@@ -228,6 +228,7 @@ pub static ZH: Texts = Texts {
     link_unavailable: "无法生成链接：控制台的部分代码无法从服务器加载。请检查网络连接，然后重试。",
     link_copied: "链接已复制。打开它会填好此页面，但不会发送任何请求。",
     share_bad: "无法读取此链接中的字段；未填写任何内容。",
+    route_unknown: "控制台中没有页面 {0}：现显示“{1}”页面。",
     share_unavailable: "无法读取此链接中的字段：控制台的部分代码无法从服务器加载。未填写任何内容。请检查网络连接，然后重新打开此链接。",
     share_filled: "已根据链接填写表单，未发送任何请求。",
     share_fill_secrets: "请补填链接中省略的敏感值：{0}。",

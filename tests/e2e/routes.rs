@@ -34,6 +34,27 @@ async fn every_operation_has_its_page_and_the_console_loads_cleanly() {
     world.finish().await;
 }
 
+/// A route typed or copied in another case or with a trailing `/` opens its
+/// page; one that names no page says so, shows the first and puts it in
+/// the address.
+#[tokio::test]
+async fn a_route_is_read_leniently_and_an_unknown_one_is_said() {
+    let world = World::start().await;
+    let goto = |route: &str| format!("{}/{route}", world.sim.url());
+    world.client.goto(&goto("#/STOP/")).await.unwrap();
+    world.wait_for("main[data-page='stop'] h2").await;
+    assert_eq!(world.text("nav a.active").await, "Stop");
+    assert_eq!(world.count(".notices").await, 0);
+    world.client.goto(&goto("#/pull-back")).await.unwrap();
+    world.wait_for("main[data-page='resume'] h2").await;
+    assert_eq!(
+        world.text(".notices .notice span").await,
+        "There is no page #/pull-back in the console: Resume is shown."
+    );
+    assert_eq!(world.js("return location.hash").await, "#/resume");
+    world.finish().await;
+}
+
 /// `#/journal` is split off the main module (with the other tool pages) and
 /// fetched on its first visit.
 /// When that fetch fails the page says so, the console keeps working with
