@@ -135,7 +135,16 @@ pub fn unknown_route(console: Console) {
     browser::replace_hash(&format!("{}{query}", Page::Resume.hash()));
     let t = texts_now(console);
     let notice = fill(t.route_unknown, &[path, Page::Resume.title(t)]);
-    console.notices.update(|n| n.push(notice));
+    push_once(console, notice);
+}
+
+/// Shows a notice, unless it is already shown.
+fn push_once(console: Console, notice: String) {
+    console.notices.update(|n| {
+        if !n.contains(&notice) {
+            n.push(notice);
+        }
+    });
 }
 
 /// What a page has under way, shown on its navigation link
@@ -215,12 +224,7 @@ pub fn share_link(console: Console) {
     spawn_local(async move {
         match split::share_code().await {
             Ok(code) => (code.apply)(console),
-            Err(_) => console.notices.update(|n| {
-                let notice = texts_now(console).share_unavailable;
-                if !n.iter().any(|shown| shown == notice) {
-                    n.push(notice.to_owned());
-                }
-            }),
+            Err(_) => push_once(console, texts_now(console).share_unavailable.to_owned()),
         }
     });
 }

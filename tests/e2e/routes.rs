@@ -52,6 +52,15 @@ async fn a_route_is_read_leniently_and_an_unknown_one_is_said() {
         "There is no page #/pull-back in the console: Resume is shown."
     );
     assert_eq!(world.js("return location.hash").await, "#/resume");
+    world.js("location.hash = '#/pull-back'; return true").await;
+    world
+        .wait_until("return location.hash === '#/resume'")
+        .await;
+    assert_eq!(
+        world.count(".notices .notice").await,
+        1,
+        "the same mistake is said once"
+    );
     world.finish().await;
 }
 
