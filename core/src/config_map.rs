@@ -54,11 +54,6 @@ impl ConfigRow {
             value: value.into(),
         }
     }
-
-    /// Whether the value is a secret to mask.
-    pub fn is_secret(&self) -> bool {
-        is_secret_key(&self.key)
-    }
 }
 
 /// Whether a key's name marks its value as secret (any letter case; the
@@ -340,32 +335,34 @@ pub fn replaced_keys(delete_params: &[ConfigKey], rows: &[ConfigRow]) -> Vec<Con
         .collect()
 }
 
-/// The body as shown in previews: secret values masked unless revealed. An
-/// empty secret value is shown as it is: there is nothing to hide, and a mask
-/// would say a value is set.
+/// The body as shown in previews: secret values masked (see
+/// [`mask_body_text`]) unless revealed.
 pub fn masked_body(rows: &[ConfigRow], reveal: bool) -> String {
-    if reveal {
-        return to_body(rows);
+    let mut body = to_json(rows);
+    if !reveal {
+        mask_secrets(&mut body);
     }
-    let masked: Vec<ConfigRow> = rows
-        .iter()
-        .map(|r| ConfigRow {
-            value: if r.is_secret() && !r.value.is_empty() {
-                MASK.into()
-            } else {
-                r.value.clone()
-            },
-            ..r.clone()
-        })
-        .collect();
-    to_body(&masked)
+    body.to_string()
 }
 
 /// A JSON body text with every secret value masked (other text, and an
 /// empty secret value, as it is).
 pub fn mask_body_text(body: &str) -> String {
-    let Ok(Value::Object(mut scopes)) = serde_json::from_str::<Value>(body) else {
-        return body.to_owned();
+    match serde_json::from_str::<Value>(body) {
+        Ok(mut value @ Value::Object(_)) => {
+            mask_secrets(&mut value);
+            value.to_string()
+        }
+        _ => body.to_owned(),
+    }
+}
+
+/// Masks the secret values of a body (`scope → key → value`). An empty one
+/// stays as it is: there is nothing to hide, and a mask would say a value
+/// is set.
+fn mask_secrets(body: &mut Value) {
+    let Value::Object(scopes) = body else {
+        return;
     };
     for keys in scopes.values_mut() {
         if let Value::Object(keys) = keys {
@@ -376,7 +373,6 @@ pub fn mask_body_text(body: &str) -> String {
             }
         }
     }
-    Value::Object(scopes).to_string()
 }
 
 #[cfg(test)]

@@ -1,5 +1,7 @@
 //! The reference's pullback recipe: stop, update `source.checkpoint`, resume with `pullBackFlag`.
 
+use serde_json::{Map, Value};
+
 use crate::config_map::{ConfigKey, ConfigRow};
 use crate::request::Operation;
 use crate::task_name::TaskName;
@@ -25,6 +27,19 @@ pub fn pullback_steps(task_name: &TaskName, checkpoint: &str) -> [Operation; 3] 
             restart_flag: false,
         },
     ]
+}
+
+/// The subtopics and the epoch seconds that a pullback's update body (as
+/// the journal keeps it) sets in `source.checkpoint`; `None` when it sets
+/// no readable checkpoint.
+pub fn checkpoint_in_body(body: &str) -> Option<(Vec<String>, Option<i64>)> {
+    let body = serde_json::from_str::<Value>(body).ok()?;
+    let text = body["source"]["checkpoint"].as_str()?;
+    let subtopics = serde_json::from_str::<Map<String, Value>>(text).ok()?;
+    let epoch = subtopics
+        .values()
+        .find_map(|v| v.as_str()?.parse::<i64>().ok());
+    Some((subtopics.keys().cloned().collect(), epoch))
 }
 
 #[cfg(test)]
@@ -69,5 +84,11 @@ mod tests {
             resume.url(base),
             format!("{base}/connector/task/v2/resume?taskName={name}&pullBackFlag=true")
         );
+        assert_eq!(
+            checkpoint_in_body(update.body.as_deref().unwrap()),
+            Some((vec!["sub_a".to_owned()], Some(1_676_286_000)))
+        );
+        assert_eq!(checkpoint_in_body(r#"{"source":{"batchSize":"1"}}"#), None);
+        assert_eq!(checkpoint_in_body("not json"), None);
     }
 }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use oms_core::config_map::{import_json, is_secret_key};
 use oms_core::envelope::OutcomeClass;
 use oms_core::journal::{CSV_COLUMNS, EntryKind, Filter, JournalEntry, to_csv};
+use oms_core::pullback::checkpoint_in_body;
 use oms_core::request::OperationKind;
 
 use crate::components::checkpoint::set_from_epoch;
@@ -91,18 +92,11 @@ fn fill_form(c: Console, entry: &JournalEntry) {
         }
         Some(EntryKind::Pullback) => {
             let update = entry.requests.iter().find(|r| r.path.ends_with("/update"));
-            let checkpoint = update
+            if let Some((subtopics, epoch)) = update
                 .and_then(|r| r.body.as_deref())
-                .and_then(|b| serde_json::from_str::<serde_json::Value>(b).ok())
-                .and_then(|v| v["source"]["checkpoint"].as_str().map(str::to_owned))
-                .and_then(|text| {
-                    serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&text).ok()
-                });
-            if let Some(map) = checkpoint {
-                let epoch = map.values().find_map(|v| v.as_str()?.parse::<i64>().ok());
-                d.checkpoint
-                    .subtopics
-                    .set(rows_of(map.keys().cloned().collect()));
+                .and_then(checkpoint_in_body)
+            {
+                d.checkpoint.subtopics.set(rows_of(subtopics));
                 if let Some(epoch) = epoch {
                     set_from_epoch(d.checkpoint, epoch);
                 }
