@@ -226,6 +226,28 @@ fn offered_zone(written: &str) -> Option<String> {
     }
 }
 
+/// The builder's date, time, zone and instant.
+#[derive(Clone, PartialEq)]
+struct Fields(String, String, String, Option<i64>);
+
+impl Fields {
+    fn of(draft: CheckpointDraft) -> Self {
+        Self(
+            draft.date.get_untracked(),
+            draft.time.get_untracked(),
+            draft.zone.get_untracked(),
+            draft.instant.get_untracked(),
+        )
+    }
+
+    fn restore(self, draft: CheckpointDraft) {
+        draft.date.set(self.0);
+        draft.time.set(self.1);
+        draft.zone.set(self.2);
+        draft.instant.set(self.3);
+    }
+}
+
 /// Reads a pasted instant into the builder's fields. The note to show:
 /// how it was read, or (`Err`) why it was not, the fields unchanged.
 fn take_instant(t: &'static Texts, draft: CheckpointDraft, text: &str) -> Result<String, String> {
@@ -263,8 +285,12 @@ fn take_instant(t: &'static Texts, draft: CheckpointDraft, text: &str) -> Result
 
 /// Adds the subtopics a pasted `source.checkpoint` or `source.clients`
 /// names to the list (the subtopics typed are kept, empty rows dropped).
-/// The note to show: what was found, or (`Err`) that nothing was.
-fn take_subtopics(t: &'static Texts, draft: CheckpointDraft, text: &str) -> Result<String, String> {
+/// What was found, or (`Err`) the note saying nothing was.
+fn take_subtopics(
+    t: &'static Texts,
+    draft: CheckpointDraft,
+    text: &str,
+) -> Result<Vec<String>, String> {
     let found = pasted::subtopics_in(text).ok_or_else(|| t.subtopics_not_found.to_owned())?;
     let listed = values_of(&draft.subtopics);
     let mut list: Vec<String> = listed
@@ -280,7 +306,25 @@ fn take_subtopics(t: &'static Texts, draft: CheckpointDraft, text: &str) -> Resu
     if list != listed {
         draft.subtopics.set(rows_of(list));
     }
-    Ok(fill(t.subtopics_found, &[&found.join(", ")]))
+    Ok(found)
+}
+
+/// The note for the subtopics `found` in a paste, said of the list as it
+/// is now: one removed from it since is named.
+fn found_note(t: &Texts, found: &[String], listed: &[String]) -> String {
+    let removed: Vec<&str> = found
+        .iter()
+        .filter(|s| !listed.iter().any(|l| l.trim() == s.as_str()))
+        .map(String::as_str)
+        .collect();
+    if removed.is_empty() {
+        fill(t.subtopics_found, &[&found.join(", ")])
+    } else {
+        fill(
+            t.subtopics_found_removed,
+            &[&found.join(", "), &removed.join(", ")],
+        )
+    }
 }
 
 /// A field that fills others from what is pasted into it: `value` is its
@@ -341,9 +385,26 @@ pub fn CheckpointBuilder(
             .unwrap_or_else(|_| browser::now_secs());
         set_from_epoch(draft, from - seconds);
     };
+    // What the fields held before the paste field's text set them, and
+    // what it set: text typed key by key is read at each key, and an
+    // unreadable text puts back what the field found, not what a readable
+    // text on the way to it set. An empty field keeps what was set.
+    let found_by_paste = StoredValue::new(None::<(Fields, Fields)>);
     let on_paste = move |text: String| {
         pasted.set(text.clone());
-        pasted_note.set((!text.trim().is_empty()).then(|| take_instant(t, draft, &text)));
+        let now = Fields::of(draft);
+        let found = match found_by_paste.get_value() {
+            Some((found, set)) if set == now => found,
+            _ => now.clone(),
+        };
+        let note = (!text.trim().is_empty()).then(|| take_instant(t, draft, &text));
+        if matches!(note, Some(Err(_))) && found != now {
+            found.clone().restore(draft);
+        }
+        let set = Fields::of(draft);
+        let found = if note.is_some() { found } else { set.clone() };
+        found_by_paste.set_value(Some((found, set)));
+        pasted_note.set(note);
     };
     // A pasted instant the builder no longer shows (changed since).
     let pasted_stale = move || {
@@ -362,7 +423,7 @@ pub fn CheckpointBuilder(
             }
     };
     let subtopics_from = RwSignal::new(String::new());
-    let subtopics_note = RwSignal::new(None::<Result<String, String>>);
+    let subtopics_note = RwSignal::new(None::<Result<Vec<String>, String>>);
     let on_subtopics_from = move |text: String| {
         subtopics_from.set(text.clone());
         subtopics_note.set((!text.trim().is_empty()).then(|| take_subtopics(t, draft, &text)));
@@ -443,7 +504,9 @@ pub fn CheckpointBuilder(
                 <button type="button" class="secondary"
                     on:click=move |_| new_subtopics.add(draft.subtopics, String::new())>{t.add_subtopic}</button>
                 {paste_field(t.paste_subtopics, "subtopicsFrom", subtopics_from, on_subtopics_from)}
-                {move || note_view(subtopics_note.get())}
+                {move || note_view(subtopics_note.get().map(|note| {
+                    note.map(|found| found_note(t, &found, &values_of(&draft.subtopics)))
+                }))}
             </div>
             <div class="result" aria-live="polite">
                 <p>

@@ -162,6 +162,7 @@ pub static EN: Texts = Texts {
     subtopics_help: "Each subtopic gets the same time. Use the subtopics listed in the task's source.clients.",
     paste_subtopics: "Or paste the task's source.checkpoint or source.clients to take the subtopics it names",
     subtopics_found: "Found: {0}. The list above holds them.",
+    subtopics_found_removed: "Found: {0}. Removed from the list above since: {1}.",
     subtopics_not_found: "No subtopic found: paste the value of source.checkpoint or source.clients from the task's configuration.",
     add_subtopic: "Add subtopic",
     subtopic_none: "Add at least one subtopic.",

@@ -192,6 +192,7 @@ catalogue! {
     subtopics_help,
     paste_subtopics,
     subtopics_found,
+    subtopics_found_removed,
     subtopics_not_found,
     add_subtopic,
     subtopic_none,

@@ -162,6 +162,7 @@ pub static ZH: Texts = Texts {
     subtopics_help: "每个 subtopic 使用相同的时间。请使用任务 source.clients 中列出的 subtopic。",
     paste_subtopics: "或粘贴任务的 source.checkpoint 或 source.clients，以取得其中的 subtopic",
     subtopics_found: "找到：{0}。上方列表已包含它们。",
+    subtopics_found_removed: "找到：{0}。此后已从上方列表中移除：{1}。",
     subtopics_not_found: "未找到 subtopic：请粘贴任务配置中 source.checkpoint 或 source.clients 的值。",
     add_subtopic: "添加 subtopic",
     subtopic_none: "请至少添加一个 subtopic。",

@@ -172,6 +172,73 @@ async fn pasted_text_that_cannot_be_read_is_said_so_and_changes_nothing() {
     world.finish().await;
 }
 
+/// A date and time typed key by key is read at each key: the zone refused
+/// at its end leaves the builder as the field found it, not at the date
+/// and time read on the way.
+#[tokio::test]
+async fn a_date_and_time_typed_with_a_zone_not_offered_changes_nothing() {
+    let world = World::start().await;
+    world.fill_reference_pullback().await;
+    let fields =
+        "return ['date','time','zone'].map(n => document.querySelector(`[name='${n}']`).value)";
+    world
+        .type_keys(
+            "input[name='epochInput']",
+            "2023-02-14 08:00:00 Mars/Olympus",
+        )
+        .await;
+    assert!(
+        world
+            .text("label.paste + [data-paste-unread]")
+            .await
+            .starts_with("Not read: the zone Mars/Olympus")
+    );
+    assert_eq!(
+        world.js(fields).await,
+        json!(["2023-02-13", "19:00:00", "UTC+08:00"])
+    );
+    assert_eq!(world.text("output[name='epoch']").await, "1676286000");
+    world
+        .type_keys("input[name='epochInput']", "2023-02-14 08:00:00 UTC")
+        .await;
+    assert_eq!(
+        world.js(fields).await,
+        json!(["2023-02-14", "08:00:00", "UTC"])
+    );
+    world.finish().await;
+}
+
+/// The note on subtopics taken from a paste names one removed from the list
+/// since, instead of saying the list holds it.
+#[tokio::test]
+async fn a_subtopic_taken_from_a_paste_and_removed_is_said_removed() {
+    let world = World::start().await;
+    world.open("#/pullback").await;
+    world.set("input[name='taskName']", INCR_RUNNING).await;
+    world.set("input[name='subtopic']", "sub_typed").await;
+    let task = world.task(INCR_RUNNING).await.unwrap();
+    let clients = task["config"]["source"]["clients"].as_str().unwrap();
+    world.set("input[name='subtopicsFrom']", clients).await;
+    let note = ".subtopics label.paste + p";
+    assert_eq!(
+        world.text(note).await,
+        format!("Found: {INCR_RUNNING_SUBTOPIC}. The list above holds them.")
+    );
+    world
+        .click(".subtopics .delete-row:nth-of-type(2) button")
+        .await;
+    world
+        .wait_until("return document.querySelectorAll(\"input[name='subtopic']\").length === 1")
+        .await;
+    assert_eq!(
+        world.text(note).await,
+        format!(
+            "Found: {INCR_RUNNING_SUBTOPIC}. Removed from the list above since: {INCR_RUNNING_SUBTOPIC}."
+        )
+    );
+    world.finish().await;
+}
+
 #[tokio::test]
 async fn a_failure_at_step_two_halts_and_can_be_retried() {
     let world = World::start().await;
