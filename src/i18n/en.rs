@@ -248,6 +248,7 @@ pub static EN: Texts = Texts {
     journal_count: "{0} {entry|entries}",
     journal_profile: "CM host profile: {0}",
     journal_fill: "Fill form from this entry",
+    journal_fill_secrets: "Fill in the secret values the journal does not keep: {0}.",
     batch_help: "Stop, resume or delete many connectors: one task name per line. Empty lines, repeated names and lines with white space or control characters are skipped; names outside the connector_v2 form are flagged, and sent as typed.",
     batch_names_label: "Task names, one per line",
     batch_count: "Requests will go to {0} {task|tasks}.",

@@ -278,6 +278,7 @@ catalogue! {
     journal_count,
     journal_profile,
     journal_fill,
+    journal_fill_secrets,
     batch_help,
     batch_names_label,
     batch_count,

@@ -248,6 +248,7 @@ pub static ZH: Texts = Texts {
     journal_count: "共 {0} 条",
     journal_profile: "CM 主机配置：{0}",
     journal_fill: "用此条目填写表单",
+    journal_fill_secrets: "请补填日志中未保存的敏感值：{0}。",
     batch_help: "停止、启动或删除多个组件：每行一个任务名。空行、重复的名称以及含空白或控制字符的行会被跳过；不符合 connector_v2 格式的名称会被标出，并按原样发送。",
     batch_names_label: "任务名，每行一个",
     batch_count: "将向 {0} 个任务发送请求。",

@@ -76,6 +76,15 @@ fn fill_form(c: Console, entry: &JournalEntry) {
                 .as_deref()
                 .and_then(|b| import_json(b).ok())
                 .unwrap_or_default();
+            let secrets: Vec<String> = rows
+                .iter()
+                .filter(|r| is_secret_key(&r.key))
+                .map(|r| format!("{}.{}", r.scope, r.key))
+                .collect();
+            if !secrets.is_empty() {
+                let notice = fill(c.t.journal_fill_secrets, &[&secrets.join(", ")]);
+                c.notices.update(|n| n.push(notice));
+            }
             d.config_rows.set(rows_of(
                 rows.into_iter()
                     .map(|r| ConfigRowDraft {

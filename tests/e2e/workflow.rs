@@ -106,6 +106,52 @@ async fn the_journal_survives_a_reload_and_exports_its_rows() {
     world.finish().await;
 }
 
+/// An update filled again from the journal gets its rows back, but not a
+/// secret value, which the journal does not keep: a notice names it.
+#[tokio::test]
+async fn an_update_filled_from_the_journal_names_the_secret_to_fill_in() {
+    let world = World::start().await;
+    world.open("#/update").await;
+    world.set("input[name='taskName']", INCR_STOPPED).await;
+    world.add_config_row("sink", "workerNum", "4").await;
+    world.click("fieldset.config-editor .rows > button").await;
+    world
+        .set(".rows > div:nth-of-type(2) input[name='scope']", "sink")
+        .await;
+    world
+        .set(".rows > div:nth-of-type(2) input[name='key']", "password")
+        .await;
+    world
+        .set("input[name='value'][type='password']", "hunter2")
+        .await;
+    world.click(SUBMIT).await;
+    assert_eq!(world.outcome("").await, "success");
+    world.click("[data-action='clear-form']").await;
+    world.open("#/journal").await;
+    world
+        .click("ul.journal > li:nth-child(1) button.entry")
+        .await;
+    world.click("[data-action='fill-form']").await;
+    world.wait_for(".notices").await;
+    assert_eq!(world.text("main h2").await, "Update");
+    assert_eq!(
+        world.text(".notices .notice span").await,
+        "Fill in the secret values the journal does not keep: sink.password."
+    );
+    assert_eq!(
+        world
+            .js("return ['scope','key','value'].map(n => [...document.querySelectorAll(`.rows [name='${n}']`)].map(i => i.value))")
+            .await,
+        json!([["sink", "sink"], ["workerNum", "password"], ["4", ""]])
+    );
+    assert_eq!(
+        world.journal().await.len(),
+        1,
+        "filling a form sends nothing"
+    );
+    world.finish().await;
+}
+
 #[tokio::test]
 async fn a_share_link_fills_every_field_and_sends_nothing() {
     let world = World::start().await;
