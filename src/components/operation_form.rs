@@ -45,8 +45,20 @@ fn check_message(t: &Texts, check: Check) -> &'static str {
 }
 
 /// The message of a check on `operation`, naming the scopes, keys or
-/// timestamps it is about, quoted so that a space shows.
+/// timestamps it is about, quoted so that a space shows. A flag's check on
+/// a name not understood says its type cannot be told, not that it is
+/// another.
 pub fn check_text(t: &Texts, check: Check, operation: &Operation) -> String {
+    let understood = operation.task_name().parts().is_some();
+    match check {
+        Check::PullBackNotIncrSync if !understood => {
+            return t.check_pull_back_type_unknown.to_owned();
+        }
+        Check::RestartNotFullImport if !understood => {
+            return t.check_restart_type_unknown.to_owned();
+        }
+        _ => {}
+    }
     let quoted: Vec<String> = operation
         .found(check)
         .iter()
@@ -399,5 +411,39 @@ pub fn OperationForm(
                 (base != c.base_url.get()).then(|| fill(t.answer_other_host, &[&browser::absolute_url(&base)]))
             })
         />
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::EN;
+    use oms_core::task_name::TaskName;
+
+    fn resume(name: &str) -> Operation {
+        Operation::Resume {
+            task_name: TaskName::parse(name).unwrap(),
+            pull_back_flag: true,
+            restart_flag: true,
+        }
+    }
+
+    #[test]
+    fn a_flag_on_a_name_not_understood_says_its_type_cannot_be_told() {
+        let full =
+            resume("10.186.16.126-9000:connector_v2:np_56el1g1jvrs0-full_trans-1-0:0000000001");
+        assert_eq!(
+            check_text(&EN, Check::PullBackNotIncrSync, &full),
+            EN.check_pull_back_not_incr
+        );
+        let v1 = resume("10.186.16.126-9000:connector:p_49abc-incr_trans-1-0:1");
+        assert_eq!(
+            check_text(&EN, Check::PullBackNotIncrSync, &v1),
+            EN.check_pull_back_type_unknown
+        );
+        assert_eq!(
+            check_text(&EN, Check::RestartNotFullImport, &v1),
+            EN.check_restart_type_unknown
+        );
     }
 }

@@ -7,7 +7,7 @@ use oms_core::checkpoint::{self, Zone};
 use oms_core::envelope::Outcome;
 use oms_core::journal::EntryKind;
 use oms_core::pullback::pullback_steps;
-use oms_core::request::{METHOD, Operation, Request};
+use oms_core::request::{Check, METHOD, Operation, Request};
 use oms_core::task_name::{Component, TaskName};
 
 use crate::browser::{self, IntlZones};
@@ -16,6 +16,7 @@ use crate::components::checkpoint::{
 };
 use crate::components::confirm::{ConfirmDialog, Expected};
 use crate::components::error_list;
+use crate::components::operation_form::check_text;
 use crate::components::response::ResponsePanel;
 use crate::components::share::ShareLink;
 use crate::components::task_name::TaskNameField;
@@ -54,6 +55,33 @@ impl StepState {
             _ => None,
         }
     }
+}
+
+/// What a pullback of `task_name` warns of, its start then needing a second
+/// click: a task not known to be an Incr-Sync (step 3 would be refused
+/// after step 1 stopped it), and what the core's checks find in `steps`.
+fn pullback_warnings(
+    t: &Texts,
+    task_name: Option<&TaskName>,
+    steps: Option<&[Operation; 3]>,
+) -> Vec<String> {
+    let mut warnings = Vec::new();
+    match task_name.map(|n| n.component()) {
+        Some(None) => warnings.push(t.pullback_type_unknown.to_owned()),
+        Some(Some(component)) if *component != Component::IncrSync => {
+            warnings.push(t.pullback_not_incr.to_owned())
+        }
+        _ => {}
+    }
+    for step in steps.into_iter().flatten() {
+        warnings.extend(
+            step.checks()
+                .into_iter()
+                .filter(|c| *c != Check::PullBackNotIncrSync)
+                .map(|c| check_text(t, c, step)),
+        );
+    }
+    warnings
 }
 
 /// A pullback once confirmed: fixed, whatever the fields do afterwards.
@@ -279,12 +307,26 @@ pub fn PullbackPage() -> impl IntoView {
         running.set(Some(plan));
         go(0);
     };
+    let warnings = Memo::new(move |_| {
+        let steps = plan.with(|p| p.as_ref().ok().map(|p| p.steps.clone()));
+        name.with(|n| pullback_warnings(t, n.as_ref().ok(), steps.as_ref()))
+    });
+    let acknowledged = RwSignal::new(false);
+    Effect::new(move |_| {
+        plan.track();
+        acknowledged.set(false);
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
-        if !busy.get_untracked() && plan.get_untracked().is_ok() {
-            dialog_open.set(true);
+        if busy.get_untracked() || plan.get_untracked().is_err() {
+            return;
         }
+        if !warnings.get_untracked().is_empty() && !acknowledged.get_untracked() {
+            acknowledged.set(true);
+            return;
+        }
+        dialog_open.set(true);
     };
     let failed_at = move || {
         states
@@ -316,11 +358,6 @@ pub fn PullbackPage() -> impl IntoView {
         restore.set(Some(sent));
         busy.set(false);
     });
-    let not_incr = move || {
-        name.get()
-            .ok()
-            .is_some_and(|n| n.component() != Some(&Component::IncrSync))
-    };
     let summary = Signal::derive(move || match plan.get() {
         Ok(p) => {
             let when = if p.target_zone == p.target_utc {
@@ -337,7 +374,6 @@ pub fn PullbackPage() -> impl IntoView {
         <PageIntro title=t.op_pullback help=t.pullback_help />
         <form class="operation" on:submit=submit novalidate>
             <TaskNameField />
-            {move || not_incr().then(|| view! { <p class="warning" data-warnings="">{t.pullback_not_incr}</p> })}
             <CheckpointBuilder draft=d.checkpoint />
             <Show when=move || tried.get() && plan.get().is_err()>
                 {error_list(move || plan.get().err().unwrap_or_default())}
@@ -363,9 +399,23 @@ pub fn PullbackPage() -> impl IntoView {
                     }.into_any(),
                 }}
             </section>
+            <Show when=move || !warnings.get().is_empty()>
+                <ul class="warnings" data-warnings="" class:acknowledge=move || acknowledged.get()>
+                    {move || warnings.get().into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
+                    <Show when=move || acknowledged.get()>
+                        <li class="strong">{t.pullback_second_click}</li>
+                    </Show>
+                </ul>
+            </Show>
             <div class="actions">
                 <button type="submit" disabled=move || busy.get() aria-busy=move || busy.get().to_string()>
-                    {move || if busy.get() { t.sending } else { t.start_pullback }}
+                    {move || if busy.get() {
+                        t.sending
+                    } else if acknowledged.get() {
+                        t.start_pullback_anyway
+                    } else {
+                        t.start_pullback
+                    }}
                 </button>
                 <button type="button" class="secondary" disabled=move || busy.get() on:click=move |_| {
                     d.task_name.set(String::new());
@@ -447,5 +497,28 @@ pub fn PullbackPage() -> impl IntoView {
                 <p class="ok strong" role="status" data-pullback-done="">{t.pullback_done}</p>
             })}
         </Show>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::EN;
+
+    fn warnings_for(name: &str) -> Vec<String> {
+        let name = TaskName::parse(name).unwrap();
+        let steps = pullback_steps(&name, r#"{"sub_a":"1676286000"}"#);
+        pullback_warnings(&EN, Some(&name), Some(&steps))
+    }
+
+    #[test]
+    fn a_pullback_warns_once_of_a_task_not_known_to_be_an_incr_sync() {
+        let incr = "10.186.16.126-9000:connector_v2:np_56el1g1jvrs0-incr_trans-1-0:0000000002";
+        assert!(warnings_for(incr).is_empty());
+        let full = "10.186.16.126-9000:connector_v2:np_56el1g1jvrs0-full_trans-1-0:0000000001";
+        assert_eq!(warnings_for(full), [EN.pullback_not_incr]);
+        let v1 = "10.186.16.126-9000:connector:p_49abc-incr_trans-1-0:1";
+        assert_eq!(warnings_for(v1), [EN.pullback_type_unknown]);
+        assert!(pullback_warnings(&EN, None, None).is_empty());
     }
 }

@@ -135,6 +135,8 @@ async fn audit_everything(theme: &str, lang: &str) {
     world.set("input[name='time']", "19:00:00").await;
     world.set("input[name='subtopic']", "subtopic-1").await;
     a.audit("pullback, filled").await;
+    a.after(SUBMIT, "ul.warnings.acknowledge", "pullback, warnings")
+        .await;
     a.after(SUBMIT, "dialog[open]", "pullback, confirmation")
         .await;
     world

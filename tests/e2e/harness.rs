@@ -28,6 +28,9 @@ pub mod fleet {
     /// A finished Full-Import.
     pub const FULL_FINISHED: &str =
         "10.186.16.126-9000:connector_v2:np_56el1g1jvrs0-full_trans-1-0:0000000001";
+    /// A running Full-Import.
+    pub const FULL_RUNNING: &str =
+        "10.186.16.127-9000:connector_v2:np_5f3k2m9q8x1a-full_trans-1-0:0000000001";
     /// A stopped Full-Import.
     pub const FULL_STOPPED: &str =
         "10.186.16.126-9000:connector_v2:np_6b7c8d9e0f1g-full_trans-1-0:0000000003";

@@ -3,8 +3,8 @@
 use cm_sim::Options;
 use serde_json::json;
 
-use crate::fleet::{INCR_RUNNING, INCR_RUNNING_SUBTOPIC};
-use crate::harness::{STORED_JOURNAL, World, decoded_query, pairs};
+use crate::fleet::{FULL_RUNNING, INCR_RUNNING, INCR_RUNNING_SUBTOPIC};
+use crate::harness::{STORED_JOURNAL, SUBMIT, World, decoded_query, pairs};
 
 /// Fills the reference's pullback: 2023-02-13 19:00:00 at UTC+08:00.
 async fn fill_and_confirm(world: &World) {
@@ -236,6 +236,31 @@ async fn a_subtopic_taken_from_a_paste_and_removed_is_said_removed() {
             "Found: {INCR_RUNNING_SUBTOPIC}. Removed from the list above since: {INCR_RUNNING_SUBTOPIC}."
         )
     );
+    world.finish().await;
+}
+
+/// A pullback of a Full-Import would stop it, then be refused at step 3:
+/// the first click says so and starts nothing; the second asks for the
+/// confirmation.
+#[tokio::test]
+async fn a_pullback_of_a_full_import_needs_a_second_click() {
+    let world = World::start().await;
+    world.open("#/pullback").await;
+    world.set("input[name='taskName']", FULL_RUNNING).await;
+    world.set("input[name='epochInput']", "1676286000").await;
+    world.set("input[name='subtopic']", "sub_a").await;
+    let warnings = world.first_click_warnings().await;
+    assert!(
+        warnings.contains(
+            "this task is not one. The CM is expected to refuse step 3, after step 1 has stopped the task."
+        ) && warnings.contains("click Start pullback anyway to confirm it"),
+        "{warnings}"
+    );
+    assert_eq!(world.count("dialog[open]").await, 0);
+    assert_eq!(world.text(SUBMIT).await, "Start pullback anyway");
+    world.click(SUBMIT).await;
+    world.wait_for("dialog[open]").await;
+    assert!(world.journal().await.is_empty());
     world.finish().await;
 }
 
