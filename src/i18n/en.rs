@@ -273,6 +273,8 @@ pub static EN: Texts = Texts {
     batch_retry_failed: "Retry failed",
     batch_confirm: "Send {1} to {0} {task|tasks}?",
     batch_tasks: "{0} {task|tasks}",
+    batch_check_tasks: "It concerns {0} {task|tasks}: {1}.",
+    batch_check_more: "and {0} more",
     batch_progress: "Batch progress",
     batch_progress_text: "{0} of {1} answered, {2} failed.",
     batch_cancelled: "Cancelled: no more requests were started.",

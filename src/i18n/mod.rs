@@ -303,6 +303,8 @@ catalogue! {
     batch_retry_failed,
     batch_confirm,
     batch_tasks,
+    batch_check_tasks,
+    batch_check_more,
     batch_progress,
     batch_progress_text,
     batch_cancelled,

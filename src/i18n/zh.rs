@@ -273,6 +273,8 @@ pub static ZH: Texts = Texts {
     batch_retry_failed: "重试失败项",
     batch_confirm: "向 {0} 个任务发送 {1}？",
     batch_tasks: "{0} 个任务",
+    batch_check_tasks: "涉及 {0} 个任务：{1}。",
+    batch_check_more: "等另外 {0} 个",
     batch_progress: "批量进度",
     batch_progress_text: "已应答 {0}/{1}，失败 {2}。",
     batch_cancelled: "已取消：不再发起新的请求。",

@@ -120,6 +120,22 @@ struct BatchRun {
     confirmed: StoredValue<Option<(BatchOperation, Target)>>,
 }
 
+/// The tasks a check concerns, the first few by name.
+fn concerned_text(t: &Texts, concerned: &[String]) -> String {
+    const NAMED: usize = 5;
+    let mut named = concerned[..concerned.len().min(NAMED)].join(t.list_separator);
+    if concerned.len() > NAMED {
+        named = format!(
+            "{named} {}",
+            fill(
+                t.batch_check_more,
+                &[&(concerned.len() - NAMED).to_string()]
+            )
+        );
+    }
+    fill_count(t.batch_check_tasks, concerned.len(), &[&named])
+}
+
 /// The batch page.
 #[component]
 pub fn BatchPage() -> impl IntoView {
@@ -298,20 +314,35 @@ pub fn BatchPage() -> impl IntoView {
         rows.set(fresh);
     };
     // The core's checks for every task: errors block, warnings are shown
-    // once each, with the message of the first task they concern (the
-    // confirmation is the deliberate second step).
+    // once each, with the message of the first task they concern and, when
+    // not every task, the tasks they concern (the confirmation is the
+    // deliberate second step).
     let checks = Memo::new(move |_| {
         let operation = operation.get();
-        let mut found: Vec<(Check, String)> = Vec::new();
-        for name in plan.get().names {
-            let task = operation.for_task(name);
+        let names = plan.get().names;
+        let mut found: Vec<(Check, String, Vec<String>)> = Vec::new();
+        for name in &names {
+            let task = operation.for_task(name.clone());
             for check in task.checks() {
-                if !found.iter().any(|(c, _)| *c == check) {
-                    found.push((check, check_text(t, check, &task)));
+                match found.iter_mut().find(|(c, _, _)| *c == check) {
+                    Some((_, _, concerned)) => concerned.push(name.to_string()),
+                    None => {
+                        found.push((check, check_text(t, check, &task), vec![name.to_string()]))
+                    }
                 }
             }
         }
         found
+            .into_iter()
+            .map(|(check, text, concerned)| {
+                let text = if concerned.len() < names.len() {
+                    format!("{text} {}", concerned_text(t, &concerned))
+                } else {
+                    text
+                };
+                (check, text)
+            })
+            .collect::<Vec<_>>()
     });
     let blocked = move || checks.with(|c| c.iter().any(|(c, _)| c.severity() == Severity::Error));
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -502,5 +533,22 @@ pub fn BatchPage() -> impl IntoView {
                 </table>
             </section>
         </Show>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{EN, ZH};
+
+    #[test]
+    fn a_check_names_the_first_five_tasks_it_concerns() {
+        let names: Vec<String> = (1..=7).map(|i| format!("t{i}")).collect();
+        assert_eq!(concerned_text(&EN, &names[..1]), "It concerns 1 task: t1.");
+        assert_eq!(
+            concerned_text(&EN, &names),
+            "It concerns 7 tasks: t1, t2, t3, t4, t5 and 2 more."
+        );
+        assert_eq!(concerned_text(&ZH, &names[..2]), "涉及 2 个任务：t1、t2。");
     }
 }

@@ -4,7 +4,7 @@ use cm_sim::Options;
 use cm_sim::fleet::{Config, State, Task};
 use serde_json::{Value, json};
 
-use crate::fleet::{FULL_STOPPED, INCR_RUNNING, INCR_STOPPED};
+use crate::fleet::{FULL_FINISHED, FULL_STOPPED, INCR_RUNNING, INCR_STOPPED};
 use crate::harness::{SUBMIT, World, decoded_query, pairs};
 
 const CONFIRM: &str = "dialog[open] button[type='submit']";
@@ -1257,5 +1257,38 @@ async fn a_batch_resume_with_both_flags_is_refused_before_sending() {
     world.click(SUBMIT).await;
     assert_eq!(world.count("dialog[open]").await, 0);
     assert!(world.journal().await.is_empty(), "nothing sent");
+    world.finish().await;
+}
+
+/// A batch resume with pullBackFlag warns of the tasks that are not
+/// Incr-Syncs, naming them: "this task" alone would not say which.
+#[tokio::test]
+async fn a_batch_check_names_the_tasks_it_concerns() {
+    let world = World::start().await;
+    world.open("#/batch").await;
+    world
+        .set(
+            "textarea[name='taskNames']",
+            &format!("{INCR_STOPPED}\n{FULL_STOPPED}\n{FULL_FINISHED}\n"),
+        )
+        .await;
+    world.set("select[name='operation']", "resume").await;
+    world.click("input[name='pullBackFlag']").await;
+    assert_eq!(
+        world.text("p.warning[data-check]").await,
+        format!(
+            "pullBackFlag is meant only for an Incr-Sync (incr_trans); this task is not one. \
+             It concerns 2 tasks: {FULL_STOPPED}, {FULL_FINISHED}."
+        )
+    );
+    world.click("input[name='pullBackFlag']").await;
+    world.click("input[name='restartFlag']").await;
+    assert_eq!(
+        world.text("p.warning[data-check]").await,
+        format!(
+            "restartFlag is meant only for a Full-Import (full_trans); this task is not one. \
+             It concerns 1 task: {INCR_STOPPED}."
+        )
+    );
     world.finish().await;
 }
