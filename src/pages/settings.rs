@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use oms_core::profile::{
-    COLORS, Profile, Profiles, Reachability, repeats_api_path, valid_base_url,
+    COLORS, Profile, ProfileError, Profiles, Reachability, repeats_api_path, valid_base_url,
 };
 use oms_core::request::OperationKind;
 
@@ -298,6 +298,11 @@ pub fn SettingsPage() -> impl IntoView {
                         {COLORS.map(|c| view! { <option value=c>{color_name(t, c)}</option> }).collect_view()}
                     </select></label>
             </div>
+            // Said as it is typed, as the base URL is; after a save is
+            // tried, the error list says it.
+            {move || (!tried.get() && errors.with(|e| e.contains(&ProfileError::DuplicateName))).then(|| {
+                view! { <p class="error" data-name-taken="">{t.profile_name_taken}</p> }
+            })}
             <p class="hint">{t.profile_base_help}</p>
             {move || form.with(|f| if valid_base_url(&f.base_url) {
                 let base = f.base_url.trim();

@@ -726,7 +726,14 @@ async fn a_profile_with_a_path_prefix_sends_there() {
         world.sim.url(),
         "the profile list names the origin's URL too"
     );
+    world.set("input[name='profileName']", "This origin").await;
+    assert_eq!(
+        world.text("[data-name-taken]").await,
+        "Another profile has this name.",
+        "a name taken is said as it is typed, before a save is tried"
+    );
     world.set("input[name='profileName']", "east").await;
+    assert_eq!(world.count("[data-name-taken]").await, 0);
     world
         .set("input[name='baseUrl']", "/cm/east/connector/task/v2/")
         .await;
