@@ -158,12 +158,26 @@ pub fn suggestion(input: &str) -> Option<String> {
     if is_understood(input) {
         return None;
     }
+    let trimmed = input.trim();
+    if let Some((first, second)) = trimmed.split_at_checked(trimmed.len() / 2)
+        && first == second
+        && is_understood(first)
+    {
+        return Some(first.to_owned());
+    }
     let names = names_in(input);
     let first = *names.first()?;
     names
         .iter()
         .all(|name| *name == first)
         .then(|| first.to_owned())
+}
+
+/// Whether `input` holds names run together (the v2 grammar's
+/// `:connector_v2:` more than once), as when a name is pasted into a
+/// field that already held one.
+pub fn names_run_together(input: &str) -> bool {
+    input.matches(V2_MARKER).nth(1).is_some()
 }
 
 /// Whether `ip` can be a node: an IPv6 address, or an IPv4 address or host
@@ -183,6 +197,9 @@ fn split_parts(name: &str) -> Option<TaskNameParts> {
     let (node, rest) = name.split_once(V2_MARKER)?;
     let (ip, port) = node.rsplit_once('-')?;
     let (component, seq) = rest.rsplit_once(':')?;
+    if component.contains(':') {
+        return None;
+    }
     let mut tail = component.rsplitn(4, '-');
     let b = tail.next()?;
     let a = tail.next()?;
@@ -334,5 +351,28 @@ mod tests {
             "the same name twice"
         );
         assert_eq!(names_in(&format!("[\"{INCR}\",\"{FULL}\"]")), [INCR, FULL]);
+    }
+
+    #[test]
+    fn names_run_together_are_not_understood() {
+        let doubled = format!("{INCR}{INCR}");
+        let name = TaskName::parse(&doubled).unwrap();
+        assert_eq!(name.parts(), None, "{doubled}");
+        assert!(names_run_together(&doubled));
+        assert_eq!(
+            suggestion(&doubled).as_deref(),
+            Some(INCR),
+            "the same name twice"
+        );
+        let two = format!("{INCR}{FULL}");
+        assert_eq!(TaskName::parse(&two).unwrap().parts(), None);
+        assert!(names_run_together(&two));
+        assert_eq!(
+            suggestion(&two),
+            None,
+            "which one was meant is not ours to guess"
+        );
+        assert!(!names_run_together(INCR));
+        assert!(!names_run_together(&format!("{INCR}x")));
     }
 }

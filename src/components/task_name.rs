@@ -1,7 +1,7 @@
 //! The task-name field and what the core understood of the name.
 
 use leptos::prelude::*;
-use oms_core::task_name::{Component, TaskName, TaskNameError, suggestion};
+use oms_core::task_name::{Component, TaskName, TaskNameError, names_run_together, suggestion};
 
 use crate::console;
 use crate::i18n::{Texts, fill};
@@ -41,10 +41,15 @@ pub fn TaskNameField() -> impl IntoView {
     let c = console();
     let t = c.t;
     let name = task_name();
-    let understood = move || match name.get() {
+    let understood = move || {
+        match name.get() {
         Err(TaskNameError::Empty) => view! { <p class="hint">{t.task_name_hint}</p> }.into_any(),
         Err(error) => view! { <p class="error">{task_name_error(t, &error)}</p> }.into_any(),
         Ok(name) => match name.parts() {
+            None if names_run_together(name.as_str()) => {
+                view! { <p class="warning" data-names-run-together="">{t.task_name_run_together}</p> }
+                    .into_any()
+            }
             None => view! { <p class="warning">{t.task_name_not_understood}</p> }.into_any(),
             Some(parts) => {
                 let badge = match parts.component {
@@ -67,6 +72,7 @@ pub fn TaskNameField() -> impl IntoView {
                 .into_any()
             }
         },
+    }
     };
     view! {
         <div class="field">

@@ -33,6 +33,7 @@ pub static ZH: Texts = Texts {
     task_name_empty: "请输入任务名。",
     task_name_bad_char: "任务名第 {1} 个字符处含有空白或控制字符（{0}）。",
     task_name_not_understood: "此名称不符合 connector_v2 格式，将按原样发送。发送前请核对。",
+    task_name_run_together: "这里有多个任务名连在一起，常见于在已有名称的输入框中再次粘贴。它将按原样发送：请清空输入框，再粘贴一个任务名。",
     task_name_suggestion: "是否连同周围的文字一起复制了？其中的任务名：",
     task_name_use_suggestion: "使用此名称",
     part_component: "组件",

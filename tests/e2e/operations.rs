@@ -189,6 +189,39 @@ async fn a_name_copied_with_its_json_is_offered_clean() {
     world.finish().await;
 }
 
+/// A name pasted into the field that already held it runs the two
+/// together: the field says so instead of reading a project out of the
+/// middle, and offers the one name.
+#[tokio::test]
+async fn a_name_pasted_after_itself_is_said_run_together() {
+    let world = World::start().await;
+    world.open("#/stop").await;
+    world.set("input[name='taskName']", INCR_RUNNING).await;
+    world
+        .wait_for("input[name='taskName']")
+        .await
+        .send_keys(INCR_RUNNING)
+        .await
+        .expect("types after the name");
+    assert_eq!(
+        world.value("input[name='taskName']").await,
+        format!("{INCR_RUNNING}{INCR_RUNNING}")
+    );
+    assert!(
+        world
+            .text("[data-names-run-together]")
+            .await
+            .starts_with("This holds more than one task name run together")
+    );
+    assert_eq!(world.count("[data-understood]").await, 0);
+    assert_eq!(world.text("[data-suggested-name] code").await, INCR_RUNNING);
+    world.click("[data-suggested-name] button").await;
+    assert_eq!(world.value("input[name='taskName']").await, INCR_RUNNING);
+    assert_eq!(world.count("[data-names-run-together]").await, 0);
+    assert!(world.journal().await.is_empty(), "nothing sent");
+    world.finish().await;
+}
+
 /// Enter in the task name does not send a resume: it has no confirmation,
 /// and a flag left checked from an earlier resume (here `pullBackFlag`,
 /// which no check questions on an Incr-Sync) would go with the new name
