@@ -128,6 +128,10 @@ pub enum Check {
     /// An update setting a key to an empty value, most often a row not yet
     /// finished (see [`Operation::empty_values`]).
     EmptyValue,
+    /// An update setting a value with white space at its start or end, most
+    /// often copied with it: a number or a name read with it breaks (see
+    /// [`Operation::values_spaced_at_an_end`]).
+    ValueSpacedAtAnEnd,
 }
 
 impl Check {
@@ -349,6 +353,22 @@ impl Operation {
         )
     }
 
+    /// The `scope.key`s an update sets to a value with white space at its
+    /// start or end, each once (empty for other operations). JSON text
+    /// (an object or a list) is left out: JSON reads past the white space.
+    pub fn values_spaced_at_an_end(&self) -> Vec<String> {
+        distinct(
+            self.config()
+                .1
+                .iter()
+                .filter(|row| {
+                    let trimmed = row.value.trim();
+                    !trimmed.is_empty() && trimmed != row.value && !trimmed.starts_with(['{', '['])
+                })
+                .map(|row| format!("{}.{}", row.scope, row.key)),
+        )
+    }
+
     /// What `check` found in this operation: the scopes, keys or
     /// timestamps its message names (empty for a check that names
     /// nothing, or that does not apply).
@@ -358,6 +378,7 @@ impl Operation {
             Check::SpaceInKey => self.spaced_keys(),
             Check::CheckpointNotSeconds => self.checkpoints_not_seconds(),
             Check::EmptyValue => self.empty_values(),
+            Check::ValueSpacedAtAnEnd => self.values_spaced_at_an_end(),
             _ => Vec::new(),
         }
     }
@@ -396,6 +417,7 @@ impl Operation {
                         Check::SpaceInKey,
                         Check::CheckpointNotSeconds,
                         Check::EmptyValue,
+                        Check::ValueSpacedAtAnEnd,
                     ]
                     .into_iter()
                     .filter(|check| !self.found(*check).is_empty()),
@@ -630,6 +652,31 @@ mod tests {
         );
         assert_eq!(update.checks(), vec![Check::EmptyValue]);
         assert_eq!(Check::EmptyValue.severity(), Severity::Warning);
+    }
+
+    #[test]
+    fn a_value_spaced_at_an_end_asks_for_a_second_click() {
+        let update = Operation::Update {
+            task_name: name(INCR),
+            delete_params: vec![],
+            update_config_map: vec![
+                ConfigRow::new("sink", "workerNum", "4 "),
+                ConfigRow::new("sink", "username", "\toms_writer"),
+                ConfigRow::new("source", "clients", "[{\"subtopic\":\"a\"}]\n"),
+                ConfigRow::new("condition", "whiteCondition", " {} "),
+                ConfigRow::new("source", "batchSize", " "),
+                ConfigRow::new("sink", "jdbcUrl", "jdbc:oceanbase://h:2883/a b"),
+            ],
+        };
+        assert_eq!(
+            update.values_spaced_at_an_end(),
+            vec!["sink.workerNum", "sink.username"]
+        );
+        assert_eq!(
+            update.checks(),
+            vec![Check::EmptyValue, Check::ValueSpacedAtAnEnd]
+        );
+        assert_eq!(Check::ValueSpacedAtAnEnd.severity(), Severity::Warning);
     }
 
     #[test]

@@ -41,6 +41,7 @@ fn check_message(t: &Texts, check: Check) -> &'static str {
         Check::SpaceInKey => t.check_space_in_key,
         Check::CheckpointNotSeconds => t.check_checkpoint_not_seconds,
         Check::EmptyValue => t.check_empty_value,
+        Check::ValueSpacedAtAnEnd => t.check_value_spaced_at_an_end,
     }
 }
 

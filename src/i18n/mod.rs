@@ -87,6 +87,7 @@ catalogue! {
     check_space_in_key,
     check_checkpoint_not_seconds,
     check_empty_value,
+    check_value_spaced_at_an_end,
     warning_second_click,
     preview_title,
     preview_incomplete,

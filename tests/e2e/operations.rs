@@ -351,6 +351,27 @@ async fn an_update_to_a_scope_the_connector_lacks_needs_a_second_click() {
     world.finish().await;
 }
 
+/// A value copied with a space after it would be sent with it, and a
+/// number read with it breaks: the first click names its key.
+#[tokio::test]
+async fn a_value_spaced_at_an_end_needs_a_second_click() {
+    let world = update_form().await;
+    world.add_config_row("sink", "workerNum", "4 ").await;
+    let warnings = world.first_click_warnings().await;
+    assert!(
+        warnings.contains(r#"A value with white space at its start or end: "sink.workerNum"."#),
+        "the warning names the key: {warnings}"
+    );
+    world.click(SUBMIT).await;
+    assert_eq!(world.outcome("").await, "success");
+    assert_eq!(
+        world.journal().await[0]["body"],
+        r#"{"sink":{"workerNum":"4 "}}"#,
+        "sent as typed once acknowledged"
+    );
+    world.finish().await;
+}
+
 /// A `source.checkpoint` typed in milliseconds would rewind the task to a
 /// time thousands of years away: the first click names it.
 #[tokio::test]
