@@ -31,6 +31,26 @@ pub fn error_list(errors: impl Fn() -> Vec<String> + Send + Sync + 'static) -> i
     }
 }
 
+/// A form's warnings, each needing the operator's second click: once
+/// `acknowledged`, the list is outlined and ends with `second_click`,
+/// which says how to go on.
+pub fn warning_list(
+    warnings: Memo<Vec<String>>,
+    acknowledged: RwSignal<bool>,
+    second_click: &'static str,
+) -> impl IntoView {
+    view! {
+        <Show when=move || !warnings.get().is_empty()>
+            <ul class="warnings" data-warnings="" class:acknowledge=move || acknowledged.get()>
+                {move || warnings.get().into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
+                <Show when=move || acknowledged.get()>
+                    <li class="strong">{second_click}</li>
+                </Show>
+            </ul>
+        </Show>
+    }
+}
+
 /// Keeps Enter in a field of rows being typed (a key, a subtopic, a date)
 /// from submitting the form, as the browser otherwise does: there it means
 /// "next", never "send". Put on the rows' `fieldset` as `on:keydown`, and

@@ -10,7 +10,7 @@ use crate::components::preview::RequestPreview;
 use crate::components::response::ResponsePanel;
 use crate::components::share::ShareLink;
 use crate::components::task_name::TaskNameField;
-use crate::components::{error_list, hold_enter};
+use crate::components::{error_list, hold_enter, warning_list};
 use crate::drafts::{lasting, lasting_context};
 use crate::i18n::{Texts, fill, operation_name};
 use crate::route::{NavMark, Page};
@@ -371,14 +371,7 @@ pub fn OperationForm(
             <Show when=move || tried.get() && !errors.get().is_empty()>
                 {error_list(move || errors.get())}
             </Show>
-            <Show when=move || !warnings.get().is_empty()>
-                <ul class="warnings" data-warnings="" class:acknowledge=move || acknowledged.get()>
-                    {move || warnings.get().into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
-                    <Show when=move || acknowledged.get()>
-                        <li class="strong">{t.warning_second_click}</li>
-                    </Show>
-                </ul>
-            </Show>
+            {warning_list(warnings, acknowledged, t.warning_second_click)}
             <RequestPreview request=request shown_body=shown_body />
             <div class="actions">
                 <SendButtons sender=sender label=label />

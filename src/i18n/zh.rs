@@ -114,7 +114,7 @@ pub static ZH: Texts = Texts {
     delete_params_help: "每个输入框一个 scope.key，例如 source.checkpoint。以一个逗号分隔的参数发送。",
     add_entry: "添加要删除的键",
     delete_empty: "第 {0} 项为空：请填写或删除。",
-    delete_not_scope_key: "第 {0} 项不是 scope.key。",
+    delete_not_scope_key: "第 {0} 项不是 scope.key：应为 scope、点号和 key，例如 source.checkpoint。",
     delete_comma: "第 {0} 项含有逗号：每个键用一个输入框。",
     delete_duplicate: "第 {0} 项和第 {1} 项是同一个键。",
     update_config_map_label: "（要设置的配置项）",

@@ -15,11 +15,11 @@ use crate::components::checkpoint::{
     CheckpointBuilder, checkpoint_error, computed, remember_subtopics, subtopic_error,
 };
 use crate::components::confirm::{ConfirmDialog, Expected};
-use crate::components::error_list;
 use crate::components::operation_form::check_text;
 use crate::components::response::ResponsePanel;
 use crate::components::share::ShareLink;
 use crate::components::task_name::TaskNameField;
+use crate::components::{error_list, warning_list};
 use crate::drafts::{lasting_context, rows_of, values_of};
 use crate::i18n::{Texts, fill};
 use crate::journal::Started;
@@ -399,14 +399,7 @@ pub fn PullbackPage() -> impl IntoView {
                     }.into_any(),
                 }}
             </section>
-            <Show when=move || !warnings.get().is_empty()>
-                <ul class="warnings" data-warnings="" class:acknowledge=move || acknowledged.get()>
-                    {move || warnings.get().into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
-                    <Show when=move || acknowledged.get()>
-                        <li class="strong">{t.pullback_second_click}</li>
-                    </Show>
-                </ul>
-            </Show>
+            {warning_list(warnings, acknowledged, t.pullback_second_click)}
             <div class="actions">
                 <button type="submit" disabled=move || busy.get() aria-busy=move || busy.get().to_string()>
                     {move || if busy.get() {
