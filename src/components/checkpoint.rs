@@ -110,6 +110,21 @@ pub fn duration_words(t: &Texts, seconds: i64) -> String {
     }
 }
 
+/// What the builder warns of in a checkpoint it computed: a time in the
+/// future or long past, a local time skipped or repeated.
+pub fn computed_warnings(t: &Texts, computed: &Computed) -> Vec<String> {
+    computed
+        .warnings
+        .iter()
+        .map(|w| warning_text(t, w))
+        .chain(
+            computed
+                .ambiguity
+                .map(|a| ambiguity_text(t, &a, &computed.zone)),
+        )
+        .collect()
+}
+
 fn warning_text(t: &Texts, warning: &CheckpointWarning) -> String {
     match warning {
         CheckpointWarning::InFuture { seconds } => {
@@ -534,8 +549,7 @@ pub fn CheckpointBuilder(
                                     Err(errors) => errors.iter().map(|e| view! { <p class="error">{subtopic_error(t, e)}</p> }).collect_view().into_any(),
                                 }}</dd>
                             </dl>
-                            {r.warnings.iter().map(|w| view! { <p class="warning">{warning_text(t, w)}</p> }).collect_view()}
-                            {r.ambiguity.map(|a| view! { <p class="warning">{ambiguity_text(t, &a, &r.zone)}</p> })}
+                            {computed_warnings(t, &r).into_iter().map(|w| view! { <p class="warning">{w}</p> }).collect_view()}
                         }.into_any()
                     }
                 }}

@@ -12,7 +12,8 @@ use oms_core::task_name::{Component, TaskName};
 
 use crate::browser::{self, IntlZones};
 use crate::components::checkpoint::{
-    CheckpointBuilder, checkpoint_error, computed, remember_subtopics, subtopic_error,
+    CheckpointBuilder, Computed, checkpoint_error, computed, computed_warnings, remember_subtopics,
+    subtopic_error,
 };
 use crate::components::confirm::{ConfirmDialog, Expected};
 use crate::components::operation_form::check_text;
@@ -59,10 +60,13 @@ impl StepState {
 
 /// What a pullback of `task_name` warns of, its start then needing a second
 /// click: a task not known to be an Incr-Sync (step 3 would be refused
-/// after step 1 stopped it), and what the core's checks find in `steps`.
+/// after step 1 stopped it), what the checkpoint builder warns of in its
+/// `checkpoint` (a time in the future or long past replays or skips
+/// changes), and what the core's checks find in `steps`.
 fn pullback_warnings(
     t: &Texts,
     task_name: Option<&TaskName>,
+    checkpoint: Option<&Computed>,
     steps: Option<&[Operation; 3]>,
 ) -> Vec<String> {
     let mut warnings = Vec::new();
@@ -72,6 +76,9 @@ fn pullback_warnings(
             warnings.push(t.pullback_not_incr.to_owned())
         }
         _ => {}
+    }
+    if let Some(checkpoint) = checkpoint {
+        warnings.extend(computed_warnings(t, checkpoint));
     }
     for step in steps.into_iter().flatten() {
         warnings.extend(
@@ -309,7 +316,8 @@ pub fn PullbackPage() -> impl IntoView {
     };
     let warnings = Memo::new(move |_| {
         let steps = plan.with(|p| p.as_ref().ok().map(|p| p.steps.clone()));
-        name.with(|n| pullback_warnings(t, n.as_ref().ok(), steps.as_ref()))
+        let checkpoint = checkpoint.get().ok();
+        name.with(|n| pullback_warnings(t, n.as_ref().ok(), checkpoint.as_ref(), steps.as_ref()))
     });
     let acknowledged = RwSignal::new(false);
     Effect::new(move |_| {
@@ -497,11 +505,12 @@ pub fn PullbackPage() -> impl IntoView {
 mod tests {
     use super::*;
     use crate::i18n::EN;
+    use oms_core::checkpoint::CheckpointWarning;
 
     fn warnings_for(name: &str) -> Vec<String> {
         let name = TaskName::parse(name).unwrap();
         let steps = pullback_steps(&name, r#"{"sub_a":"1676286000"}"#);
-        pullback_warnings(&EN, Some(&name), Some(&steps))
+        pullback_warnings(&EN, Some(&name), None, Some(&steps))
     }
 
     #[test]
@@ -512,6 +521,36 @@ mod tests {
         assert_eq!(warnings_for(full), [EN.pullback_not_incr]);
         let v1 = "10.186.16.126-9000:connector:p_49abc-incr_trans-1-0:1";
         assert_eq!(warnings_for(v1), [EN.pullback_type_unknown]);
-        assert!(pullback_warnings(&EN, None, None).is_empty());
+        assert!(pullback_warnings(&EN, None, None, None).is_empty());
+    }
+
+    #[test]
+    fn a_pullback_warns_of_what_the_checkpoint_builder_warns_of() {
+        let name = TaskName::parse(
+            "10.186.16.126-9000:connector_v2:np_56el1g1jvrs0-incr_trans-1-0:0000000002",
+        )
+        .unwrap();
+        let at = |warnings| Computed {
+            epoch: 1_676_286_000,
+            zone: Zone::Utc,
+            ambiguity: None,
+            warnings,
+            text: Ok(r#"{"sub_a":"1676286000"}"#.into()),
+        };
+        let old = at(vec![CheckpointWarning::TooOld {
+            seconds: 8 * 86_400,
+        }]);
+        assert_eq!(
+            pullback_warnings(&EN, Some(&name), Some(&old), None),
+            [
+                "This time is 8 d 0 h ago, more than 7 days: the source may no longer hold data that old."
+            ]
+        );
+        let future = at(vec![CheckpointWarning::InFuture { seconds: 3600 }]);
+        assert_eq!(
+            pullback_warnings(&EN, Some(&name), Some(&future), None),
+            ["This time is 1 h 0 min in the future: the CM refuses a checkpoint in the future."]
+        );
+        assert!(pullback_warnings(&EN, Some(&name), Some(&at(vec![])), None).is_empty());
     }
 }

@@ -510,10 +510,30 @@ impl World {
     /// Starts the pullback the page holds, for the reference's task:
     /// sent, and confirmed with the task name's last part.
     pub async fn confirm_pullback(&self) {
-        self.click("main form button[type='submit']").await;
+        self.open_pullback_confirmation().await;
         self.set("dialog[open] input[name='confirmTaskName']", "0000000002")
             .await;
         self.click("dialog[open] button[type='submit']").await;
+    }
+
+    /// Clicks the pullback page's start until its confirmation opens: a
+    /// second time when the first shows warnings (the reference's time is
+    /// years past), after checking that it sent nothing. Returns the
+    /// warnings shown, empty when there were none.
+    pub async fn open_pullback_confirmation(&self) -> String {
+        self.click(SUBMIT).await;
+        let shown = self.wait_for("dialog[open], ul.warnings.acknowledge").await;
+        if shown.tag_name().await.expect("reads the tag") == "dialog" {
+            return String::new();
+        }
+        let warnings = self.text("ul.warnings").await;
+        assert!(
+            self.journal().await.is_empty(),
+            "a warning holds the first click"
+        );
+        self.click(SUBMIT).await;
+        self.wait_for("dialog[open]").await;
+        warnings
     }
 
     /// Opens `#/stop`, sends a confirmed stop of `task_name` and returns

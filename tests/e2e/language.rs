@@ -84,7 +84,11 @@ async fn a_pullback_in_chinese() {
             .contains("前"),
         "relative time in Chinese"
     );
-    world.click("main form button[type='submit']").await;
+    let warnings = world.open_pullback_confirmation().await;
+    assert!(
+        warnings.contains("仍然开始回拉"),
+        "the second click is asked for in Chinese: {warnings}"
+    );
     let summary = world.text("dialog[open] .dialog-message").await;
     assert!(
         summary.starts_with("将 ") && summary.contains("回拉到 2023-02-13 19:00:00 UTC+08:00"),

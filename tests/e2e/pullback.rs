@@ -10,7 +10,12 @@ use crate::harness::{STORED_JOURNAL, SUBMIT, World, decoded_query, pairs};
 async fn fill_and_confirm(world: &World) {
     world.fill_reference_pullback().await;
     assert_eq!(world.text("output[name='epoch']").await, "1676286000");
-    world.click("main form button[type='submit']").await;
+    let warnings = world.open_pullback_confirmation().await;
+    assert!(
+        warnings.contains("ago, more than 7 days: the source may no longer hold data that old.")
+            && warnings.contains("click Start pullback anyway to confirm it"),
+        "a time long past needs a second click: {warnings}"
+    );
     assert_eq!(
         world.text("dialog[open] .dialog-message").await,
         format!(
@@ -43,8 +48,7 @@ async fn enter_in_the_checkpoint_builder_starts_nothing() {
         )
         .await;
     assert_eq!(world.count("dialog[open]").await, 0);
-    world.click("main form button[type='submit']").await;
-    world.wait_for("dialog[open]").await;
+    world.open_pullback_confirmation().await;
     assert!(world.journal().await.is_empty());
     world.finish().await;
 }
@@ -247,7 +251,12 @@ async fn a_pullback_of_a_full_import_needs_a_second_click() {
     let world = World::start().await;
     world.open("#/pullback").await;
     world.set("input[name='taskName']", FULL_RUNNING).await;
-    world.set("input[name='epochInput']", "1676286000").await;
+    let an_hour_ago = world
+        .js("return String(Math.floor(Date.now() / 1000) - 3600)")
+        .await;
+    world
+        .set("input[name='epochInput']", an_hour_ago.as_str().unwrap())
+        .await;
     world.set("input[name='subtopic']", "sub_a").await;
     let warnings = world.first_click_warnings().await;
     assert!(
@@ -255,6 +264,10 @@ async fn a_pullback_of_a_full_import_needs_a_second_click() {
             "this task is not one. The CM is expected to refuse step 3, after step 1 has stopped the task."
         ) && warnings.contains("click Start pullback anyway to confirm it"),
         "{warnings}"
+    );
+    assert!(
+        !warnings.contains("ago"),
+        "the time is not the cause: {warnings}"
     );
     assert_eq!(world.count("dialog[open]").await, 0);
     assert_eq!(world.text(SUBMIT).await, "Start pullback anyway");
@@ -521,7 +534,7 @@ async fn a_pullback_in_utc_names_its_time_once() {
     let world = World::start().await;
     world.fill_reference_pullback().await;
     world.set("select[name='zone']", "UTC").await;
-    world.click("main form button[type='submit']").await;
+    world.open_pullback_confirmation().await;
     assert_eq!(
         world.text("dialog[open] .dialog-message").await,
         format!(
