@@ -295,6 +295,8 @@ pub fn PullbackPage() -> impl IntoView {
         busy.set(true);
         run_from.dispatch(start);
     };
+    // Whether the warnings were shown to a click: the next one goes on.
+    let acknowledged = RwSignal::new(false);
     let start = move || {
         let Ok(plan) = plan.get_untracked() else {
             return;
@@ -312,6 +314,7 @@ pub fn PullbackPage() -> impl IntoView {
         );
         flow.set_value(Some(Flow { entry, target }));
         running.set(Some(plan));
+        acknowledged.set(false);
         go(0);
     };
     let warnings = Memo::new(move |_| {
@@ -319,7 +322,6 @@ pub fn PullbackPage() -> impl IntoView {
         let checkpoint = checkpoint.get().ok();
         name.with(|n| pullback_warnings(t, n.as_ref().ok(), checkpoint.as_ref(), steps.as_ref()))
     });
-    let acknowledged = RwSignal::new(false);
     Effect::new(move |_| {
         plan.track();
         acknowledged.set(false);

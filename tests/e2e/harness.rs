@@ -518,19 +518,14 @@ impl World {
 
     /// Clicks the pullback page's start until its confirmation opens: a
     /// second time when the first shows warnings (the reference's time is
-    /// years past), after checking that it sent nothing. Returns the
-    /// warnings shown, empty when there were none.
+    /// years past). Returns the warnings shown, empty when there were none.
     pub async fn open_pullback_confirmation(&self) -> String {
         self.click(SUBMIT).await;
-        let shown = self.wait_for("dialog[open], ul.warnings.acknowledge").await;
-        if shown.tag_name().await.expect("reads the tag") == "dialog" {
+        self.wait_for("dialog[open], ul.warnings.acknowledge").await;
+        if self.count("dialog[open]").await > 0 {
             return String::new();
         }
         let warnings = self.text("ul.warnings").await;
-        assert!(
-            self.journal().await.is_empty(),
-            "a warning holds the first click"
-        );
         self.click(SUBMIT).await;
         self.wait_for("dialog[open]").await;
         warnings

@@ -59,6 +59,14 @@ async fn the_references_pullback_sends_its_three_requests_exactly() {
     fill_and_confirm(&world).await;
     world.wait_for("[data-pullback-done]").await;
     assert_eq!(
+        (
+            world.count("ul.warnings.acknowledge").await,
+            world.text(SUBMIT).await
+        ),
+        (0, "Start pullback".to_owned()),
+        "the warnings acknowledged were for that start: another asks again"
+    );
+    assert_eq!(
         world.answer_field("Request").await,
         serde_json::Value::Null,
         "each step's heading shows its request; its answer does not repeat it"
