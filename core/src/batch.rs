@@ -1,7 +1,7 @@
 //! Batch operations: a pasted list of task names, checked before anything is sent.
 
 use crate::request::{Operation, OperationKind};
-use crate::task_name::{TaskName, TaskNameError, is_understood, names_in};
+use crate::task_name::{TaskName, TaskNameError, is_understood, names_in, suggestion};
 
 /// The default number of requests in flight at once.
 pub const DEFAULT_CONCURRENCY: usize = 4;
@@ -38,14 +38,22 @@ pub struct BatchPlan {
 }
 
 /// The list with every line that holds task names amid other text (quotes,
-/// commas, a JSON array, a URL) replaced by those names, one per line.
-/// `None` when no line would change.
+/// commas, a JSON array, a URL) replaced by those names, one per line, and
+/// a name run together with itself by the name. `None` when no line would
+/// change.
 pub fn cleaned(text: &str) -> Option<String> {
     let mut changed = false;
     let lines: Vec<String> = text
         .lines()
         .map(|line| match names_in(line) {
-            names if names.is_empty() || is_understood(line) => line.to_owned(),
+            _ if is_understood(line) => line.to_owned(),
+            names if names.is_empty() => match suggestion(line) {
+                Some(name) => {
+                    changed = true;
+                    name
+                }
+                None => line.to_owned(),
+            },
             names => {
                 changed = true;
                 names.join("\n")
@@ -160,6 +168,19 @@ mod tests {
             "lines already names, or holding none, stay as typed"
         );
         assert_eq!(cleaned(&format!("{A}\n{B}\nstore_x\n")), None);
+    }
+
+    #[test]
+    fn a_name_run_together_with_itself_is_taken_once() {
+        assert_eq!(
+            cleaned(&format!("{A}{A}\n{B}\n")).as_deref(),
+            Some(format!("{A}\n{B}").as_str())
+        );
+        assert_eq!(
+            cleaned(&format!("{A}{B}\n")),
+            None,
+            "two names: not ours to split"
+        );
     }
 
     #[test]
