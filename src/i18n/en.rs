@@ -264,7 +264,7 @@ pub static EN: Texts = Texts {
     batch_line_empty: "empty, skipped.",
     batch_line_duplicate: "is the same as line {0}: skipped.",
     batch_line_not_understood: "is not a connector_v2 name: it is sent as typed.",
-    batch_clean_hint: "Some lines hold task names amid other text (quotes, commas, a JSON array, a URL).",
+    batch_clean_hint: "Some lines hold task names amid other text (quotes, commas, a JSON array, a URL), or a name run together with itself.",
     batch_clean: "Keep only the task names",
     batch_line_skipped: "Skipped.",
     batch_operation: "Operation",

@@ -264,7 +264,7 @@ pub static ZH: Texts = Texts {
     batch_line_empty: "空行，已跳过。",
     batch_line_duplicate: "与第 {0} 行相同，已跳过。",
     batch_line_not_understood: "不是 connector_v2 名称，将按原样发送。",
-    batch_clean_hint: "有些行的任务名夹在其他文字中（引号、逗号、JSON 数组、URL）。",
+    batch_clean_hint: "有些行的任务名夹在其他文字中（引号、逗号、JSON 数组、URL），或同一任务名连写了两次。",
     batch_clean: "只保留任务名",
     batch_line_skipped: "已跳过。",
     batch_operation: "操作",

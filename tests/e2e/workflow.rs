@@ -1036,12 +1036,14 @@ async fn a_batch_offers_recent_names_but_not_lines_around_a_name() {
 }
 
 /// Names pasted as a JSON array (or with quotes, commas, a URL around
-/// them) are taken out of it on request; nothing is sent meanwhile.
+/// them), or a name run together with itself, are taken out on request;
+/// nothing is sent meanwhile.
 #[tokio::test]
 async fn a_batch_list_pasted_as_json_is_cleaned_on_request() {
     let world = World::start().await;
     world.open("#/batch").await;
-    let pasted = format!("[\"{INCR_RUNNING}\", \"{FULL_STOPPED}\"]\nstore_x");
+    let pasted =
+        format!("[\"{INCR_RUNNING}\", \"{FULL_STOPPED}\"]\n{INCR_STOPPED}{INCR_STOPPED}\nstore_x");
     world.set("textarea[name='taskNames']", &pasted).await;
     assert!(
         world
@@ -1052,11 +1054,11 @@ async fn a_batch_list_pasted_as_json_is_cleaned_on_request() {
     world.click("[data-batch-clean] button").await;
     assert_eq!(
         world.value("textarea[name='taskNames']").await,
-        format!("{INCR_RUNNING}\n{FULL_STOPPED}\nstore_x")
+        format!("{INCR_RUNNING}\n{FULL_STOPPED}\n{INCR_STOPPED}\nstore_x")
     );
     assert_eq!(
         world.text("[data-batch-count]").await,
-        "Requests will go to 3 tasks."
+        "Requests will go to 4 tasks."
     );
     assert_eq!(world.count("[data-batch-clean]").await, 0);
     assert!(world.journal().await.is_empty(), "cleaning sends nothing");
