@@ -332,12 +332,13 @@ fn found_note(t: &Texts, found: &[String], listed: &[String]) -> String {
         .filter(|s| !listed.iter().any(|l| l.trim() == s.as_str()))
         .map(String::as_str)
         .collect();
+    let found = found.join(t.list_separator);
     if removed.is_empty() {
-        fill(t.subtopics_found, &[&found.join(", ")])
+        fill(t.subtopics_found, &[&found])
     } else {
         fill(
             t.subtopics_found_removed,
-            &[&found.join(", "), &removed.join(", ")],
+            &[&found, &removed.join(t.list_separator)],
         )
     }
 }
