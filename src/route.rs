@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use oms_core::config_map::secret_keys;
 use oms_core::request::OperationKind;
 use oms_core::share;
 
@@ -249,7 +250,7 @@ pub fn apply_share(console: Console) {
     match read {
         Err(_) => console.notices.update(|n| n.push(t.share_bad.to_owned())),
         Ok(state) => {
-            let secrets = state.secrets_to_fill();
+            let secrets = secret_keys(&state.rows);
             console.drafts.fill_from_share(state);
             let notice = if secrets.is_empty() {
                 t.share_filled.to_owned()

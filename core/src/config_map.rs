@@ -56,6 +56,16 @@ impl ConfigRow {
     }
 }
 
+/// The `scope.key`s of the rows whose values are secret (see
+/// [`is_secret_key`]): the values a share link or the journal never keeps,
+/// to be filled in again.
+pub fn secret_keys(rows: &[ConfigRow]) -> Vec<String> {
+    rows.iter()
+        .filter(|r| is_secret_key(&r.key))
+        .map(|r| format!("{}.{}", r.scope, r.key))
+        .collect()
+}
+
 /// Whether a key's name marks its value as secret (any letter case; the
 /// markers are ASCII).
 pub fn is_secret_key(key: &str) -> bool {

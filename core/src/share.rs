@@ -35,17 +35,6 @@ pub struct ShareState {
     pub subtopics: Vec<String>,
 }
 
-impl ShareState {
-    /// The `scope.key`s whose secret values the link leaves out.
-    pub fn secrets_to_fill(&self) -> Vec<String> {
-        self.rows
-            .iter()
-            .filter(|r| is_secret_key(&r.key))
-            .map(|r| format!("{}.{}", r.scope, r.key))
-            .collect()
-    }
-}
-
 /// The hash for `route` (e.g. `#/update`) carrying `state`, secret values left out.
 pub fn share_hash(route: &str, state: &ShareState) -> String {
     let mut state = state.clone();
@@ -85,6 +74,7 @@ pub fn read_share(hash: &str) -> Option<Result<ShareState, BadShareLink>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config_map::secret_keys;
     use proptest::prelude::*;
 
     #[test]
@@ -104,7 +94,7 @@ mod tests {
         assert_eq!(back.rows[0].value, "");
         assert_eq!(back.rows[1].value, "u");
         assert_eq!(back.task_name, "a:b c&d");
-        assert_eq!(back.secrets_to_fill(), vec!["sink.password".to_owned()]);
+        assert_eq!(secret_keys(&back.rows), vec!["sink.password".to_owned()]);
     }
 
     #[test]

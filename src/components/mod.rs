@@ -31,23 +31,67 @@ pub fn error_list(errors: impl Fn() -> Vec<String> + Send + Sync + 'static) -> i
     }
 }
 
-/// A form's warnings, each needing the operator's second click: once
-/// `acknowledged`, the list is outlined and ends with `second_click`,
-/// which says how to go on.
-pub fn warning_list(
+/// A form's warnings and the second click they ask for: while the form
+/// shows warnings, its first click only marks them acknowledged.
+#[derive(Clone, Copy)]
+pub struct SecondClick {
     warnings: Memo<Vec<String>>,
     acknowledged: RwSignal<bool>,
-    second_click: &'static str,
-) -> impl IntoView {
-    view! {
-        <Show when=move || !warnings.get().is_empty()>
-            <ul class="warnings" data-warnings="" class:acknowledge=move || acknowledged.get()>
-                {move || warnings.get().into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
-                <Show when=move || acknowledged.get()>
-                    <li class="strong">{second_click}</li>
-                </Show>
-            </ul>
-        </Show>
+}
+
+impl SecondClick {
+    /// For `warnings`. The mark is forgotten whenever what `changes` reads
+    /// changes (the form's operation or plan).
+    pub fn new(warnings: Memo<Vec<String>>, changes: impl Fn() + 'static) -> Self {
+        let acknowledged = RwSignal::new(false);
+        Effect::new(move |_| {
+            changes();
+            acknowledged.set(false);
+        });
+        Self {
+            warnings,
+            acknowledged,
+        }
+    }
+
+    /// Whether a click stops here: warnings are shown and were not yet
+    /// acknowledged. Such a click acknowledges them.
+    pub fn holds(self) -> bool {
+        let holds = !self.warnings.get_untracked().is_empty() && !self.acknowledged.get_untracked();
+        if holds {
+            self.acknowledged.set(true);
+        }
+        holds
+    }
+
+    /// Forgets the mark: what was acknowledged has been sent or started.
+    pub fn forget(self) {
+        self.acknowledged.set(false);
+    }
+
+    /// Whether the warnings are acknowledged (tracked): the button then
+    /// says it goes on anyway.
+    pub fn acknowledged(self) -> bool {
+        self.acknowledged.get()
+    }
+
+    /// The warnings' list: once acknowledged, it is outlined and ends with
+    /// `second_click`, which says how to go on.
+    pub fn view(self, second_click: &'static str) -> impl IntoView {
+        let Self {
+            warnings,
+            acknowledged,
+        } = self;
+        view! {
+            <Show when=move || !warnings.get().is_empty()>
+                <ul class="warnings" data-warnings="" class:acknowledge=move || acknowledged.get()>
+                    {move || warnings.get().into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
+                    <Show when=move || acknowledged.get()>
+                        <li class="strong">{second_click}</li>
+                    </Show>
+                </ul>
+            </Show>
+        }
     }
 }
 

@@ -10,7 +10,7 @@ use crate::components::preview::RequestPreview;
 use crate::components::response::ResponsePanel;
 use crate::components::share::ShareLink;
 use crate::components::task_name::TaskNameField;
-use crate::components::{error_list, hold_enter, warning_list};
+use crate::components::{SecondClick, error_list, hold_enter};
 use crate::drafts::{lasting, lasting_context};
 use crate::i18n::{Texts, fill, operation_name};
 use crate::route::{NavMark, Page};
@@ -276,12 +276,7 @@ pub fn OperationForm(
     let t = c.t;
     let sender = Sender::of_page(kind);
     let tried = RwSignal::new(false);
-    let acknowledged = RwSignal::new(false);
     let dialog_open = RwSignal::new(false);
-    Effect::new(move |_| {
-        operation.track();
-        acknowledged.set(false);
-    });
     let errors = Memo::new(move |_| match operation.get() {
         Err(errors) => errors,
         Ok(op) => op
@@ -300,6 +295,7 @@ pub fn OperationForm(
             .map(|c| check_text(t, c, &op))
             .collect::<Vec<_>>(),
     });
+    let second_click = SecondClick::new(warnings, move || operation.track());
     let request = Signal::derive(move || operation.get().ok().map(|op| op.request()));
     let shown_body =
         shown_body.unwrap_or_else(|| Signal::derive(move || request.get().and_then(|r| r.body)));
@@ -318,7 +314,7 @@ pub fn OperationForm(
         if let Ok(op) = operation.get_untracked()
             && sender.send(op, c.target())
         {
-            acknowledged.set(false);
+            second_click.forget();
         }
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -330,8 +326,7 @@ pub fn OperationForm(
         {
             return;
         }
-        if !warnings.get_untracked().is_empty() && !acknowledged.get_untracked() {
-            acknowledged.set(true);
+        if second_click.holds() {
             return;
         }
         match confirm {
@@ -340,7 +335,7 @@ pub fn OperationForm(
         }
     };
     let label = Signal::derive(move || {
-        if acknowledged.get() {
+        if second_click.acknowledged() {
             t.send_anyway.to_owned()
         } else {
             t.send.to_owned()
@@ -371,7 +366,7 @@ pub fn OperationForm(
             <Show when=move || tried.get() && !errors.get().is_empty()>
                 {error_list(move || errors.get())}
             </Show>
-            {warning_list(warnings, acknowledged, t.warning_second_click)}
+            {second_click.view(t.warning_second_click)}
             <RequestPreview request=request shown_body=shown_body />
             <div class="actions">
                 <SendButtons sender=sender label=label />

@@ -35,22 +35,28 @@ pub fn component_label(t: &Texts, component: &Component) -> String {
     }
 }
 
+/// The warning for a name the grammar does not understand: names run
+/// together are said as such.
+fn not_understood(t: &Texts, name: &TaskName) -> AnyView {
+    if names_run_together(name.as_str()) {
+        view! { <p class="warning" data-names-run-together="">{t.task_name_run_together}</p> }
+            .into_any()
+    } else {
+        view! { <p class="warning">{t.task_name_not_understood}</p> }.into_any()
+    }
+}
+
 /// `taskName`, with the parts of the name below it.
 #[component]
 pub fn TaskNameField() -> impl IntoView {
     let c = console();
     let t = c.t;
     let name = task_name();
-    let understood = move || {
-        match name.get() {
+    let understood = move || match name.get() {
         Err(TaskNameError::Empty) => view! { <p class="hint">{t.task_name_hint}</p> }.into_any(),
         Err(error) => view! { <p class="error">{task_name_error(t, &error)}</p> }.into_any(),
         Ok(name) => match name.parts() {
-            None if names_run_together(name.as_str()) => {
-                view! { <p class="warning" data-names-run-together="">{t.task_name_run_together}</p> }
-                    .into_any()
-            }
-            None => view! { <p class="warning">{t.task_name_not_understood}</p> }.into_any(),
+            None => not_understood(t, &name),
             Some(parts) => {
                 let badge = match parts.component {
                     Component::IncrSync => "badge incr",
@@ -72,7 +78,6 @@ pub fn TaskNameField() -> impl IntoView {
                 .into_any()
             }
         },
-    }
     };
     view! {
         <div class="field">

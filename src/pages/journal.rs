@@ -1,7 +1,7 @@
 //! `#/journal`: every request this browser sent, newest first.
 
 use leptos::prelude::*;
-use oms_core::config_map::{import_json, is_secret_key};
+use oms_core::config_map::{import_json, is_secret_key, secret_keys};
 use oms_core::envelope::OutcomeClass;
 use oms_core::journal::{CSV_COLUMNS, EntryKind, Filter, JournalEntry, to_csv};
 use oms_core::pullback::checkpoint_in_body;
@@ -76,11 +76,7 @@ fn fill_form(c: Console, entry: &JournalEntry) {
                 .as_deref()
                 .and_then(|b| import_json(b).ok())
                 .unwrap_or_default();
-            let secrets: Vec<String> = rows
-                .iter()
-                .filter(|r| is_secret_key(&r.key))
-                .map(|r| format!("{}.{}", r.scope, r.key))
-                .collect();
+            let secrets = secret_keys(&rows);
             if !secrets.is_empty() {
                 let notice = fill(c.t.journal_fill_secrets, &[&secrets.join(", ")]);
                 c.notices.update(|n| n.push(notice));

@@ -20,7 +20,7 @@ use crate::components::operation_form::check_text;
 use crate::components::response::ResponsePanel;
 use crate::components::share::ShareLink;
 use crate::components::task_name::TaskNameField;
-use crate::components::{error_list, warning_list};
+use crate::components::{SecondClick, error_list};
 use crate::drafts::{lasting_context, rows_of, values_of};
 use crate::i18n::{Texts, fill};
 use crate::journal::Started;
@@ -295,8 +295,17 @@ pub fn PullbackPage() -> impl IntoView {
         busy.set(true);
         run_from.dispatch(start);
     };
-    // Whether the warnings were shown to a click: the next one goes on.
-    let acknowledged = RwSignal::new(false);
+    let warnings = Memo::new(move |_| {
+        plan.with(|plan| {
+            let steps = plan.as_ref().ok().map(|p| &p.steps);
+            checkpoint.with(|checkpoint| {
+                name.with(|n| {
+                    pullback_warnings(t, n.as_ref().ok(), checkpoint.as_ref().ok(), steps)
+                })
+            })
+        })
+    });
+    let second_click = SecondClick::new(warnings, move || plan.track());
     let start = move || {
         let Ok(plan) = plan.get_untracked() else {
             return;
@@ -314,29 +323,18 @@ pub fn PullbackPage() -> impl IntoView {
         );
         flow.set_value(Some(Flow { entry, target }));
         running.set(Some(plan));
-        acknowledged.set(false);
+        second_click.forget();
         go(0);
     };
-    let warnings = Memo::new(move |_| {
-        let steps = plan.with(|p| p.as_ref().ok().map(|p| p.steps.clone()));
-        let checkpoint = checkpoint.get().ok();
-        name.with(|n| pullback_warnings(t, n.as_ref().ok(), checkpoint.as_ref(), steps.as_ref()))
-    });
-    Effect::new(move |_| {
-        plan.track();
-        acknowledged.set(false);
-    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
         if busy.get_untracked() || plan.get_untracked().is_err() {
             return;
         }
-        if !warnings.get_untracked().is_empty() && !acknowledged.get_untracked() {
-            acknowledged.set(true);
-            return;
+        if !second_click.holds() {
+            dialog_open.set(true);
         }
-        dialog_open.set(true);
     };
     let failed_at = move || {
         states
@@ -409,12 +407,12 @@ pub fn PullbackPage() -> impl IntoView {
                     }.into_any(),
                 }}
             </section>
-            {warning_list(warnings, acknowledged, t.pullback_second_click)}
+            {second_click.view(t.pullback_second_click)}
             <div class="actions">
                 <button type="submit" disabled=move || busy.get() aria-busy=move || busy.get().to_string()>
                     {move || if busy.get() {
                         t.sending
-                    } else if acknowledged.get() {
+                    } else if second_click.acknowledged() {
                         t.start_pullback_anyway
                     } else {
                         t.start_pullback
