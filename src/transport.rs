@@ -19,6 +19,8 @@ use crate::browser;
 pub struct Sent {
     /// The request's URL.
     pub url: String,
+    /// The operation it asked for.
+    pub kind: OperationKind,
     /// How it ended.
     pub outcome: Outcome,
     /// The HTTP status, when an answer came.
@@ -164,6 +166,7 @@ pub async fn send(request: &Request, target: &Target, cancel: Cancel) -> Sent {
     };
     Sent {
         url,
+        kind: request.kind,
         outcome,
         status,
         body,

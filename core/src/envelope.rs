@@ -186,12 +186,50 @@ impl Outcome {
         )
     }
 
+    /// The `errCode`, when it is one of the codes the CM is known to answer.
+    pub fn err_code(&self) -> Option<ErrCode> {
+        match self {
+            Self::ApiError {
+                err_code: Some(code),
+                ..
+            } => ErrCode::parse(code),
+            _ => None,
+        }
+    }
+
     /// The `result` as text, when it is a string (the task's name).
     pub fn result_text(&self) -> Option<&str> {
         match self {
             Self::Success {
                 result: Some(Value::String(name)),
             } => Some(name),
+            _ => None,
+        }
+    }
+}
+
+/// The error codes the CM is known to answer (`facts.md`), each with its
+/// own explanation; any other code is shown as it came.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrCode {
+    /// `TASK_NOT_FOUND`: no task has that name on this CM host.
+    TaskNotFound,
+    /// `ILLEGAL_STATE`: the task's state does not allow the operation.
+    IllegalState,
+    /// `ILLEGAL_ARGUMENT`: a parameter was refused.
+    IllegalArgument,
+    /// `INTERNAL_ERROR`: the CM failed while handling the request.
+    InternalError,
+}
+
+impl ErrCode {
+    /// The code as the CM writes it, read exactly (codes are upper case).
+    pub fn parse(code: &str) -> Option<Self> {
+        match code {
+            "TASK_NOT_FOUND" => Some(Self::TaskNotFound),
+            "ILLEGAL_STATE" => Some(Self::IllegalState),
+            "ILLEGAL_ARGUMENT" => Some(Self::IllegalArgument),
+            "INTERNAL_ERROR" => Some(Self::InternalError),
             _ => None,
         }
     }
@@ -212,6 +250,31 @@ pub fn excerpt(body: &str) -> String {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn known_error_codes_are_read_and_others_are_not() {
+        let api_error = |body: &str| Outcome::classify(&answer(200, body));
+        let code = |c: &str| {
+            api_error(&format!(
+                r#"{{"isSuccess":false,"errCode":"{c}","errMsg":"m","result":null,"retryable":false}}"#
+            ))
+            .err_code()
+        };
+        assert_eq!(code("TASK_NOT_FOUND"), Some(ErrCode::TaskNotFound));
+        assert_eq!(code("ILLEGAL_STATE"), Some(ErrCode::IllegalState));
+        assert_eq!(code("ILLEGAL_ARGUMENT"), Some(ErrCode::IllegalArgument));
+        assert_eq!(code("INTERNAL_ERROR"), Some(ErrCode::InternalError));
+        assert_eq!(code("illegal_state"), None);
+        assert_eq!(code("QUOTA_EXCEEDED"), None);
+        assert_eq!(
+            api_error(r#"{"isSuccess":false,"errCode":null}"#).err_code(),
+            None
+        );
+        assert_eq!(
+            api_error(r#"{"isSuccess":true,"result":"t"}"#).err_code(),
+            None
+        );
+    }
 
     fn answer(status: u16, body: &str) -> RawAnswer {
         RawAnswer {

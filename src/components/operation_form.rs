@@ -202,6 +202,7 @@ impl Sender {
 fn unreachable_cancel(request: &oms_core::request::Request, base: &str) -> Sent {
     Sent {
         url: request.url(base),
+        kind: request.kind,
         outcome: oms_core::envelope::Outcome::Network {
             detail: "AbortController is not available".into(),
         },

@@ -1,23 +1,42 @@
 //! The response panel: what came back, shown as text, with its explanation.
 
 use leptos::prelude::*;
-use oms_core::envelope::Outcome;
-use oms_core::request::METHOD;
+use oms_core::envelope::{ErrCode, Outcome};
+use oms_core::request::{METHOD, OperationKind};
 
 use crate::console;
 use crate::i18n::{Texts, fill};
 use crate::transport::Sent;
 
-/// The plain-language explanation of an outcome.
-pub fn explanation(t: &Texts, outcome: &Outcome) -> String {
+/// The plain-language explanation of an outcome of a `kind` request.
+pub fn explanation(t: &Texts, kind: OperationKind, outcome: &Outcome) -> String {
     match outcome {
         Outcome::Success { .. } => t.explain_success.to_owned(),
-        Outcome::ApiError { .. } => t.explain_api_error.to_owned(),
+        Outcome::ApiError { .. } => api_error_explanation(t, kind, outcome.err_code()).to_owned(),
         Outcome::HttpError { status, .. } => fill(t.explain_http_error, &[&status.to_string()]),
         Outcome::NotJson { .. } => t.explain_not_json.to_owned(),
         Outcome::Network { .. } => t.explain_network.to_owned(),
         Outcome::Timeout { after_ms } => fill(t.explain_timeout, &[&(after_ms / 1000).to_string()]),
         Outcome::Cancelled => t.explain_cancelled.to_owned(),
+    }
+}
+
+/// What a refusal means: the code's own explanation where it is known,
+/// for the operation refused.
+fn api_error_explanation(t: &Texts, kind: OperationKind, code: Option<ErrCode>) -> &'static str {
+    match (code, kind) {
+        (Some(ErrCode::TaskNotFound), _) => t.explain_task_not_found,
+        (Some(ErrCode::IllegalState), OperationKind::Stop) => t.explain_illegal_state_stop,
+        (Some(ErrCode::IllegalState), OperationKind::Resume) => t.explain_illegal_state_resume,
+        (Some(ErrCode::IllegalState), OperationKind::Update) => t.explain_illegal_state_update,
+        (Some(ErrCode::IllegalState), OperationKind::Migrate) => t.explain_illegal_state_migrate,
+        (Some(ErrCode::IllegalState), OperationKind::Delete) => t.explain_illegal_state_delete,
+        (Some(ErrCode::IllegalArgument), OperationKind::Resume) => {
+            t.explain_illegal_argument_resume
+        }
+        (Some(ErrCode::IllegalArgument), _) => t.explain_illegal_argument,
+        (Some(ErrCode::InternalError), _) => t.explain_internal_error,
+        (None, _) => t.explain_api_error,
     }
 }
 
@@ -82,7 +101,7 @@ pub fn ResponsePanel(
                     <h3 class=if ok { "ok" } else { "failed" }>
                         {if ok { t.outcome_success } else { t.outcome_failed }}
                     </h3>
-                    <p class="explanation">{explanation(t, &outcome)}</p>
+                    <p class="explanation">{explanation(t, sent.kind, &outcome)}</p>
                     {move || stale.and_then(|s| s.get()).map(|why| view! {
                         <p class="warning" data-answer-stale="">{why}</p>
                     })}

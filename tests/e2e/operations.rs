@@ -247,6 +247,44 @@ async fn enter_in_the_task_name_does_not_send_a_resume() {
     world.finish().await;
 }
 
+/// A refusal says what its code means for the operation refused, rather
+/// than only "see errCode and errMsg": the state a stop needs, that a name
+/// unknown to this CM host may be one a migrate replaced.
+#[tokio::test]
+async fn a_refusal_is_explained_by_its_code_and_operation() {
+    let world = World::start().await;
+    assert_eq!(world.stop_confirmed(INCR_STOPPED).await, "api-error");
+    assert_eq!(world.answer_field("errCode").await, "ILLEGAL_STATE");
+    assert_eq!(
+        world.text("section.response .explanation").await,
+        "The task's state does not allow a stop: only a running task can be stopped. It may be stopped, abnormal or finished already; errMsg says which."
+    );
+    world.open("#/resume").await;
+    world.set("input[name='taskName']", INCR_RUNNING).await;
+    world.click(SUBMIT).await;
+    assert_eq!(world.outcome("").await, "api-error");
+    assert_eq!(world.answer_field("errCode").await, "ILLEGAL_STATE");
+    assert!(
+        world
+            .text("section.response .explanation")
+            .await
+            .contains("only a stopped or abnormal task can be resumed"),
+    );
+    let unknown = INCR_STOPPED.replace(":0000000001", ":0000000009");
+    world.set("input[name='taskName']", &unknown).await;
+    world.click(SUBMIT).await;
+    world
+        .wait_until("return [...document.querySelectorAll('section.response dd')].some(d => d.textContent === 'TASK_NOT_FOUND')")
+        .await;
+    assert!(
+        world
+            .text("section.response .explanation")
+            .await
+            .starts_with("No task has this name on this CM host."),
+    );
+    world.finish().await;
+}
+
 #[tokio::test]
 async fn resume_with_a_flag_on_the_wrong_component_needs_a_second_click() {
     let world = World::start().await;
@@ -256,6 +294,11 @@ async fn resume_with_a_flag_on_the_wrong_component_needs_a_second_click() {
     world.first_click_warnings().await;
     world.click(SUBMIT).await;
     assert_eq!(world.outcome("").await, "api-error");
+    assert_eq!(world.answer_field("errCode").await, "ILLEGAL_ARGUMENT");
+    assert_eq!(
+        world.text("section.response .explanation").await,
+        "The CM host refused a parameter: pullBackFlag is only for an Incr-Sync, restartFlag only for a Full-Import; errMsg says which."
+    );
     let journal = world.journal().await;
     assert_eq!(
         decoded_query(&journal[0]),
