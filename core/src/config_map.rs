@@ -139,14 +139,63 @@ pub fn to_pretty(rows: &[ConfigRow]) -> String {
     serde_json::to_string_pretty(&to_json(rows)).unwrap_or_default()
 }
 
+/// What is wrong with text that is not JSON, in the terms of the mistakes
+/// made by hand (a quote of the wrong kind, a comma left over, a line break
+/// pasted into a value); anything else keeps the parser's message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JsonSyntax {
+    /// The text ends before the JSON does: a closing `}`, `]` or `"` is missing.
+    EndsEarly,
+    /// A key not in double quotes (single quotes, or none).
+    KeyNotQuoted,
+    /// No value where one must be: often text in single quotes, or none.
+    ValueExpected,
+    /// A `:` missing after a key.
+    ColonExpected,
+    /// A `,` missing between entries (or a closing bracket).
+    CommaExpected,
+    /// A `,` just before a closing `}` or `]`.
+    TrailingComma,
+    /// Text after the end of the JSON value.
+    TextAfterEnd,
+    /// A raw line break or tab inside a string.
+    ControlCharacter,
+    /// A backslash inside a string that starts no escape (a Windows path).
+    InvalidEscape,
+    /// Anything else: the parser's message without its position.
+    Other(String),
+}
+
+impl JsonSyntax {
+    fn of(error: &serde_json::Error) -> Self {
+        if error.is_eof() {
+            return Self::EndsEarly;
+        }
+        let position = format!(" at line {} column {}", error.line(), error.column());
+        let full = error.to_string();
+        let message = full.strip_suffix(&position).unwrap_or(&full);
+        match message {
+            "key must be a string" => Self::KeyNotQuoted,
+            "expected value" | "expected ident" => Self::ValueExpected,
+            "expected `:`" => Self::ColonExpected,
+            "expected `,` or `}`" | "expected `,` or `]`" => Self::CommaExpected,
+            "trailing comma" => Self::TrailingComma,
+            "trailing characters" => Self::TextAfterEnd,
+            "invalid escape" => Self::InvalidEscape,
+            m if m.starts_with("control character") => Self::ControlCharacter,
+            m => Self::Other(m.to_owned()),
+        }
+    }
+}
+
 /// Why pasted JSON text cannot become rows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
-    /// Not JSON: the message and where (1-based line and column).
+    /// Not JSON: what is wrong and where (1-based line and column).
     Syntax {
         line: usize,
         column: usize,
-        message: String,
+        problem: JsonSyntax,
     },
     /// JSON, but not an object of scopes.
     NotAnObject,
@@ -242,7 +291,7 @@ fn import(text: &str, stringify: bool) -> Result<Vec<ConfigRow>, ImportError> {
     let value: Value = serde_json::from_str(text).map_err(|e| ImportError::Syntax {
         line: e.line(),
         column: e.column(),
-        message: e.to_string(),
+        problem: JsonSyntax::of(&e),
     })?;
     if let Some(path) = duplicate_key(text) {
         return Err(ImportError::DuplicateKey { path });
@@ -455,6 +504,32 @@ mod tests {
             Err(ImportError::Syntax { line, column, .. }) => assert_eq!((line, column), (3, 10)),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn syntax_errors_are_named_in_the_terms_of_mistakes_made_by_hand() {
+        let problem = |text: &str| match import_json(text) {
+            Err(ImportError::Syntax { problem, .. }) => problem,
+            other => panic!("{text}: {other:?}"),
+        };
+        use JsonSyntax::*;
+        assert_eq!(problem(r#"{"sink":{"workerNum":"8"}"#), EndsEarly);
+        assert_eq!(problem(r#"{"sink":{"workerNum":"8}}"#), EndsEarly);
+        assert_eq!(problem("  \n\t "), EndsEarly);
+        assert_eq!(problem(r#"{'sink':{}}"#), KeyNotQuoted);
+        assert_eq!(problem(r#"{sink:{}}"#), KeyNotQuoted);
+        assert_eq!(problem(r#"{"sink":{"workerNum":'8'}}"#), ValueExpected);
+        assert_eq!(problem(r#"{"sink":{"workerNum":8x}}"#), CommaExpected);
+        assert_eq!(problem(r#"{"sink" {}}"#), ColonExpected);
+        assert_eq!(problem(r#"{"sink":{"a":"1" "b":"2"}}"#), CommaExpected);
+        assert_eq!(problem(r#"{"sink":{"a":"1",}}"#), TrailingComma);
+        assert_eq!(problem(r#"{"sink":{}} x"#), TextAfterEnd);
+        assert_eq!(problem("{\"sink\":{\"a\":\"1\n2\"}}"), ControlCharacter);
+        assert_eq!(problem(r#"{"sink":{"a":"C:\data"}}"#), InvalidEscape);
+        assert_eq!(
+            problem(r#"{"sink":{"a":1e999}}"#),
+            Other("number out of range".into())
+        );
     }
 
     #[test]

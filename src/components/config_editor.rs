@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 use oms_core::config_map::{
-    self, ConfigRow, ImportError, RowError, SCOPES, import_json, import_json_stringifying,
-    is_secret_key,
+    self, ConfigRow, ImportError, JsonSyntax, RowError, SCOPES, import_json,
+    import_json_stringifying, is_secret_key,
 };
 
 use super::new_row::NewRows;
@@ -35,15 +35,35 @@ pub fn row_error(t: &Texts, error: &RowError) -> String {
     }
 }
 
+/// What is wrong with text that is not JSON.
+fn json_syntax<'a>(t: &'a Texts, problem: &'a JsonSyntax) -> &'a str {
+    match problem {
+        JsonSyntax::EndsEarly => t.json_ends_early,
+        JsonSyntax::KeyNotQuoted => t.json_key_not_quoted,
+        JsonSyntax::ValueExpected => t.json_value_expected,
+        JsonSyntax::ColonExpected => t.json_colon_expected,
+        JsonSyntax::CommaExpected => t.json_comma_expected,
+        JsonSyntax::TrailingComma => t.json_trailing_comma,
+        JsonSyntax::TextAfterEnd => t.json_text_after_end,
+        JsonSyntax::ControlCharacter => t.json_control_character,
+        JsonSyntax::InvalidEscape => t.json_invalid_escape,
+        JsonSyntax::Other(message) => message,
+    }
+}
+
 fn import_error(t: &Texts, error: &ImportError) -> String {
     match error {
         ImportError::Syntax {
             line,
             column,
-            message,
+            problem,
         } => fill(
             t.json_syntax,
-            &[&line.to_string(), &column.to_string(), message],
+            &[
+                &line.to_string(),
+                &column.to_string(),
+                json_syntax(t, problem),
+            ],
         ),
         ImportError::NotAnObject => t.json_not_object.to_owned(),
         ImportError::ScopeNotObject { scope } => fill(t.json_scope_not_object, &[scope]),

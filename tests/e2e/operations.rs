@@ -778,10 +778,14 @@ async fn the_json_tab_keeps_what_was_typed_and_follows_the_rows() {
         json!([
             "true",
             typed,
-            "Line 1, column 48: EOF while parsing an object at line 1 column 48"
+            "Line 1, column 48: the text ends before the JSON does: a closing }, ] or \" is missing."
         ]),
         "after leaving the page"
     );
+    world.set(JSON_TAB, "{'sink': {'workerNum': '8'}}").await;
+    world
+        .wait_until("return document.querySelector('.json .error')?.textContent === 'Line 1, column 2: a key must be in double quotes (\"sink\"), not in single quotes or none.'")
+        .await;
     let stored = world.js("return JSON.stringify(localStorage)").await;
     assert!(
         !stored.as_str().unwrap().contains("s3cret"),
