@@ -18,6 +18,58 @@ extern "C" {
     ) -> Result<Intl::DateTimeFormat, JsValue>;
 }
 
+thread_local! {
+    /// Whether a pointer is pressed, and what waits for its release.
+    static POINTER: RefCell<Pointer> = RefCell::default();
+}
+
+#[derive(Default)]
+struct Pointer {
+    pressed: bool,
+    on_release: Vec<Box<dyn FnOnce()>>,
+}
+
+/// Follows the pointer's presses for [`after_pointer_release`]; called once,
+/// at start.
+pub fn track_pointer() {
+    use leptos::prelude::window_event_listener;
+    let _ = window_event_listener(leptos::ev::pointerdown, |_| {
+        POINTER.with(|p| p.borrow_mut().pressed = true);
+    });
+    let released = |_| {
+        let waiting = POINTER.with(|p| {
+            let mut p = p.borrow_mut();
+            p.pressed = false;
+            std::mem::take(&mut p.on_release)
+        });
+        if !waiting.is_empty() {
+            gloo_timers::callback::Timeout::new(0, move || waiting.into_iter().for_each(|f| f()))
+                .forget();
+        }
+    };
+    let _ = window_event_listener(leptos::ev::pointerup, released);
+    let _ = window_event_listener(leptos::ev::pointercancel, released);
+}
+
+/// Runs `f` at once, or, while a pointer is pressed, just after the click
+/// its release makes: a change of layout `f` makes (a field leaving when it
+/// loses the focus) cannot move what the pointer presses from under it, and
+/// swallow the click.
+pub fn after_pointer_release(f: impl FnOnce() + 'static) {
+    let f = POINTER.with(|p| {
+        let mut p = p.borrow_mut();
+        if p.pressed {
+            p.on_release.push(Box::new(f));
+            None
+        } else {
+            Some(f)
+        }
+    });
+    if let Some(f) = f {
+        f();
+    }
+}
+
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }

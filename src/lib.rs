@@ -182,6 +182,7 @@ pub fn start() {
         };
         browser::show_crash_banner(t.crash_message, t.crash_reload);
     }));
+    browser::track_pointer();
     mount_to_body(App);
     browser::set_body_attribute("data-ready", Some("true"));
     browser::mark("oms-ready");

@@ -258,7 +258,7 @@ pub fn apply_share(console: Console) {
                 format!(
                     "{} {}",
                     t.share_filled,
-                    fill(t.share_fill_secrets, &[&secrets.join(", ")])
+                    fill(t.share_fill_secrets, &[&secrets.join(t.list_separator)])
                 )
             };
             console.notices.update(|n| n.push(notice));

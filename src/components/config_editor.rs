@@ -129,7 +129,8 @@ pub fn ConfigEditor(
     let has_secret = Memo::new(move |_| values_of(&rows).iter().any(|r| is_secret_key(&r.key)));
     // JSON being typed stays in its field until the operator leaves it: a
     // secret key that starts to parse does not pull the text from under the
-    // cursor. Left with a secret in it, it shows masked.
+    // cursor. Left with a secret in it, it shows masked, after the click
+    // that left it (the masked view is shorter: what was clicked would move).
     let editing = RwSignal::new(false);
     let json_masked = Memo::new(move |_| has_secret.get() && !reveal.get() && !editing.get());
     // Rows changed elsewhere (the rows tab, an inserted checkpoint, Clear
@@ -280,7 +281,7 @@ pub fn ConfigEditor(
                         <textarea id="configJson" name="updateConfigMapJson" rows="10" spellcheck="false"
                             prop:value=move || json_text.get()
                             on:focus=move |_| editing.set(true)
-                            on:blur=move |_| editing.set(false)
+                            on:blur=move |_| crate::browser::after_pointer_release(move || editing.set(false))
                             on:input=move |ev| on_json(event_target_value(&ev))></textarea>
                         {move || typed.with(|typed| typed.as_ref().err().cloned()).map(|e| {
                             let offer = matches!(e, ImportError::NonStringLeaves { .. });

@@ -78,7 +78,10 @@ fn fill_form(c: Console, entry: &JournalEntry) {
                 .unwrap_or_default();
             let secrets = secret_keys(&rows);
             if !secrets.is_empty() {
-                let notice = fill(c.t.journal_fill_secrets, &[&secrets.join(", ")]);
+                let notice = fill(
+                    c.t.journal_fill_secrets,
+                    &[&secrets.join(c.t.list_separator)],
+                );
                 c.notices.update(|n| n.push(notice));
             }
             d.config_rows.set(rows_of(

@@ -188,3 +188,35 @@ async fn the_built_in_profile_is_named_in_the_language_until_profiles_change() {
     );
     world.finish().await;
 }
+
+/// The secret keys a form filled from the journal lacks are listed with
+/// the language's own separator.
+#[tokio::test]
+async fn secret_keys_to_fill_in_are_listed_the_chinese_way() {
+    let world = World::start_in(Options::default(), "zh-CN", "UTC").await;
+    world.open("#/update").await;
+    world.set("input[name='taskName']", INCR_STOPPED).await;
+    world.click(".tabs [role='tab']:nth-child(2)").await;
+    world
+        .set(
+            "textarea[name='updateConfigMapJson']",
+            r#"{"sink": {"password": "a"}, "source": {"password": "b"}}"#,
+        )
+        .await;
+    world
+        .wait_until("return document.querySelectorAll(\"input[name='key']\").length === 2")
+        .await;
+    world.click("main form button[type='submit']").await;
+    assert_eq!(world.outcome("").await, "success");
+    world.open("#/journal").await;
+    world
+        .click("ul.journal > li:nth-child(1) button.entry")
+        .await;
+    world.click("[data-action='fill-form']").await;
+    world.wait_for(".notices").await;
+    assert_eq!(
+        world.text(".notices .notice span").await,
+        "请补填日志中未保存的敏感值：sink.password、source.password。"
+    );
+    world.finish().await;
+}

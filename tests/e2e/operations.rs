@@ -759,6 +759,35 @@ async fn the_rows_and_json_tabs_follow_the_arrow_keys() {
     world.finish().await;
 }
 
+/// JSON with a secret shows masked once its field is left, and the masked
+/// view is shorter than the field: the click on Send that leaves it must
+/// still send (the Send button used to move up from under the pointer
+/// between press and release, and the click was lost).
+#[tokio::test]
+async fn send_clicked_straight_from_json_with_a_secret_sends() {
+    let world = update_json_tab().await;
+    world
+        .set(
+            JSON_TAB,
+            r#"{"sink": {"password": "hunter2", "workerNum": "4"}}"#,
+        )
+        .await;
+    assert_eq!(
+        world.js("return document.activeElement.name").await,
+        "updateConfigMapJson",
+        "the field still has the focus, shown as typed"
+    );
+    world.click(SUBMIT).await;
+    assert_eq!(world.outcome("").await, "success");
+    assert!(world.text(".json").await.contains("••••••"), "masked after");
+    let journal = world.journal().await;
+    assert_eq!(
+        journal[0]["body"],
+        r#"{"sink":{"password":"hunter2","workerNum":"4"}}"#
+    );
+    world.finish().await;
+}
+
 /// The `updateConfigMap` JSON tab: shown with the rows' content, kept as
 /// typed while it does not parse (also after leaving the page, but never
 /// saved: it may hold secrets), and emptied by Clear form.
