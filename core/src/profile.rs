@@ -104,17 +104,38 @@ fn valid_authority(authority: &str) -> bool {
         })
 }
 
-/// Whether `base` already ends with the API's own path (`/connector`,
-/// `/connector/task` or `/connector/task/v2`), which every request adds
-/// again: a base copied from a full request URL.
+/// Whether `base` holds the API's own path (`/connector`, `/connector/task`,
+/// `/connector/task/v2`, or a whole request's URL), which every request adds
+/// again: a base copied from a request.
 pub fn repeats_api_path(base: &str) -> bool {
-    let path = base.trim().trim_end_matches('/');
-    // Each whole-segment start of the API's path: `/connector`, … .
-    let mut starts = API_PATH
-        .match_indices('/')
-        .skip(1)
-        .map(|(end, _)| &API_PATH[..end]);
-    path.ends_with(API_PATH) || starts.any(|start| path.ends_with(start))
+    base_before_api_path(base).is_some()
+}
+
+/// What comes before the API's own path in `text` (see [`repeats_api_path`]),
+/// e.g. `http://10.0.0.1:8088` in a request URL copied from curl; a path
+/// prefix keeps its `/` (`/cm/east/`), and nothing before it is this origin
+/// (empty). `None` when the API's path is not in it.
+pub fn base_before_api_path(text: &str) -> Option<String> {
+    let text = text.trim();
+    let path_start = ["http://", "https://"]
+        .iter()
+        .find_map(|scheme| text.strip_prefix(scheme))
+        .map_or(0, |rest| {
+            text.len() - rest.len() + rest.find('/').unwrap_or(rest.len())
+        });
+    let segment = API_PATH.split('/').nth(1).map(|s| format!("/{s}"))?;
+    let at = text[path_start..]
+        .match_indices(&segment)
+        .find_map(|(i, _)| {
+            let after = &text[path_start + i + segment.len()..];
+            (after.is_empty() || after.starts_with(['/', '?', '#'])).then_some(path_start + i)
+        })?;
+    let base = &text[..at];
+    Some(if base.starts_with('/') {
+        format!("{base}/")
+    } else {
+        base.to_owned()
+    })
 }
 
 impl Profile {
@@ -339,9 +360,33 @@ mod tests {
             "http://10.0.0.1:8088",
             "/my-connector/",
             "/connectors",
+            "http://connector:8088",
+            "http://connector/cm/",
         ] {
             assert!(!repeats_api_path(fine), "{fine}");
         }
+    }
+
+    #[test]
+    fn the_base_of_a_request_url_is_what_comes_before_the_api_path() {
+        for (text, base) in [
+            (
+                "http://10.186.16.126:8088/connector/task/v2/stop?taskName=a:b",
+                "http://10.186.16.126:8088",
+            ),
+            (
+                " https://cm.example:8443/connector/task/v2/ ",
+                "https://cm.example:8443",
+            ),
+            ("http://[fd00::1]:8088/connector", "http://[fd00::1]:8088"),
+            ("http://connector/cm/connector/task", "http://connector/cm"),
+            ("/cm/east/connector/task/v2/resume", "/cm/east/"),
+            ("/connector/task/v2/update#x", ""),
+        ] {
+            assert_eq!(base_before_api_path(text).as_deref(), Some(base), "{text}");
+            assert!(valid_base_url(base), "{base}");
+        }
+        assert_eq!(base_before_api_path("http://10.0.0.1:8088/cm/"), None);
     }
 
     fn named(names: &[&str], active: &str) -> Profiles {

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use oms_core::profile::{
-    COLORS, Profile, ProfileError, Profiles, Reachability, repeats_api_path, valid_base_url,
+    COLORS, Profile, ProfileError, Profiles, Reachability, base_before_api_path, repeats_api_path,
+    valid_base_url,
 };
 use oms_core::request::OperationKind;
 
@@ -148,6 +149,11 @@ pub fn SettingsPage() -> impl IntoView {
         })
     });
     let draft = Memo::new(move |_| form.with(ProfileForm::profile));
+    // The base in a request's URL typed or pasted whole (from curl, say).
+    let offered_base = Memo::new(move |_| {
+        form.with(|f| base_before_api_path(&f.base_url))
+            .filter(|base| valid_base_url(base))
+    });
     let errors = Memo::new(move |_| {
         let editing = editing.get();
         let others: Vec<Profile> = c.profiles.with(|p| {
@@ -304,12 +310,24 @@ pub fn SettingsPage() -> impl IntoView {
                 view! { <p class="error" data-name-taken="">{t.profile_name_taken}</p> }
             })}
             <p class="hint">{t.profile_base_help}</p>
+            // A request's URL pasted whole (from curl, say) gets the offer
+            // of its base, whether or not it could be saved as it is.
+            {move || offered_base.get().map(|base| {
+                let shown = if base.is_empty() { t.default_profile_name.to_owned() } else { base.clone() };
+                view! {
+                    <p class="warning" data-base-repeats-api="">{t.profile_base_repeats_api} " "
+                        <button type="button" class="secondary small" data-action="use-base"
+                            on:click=move |_| form.update(|f| f.base_url = base.clone())>{fill(t.profile_base_use, &[&shown])}</button>
+                    </p>
+                }
+            })}
             {move || form.with(|f| if valid_base_url(&f.base_url) {
                 let base = f.base_url.trim();
                 Some(view! {
                     <p class="hint" data-base-example="">{t.profile_base_example} " " <code>{browser::absolute_url(&OperationKind::Resume.url(base))}</code></p>
-                    {repeats_api_path(base).then(|| view! { <p class="warning" data-base-repeats-api="">{t.profile_base_repeats_api}</p> })}
                 }.into_any())
+            } else if offered_base.with(Option::is_some) {
+                None
             } else {
                 // Said as it is typed; after a save is tried, the error list says it.
                 (!tried.get()).then(|| view! { <p class="error" data-base-bad="">{t.profile_base_bad}</p> }.into_any())

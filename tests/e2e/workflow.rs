@@ -450,7 +450,7 @@ async fn a_listed_profile_whose_base_repeats_the_api_path_is_pointed_out() {
         world
             .text("li[data-profile='west'] [data-base-repeats-api]")
             .await
-            .contains("already ends with the API's path")
+            .contains("holds the API's own path")
     );
     assert_eq!(
         world
@@ -749,9 +749,30 @@ async fn a_profile_with_a_path_prefix_sends_there() {
         world
             .text("[data-base-repeats-api]")
             .await
-            .contains("already ends with the API's path"),
+            .contains("holds the API's own path"),
         "a base copied from a request's URL is pointed out"
     );
+    world
+        .set(
+            "input[name='baseUrl']",
+            "http://10.186.16.126:8088/connector/task/v2/stop?taskName=x",
+        )
+        .await;
+    assert_eq!(
+        world.count("[data-base-bad]").await,
+        0,
+        "a request's URL pasted whole is not called bad: its base is offered"
+    );
+    assert_eq!(
+        world.text("[data-action='use-base']").await,
+        "Use http://10.186.16.126:8088"
+    );
+    world
+        .set("input[name='baseUrl']", "/cm/east/connector/task/v2/resume")
+        .await;
+    world.click("[data-action='use-base']").await;
+    assert_eq!(world.value("input[name='baseUrl']").await, "/cm/east/");
+    assert_eq!(world.count("[data-base-repeats-api]").await, 0);
     world
         .set("input[name='baseUrl']", "http://10.186.16.126:88080")
         .await;
