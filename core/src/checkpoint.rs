@@ -404,12 +404,10 @@ pub fn warnings(epoch: i64, now: i64, max_age_secs: i64) -> Vec<CheckpointWarnin
 }
 
 /// The timestamps in a `source.checkpoint` value (JSON text
-/// `{"<subtopic>":"<timestamp>"}`, or a bare number) that are digits but
-/// not ten of them: not epoch seconds (13 digits are milliseconds typed by
-/// mistake, 16 microseconds). Each once, in order.
-pub fn not_seconds(value: &str) -> Vec<String> {
+/// `{"<subtopic>":"<timestamp>"}`, or a bare number), trimmed, in order.
+fn timestamps(value: &str) -> Vec<String> {
     let value = value.trim();
-    let timestamps: Vec<String> = match serde_json::from_str::<Value>(value) {
+    match serde_json::from_str::<Value>(value) {
         Ok(Value::Object(subtopics)) => subtopics
             .values()
             .filter_map(|timestamp| match timestamp {
@@ -420,12 +418,34 @@ pub fn not_seconds(value: &str) -> Vec<String> {
             .collect(),
         Ok(Value::Number(number)) => vec![number.to_string()],
         _ => vec![value.to_owned()],
-    };
+    }
+}
+
+/// The timestamps in a `source.checkpoint` value that are digits but not
+/// ten of them: not epoch seconds (13 digits are milliseconds typed by
+/// mistake, 16 microseconds). Each once, in order.
+pub fn not_seconds(value: &str) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
-    for timestamp in timestamps {
+    for timestamp in timestamps(value) {
         let digits = !timestamp.is_empty() && timestamp.bytes().all(|b| b.is_ascii_digit());
         if digits && timestamp.len() != 10 && !found.contains(&timestamp) {
             found.push(timestamp);
+        }
+    }
+    found
+}
+
+/// The epoch seconds (ten digits) in a `source.checkpoint` value, each
+/// once, in order.
+pub fn seconds_in(value: &str) -> Vec<i64> {
+    let mut found: Vec<i64> = Vec::new();
+    for timestamp in timestamps(value) {
+        if timestamp.len() == 10
+            && let Ok(epoch) = timestamp.parse::<i64>()
+            && timestamp.bytes().all(|b| b.is_ascii_digit())
+            && !found.contains(&epoch)
+        {
+            found.push(epoch);
         }
     }
     found

@@ -341,6 +341,28 @@ impl Operation {
         )
     }
 
+    /// Why to look twice at the times an update sets in `source.checkpoint`,
+    /// seen at `now` (epoch seconds): one in the future, which the CM
+    /// refuses, or older than [`checkpoint::DEFAULT_MAX_AGE_SECS`] (a wrong
+    /// year replays a year of changes). Empty for other operations.
+    pub fn checkpoint_warnings(&self, now: i64) -> Vec<checkpoint::CheckpointWarning> {
+        let mut found = Vec::new();
+        for row in self.config().1 {
+            if row.scope == "source" && row.key == "checkpoint" {
+                for epoch in checkpoint::seconds_in(&row.value) {
+                    for warning in
+                        checkpoint::warnings(epoch, now, checkpoint::DEFAULT_MAX_AGE_SECS)
+                    {
+                        if !found.contains(&warning) {
+                            found.push(warning);
+                        }
+                    }
+                }
+            }
+        }
+        found
+    }
+
     /// The `scope.key`s an update sets to an empty (or blank) value, each
     /// once (empty for other operations).
     pub fn empty_values(&self) -> Vec<String> {
@@ -611,6 +633,42 @@ mod tests {
         assert_eq!(Check::CheckpointNotSeconds.severity(), Severity::Warning);
         let seconds = update(r#"{"ORACLE_np_56el1g1jvrs0_56el4eyvwvxc-1-0":"1676286000"}"#);
         assert!(seconds.checks().is_empty());
+    }
+
+    #[test]
+    fn a_checkpoint_set_in_the_future_or_long_ago_is_found_against_the_clock() {
+        use checkpoint::CheckpointWarning::{InFuture, TooOld};
+        let now = 1_676_286_000;
+        let update = |value: &str| Operation::Update {
+            task_name: name(INCR),
+            delete_params: vec![],
+            update_config_map: vec![
+                ConfigRow::new("source", "checkpoint", value),
+                ConfigRow::new("sink", "checkpoint", "1776286000"),
+            ],
+        };
+        assert_eq!(
+            update(r#"{"a":"1676289600","b":"1676289600","c":"1676286000"}"#)
+                .checkpoint_warnings(now),
+            vec![InFuture { seconds: 3600 }],
+            "once for two subtopics at the same time; the present is fine"
+        );
+        assert_eq!(
+            update(r#"{"a":"1644750000","b":"1676286000000"}"#).checkpoint_warnings(now),
+            vec![TooOld {
+                seconds: 31_536_000
+            }],
+            "a year ago; milliseconds are another check's"
+        );
+        assert_eq!(
+            update("1676200000").checkpoint_warnings(now),
+            vec![],
+            "a day ago, a bare number"
+        );
+        let stop = Operation::Stop {
+            task_name: name(INCR),
+        };
+        assert!(stop.checkpoint_warnings(now).is_empty());
     }
 
     #[test]

@@ -125,7 +125,8 @@ pub fn computed_warnings(t: &Texts, computed: &Computed) -> Vec<String> {
         .collect()
 }
 
-fn warning_text(t: &Texts, warning: &CheckpointWarning) -> String {
+/// What a checkpoint's warning says.
+pub fn warning_text(t: &Texts, warning: &CheckpointWarning) -> String {
     match warning {
         CheckpointWarning::InFuture { seconds } => {
             fill(t.checkpoint_future, &[&duration_words(t, *seconds)])

@@ -294,6 +294,16 @@ pub fn OperationForm(
             .into_iter()
             .filter(|c| c.severity() == Severity::Warning)
             .map(|c| check_text(t, c, &op))
+            .chain(
+                op.checkpoint_warnings(crate::browser::now_secs())
+                    .iter()
+                    .map(|w| {
+                        fill(
+                            t.check_checkpoint_time,
+                            &[&super::checkpoint::warning_text(t, w)],
+                        )
+                    }),
+            )
             .collect::<Vec<_>>(),
     });
     let second_click = SecondClick::new(warnings, move || operation.track());

@@ -437,6 +437,40 @@ async fn a_checkpoint_in_milliseconds_needs_a_second_click() {
     world.finish().await;
 }
 
+/// A `source.checkpoint` set by hand on the update page is held to the
+/// same clock as the pullback's: a time years ago (the reference's own
+/// example) or in the future needs a second click; an hour ago does not.
+#[tokio::test]
+async fn a_checkpoint_long_ago_or_in_the_future_needs_a_second_click() {
+    let world = update_form().await;
+    let at = |epoch: u64| format!(r#"{{"ORACLE_np_56el1g1jvrs0_56el4eyvwvxc-1-0":"{epoch}"}}"#);
+    world
+        .add_config_row("source", "checkpoint", &at(1_676_286_000))
+        .await;
+    let warnings = world.first_click_warnings().await;
+    assert!(
+        warnings.starts_with("source.checkpoint: This time is ")
+            && warnings.contains("ago, more than 7 days"),
+        "{warnings}"
+    );
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    world
+        .set("textarea[name='value']", &at(now + 2 * 86_400))
+        .await;
+    let warnings = world.first_click_warnings().await;
+    assert!(warnings.contains("in the future"), "{warnings}");
+    world.set("textarea[name='value']", &at(now - 3_600)).await;
+    world.click(SUBMIT).await;
+    assert_eq!(world.outcome("").await, "success");
+    let body: Value =
+        serde_json::from_str(world.journal().await[0]["body"].as_str().unwrap()).unwrap();
+    assert_eq!(body["source"]["checkpoint"], at(now - 3_600));
+    world.finish().await;
+}
+
 /// Enter in a row being typed, or in the task name, does not send the
 /// update (the browser's implicit submission would, with the value still
 /// empty): on this page only the button sends. A row with an empty value
