@@ -165,7 +165,12 @@ pub fn SettingsPage() -> impl IntoView {
         });
         draft.get().validate(&others)
     });
+    // A time limit is said to be out of range once its field is left (as
+    // it is typed, 15000 passes through 1, 15 and 150), after the click that
+    // left it: the message moves what is below it.
+    let timeout_left = RwSignal::new(false);
     let load_form = move |profile: Option<Profile>| {
+        timeout_left.set(false);
         form.set(
             profile
                 .as_ref()
@@ -296,7 +301,8 @@ pub fn SettingsPage() -> impl IntoView {
                         on:input=move |ev| form.update(|f| f.base_url = event_target_value(&ev)) /></label>
                 <label><span>{t.profile_timeout}</span>
                     <input name="timeoutMs" inputmode="numeric" autocomplete="off" prop:value=move || form.with(|f| f.timeout_ms.clone())
-                        on:input=move |ev| form.update(|f| f.timeout_ms = event_target_value(&ev)) /></label>
+                        on:input=move |ev| form.update(|f| f.timeout_ms = event_target_value(&ev))
+                        on:change=move |_| browser::after_pointer_release(move || timeout_left.set(true)) /></label>
                 <label><span>{t.profile_label}</span>
                     <input name="label" placeholder="PROD" prop:value=move || form.with(|f| f.label.clone()) on:input=move |ev| form.update(|f| f.label = event_target_value(&ev)) /></label>
                 <label><span>{t.profile_color}</span>
@@ -304,10 +310,13 @@ pub fn SettingsPage() -> impl IntoView {
                         {COLORS.map(|c| view! { <option value=c>{color_name(t, c)}</option> }).collect_view()}
                     </select></label>
             </div>
-            // Said as it is typed, as the base URL is; after a save is
-            // tried, the error list says it.
+            // Said as it is typed (a time limit: once left), as the base URL
+            // is; after a save is tried, the error list says it.
             {move || (!tried.get() && errors.with(|e| e.contains(&ProfileError::DuplicateName))).then(|| {
                 view! { <p class="error" data-name-taken="">{t.profile_name_taken}</p> }
+            })}
+            {move || (!tried.get() && timeout_left.get() && errors.with(|e| e.contains(&ProfileError::BadTimeout))).then(|| {
+                view! { <p class="error" data-timeout-bad="">{t.profile_timeout_bad}</p> }
             })}
             <p class="hint">{t.profile_base_help}</p>
             // A request's URL pasted whole (from curl, say) gets the offer

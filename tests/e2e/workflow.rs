@@ -972,6 +972,27 @@ async fn numeric_fields_keep_what_is_typed() {
     world.open("#/settings").await;
     let timeout = "input[name='timeoutMs']";
     world.type_keys("input[name='profileName']", "east").await;
+    // Typed over what is there, as an operator does (the harness's
+    // type_keys empties the field first, which leaves it).
+    world.click(timeout).await;
+    world
+        .wait_for(timeout)
+        .await
+        .send_keys("\u{E009}a\u{E000}15")
+        .await
+        .expect("types");
+    assert_eq!(world.value(timeout).await, json!("15"));
+    assert_eq!(
+        world.count("[data-timeout-bad]").await,
+        0,
+        "not said while it is typed"
+    );
+    world.click("input[name='label']").await;
+    assert_eq!(
+        world.text("[data-timeout-bad]").await,
+        "The time limit must be from 1000 to 600000 ms.",
+        "said once the field is left"
+    );
     world.type_keys(timeout, "-5000").await;
     world.click("form.profile-form button[type='submit']").await;
     assert_eq!(
