@@ -112,7 +112,7 @@ async fn a_bad_task_name_is_described_on_its_field_and_alerted_once_on_sending()
     .await;
     assert_eq!(
         text_of(&host, "#taskNameHelp"),
-        "The task name contains white space or a control character (U+0020) at position 4."
+        "The task name contains white space, or a control or invisible character (U+0020), at position 4."
     );
     assert_eq!(attr("aria-describedby").as_deref(), Some("taskNameHelp"));
     assert_eq!(attr("aria-invalid").as_deref(), Some("true"));

@@ -1,7 +1,7 @@
 //! Batch operations: a pasted list of task names, checked before anything is sent.
 
 use crate::request::{Operation, OperationKind};
-use crate::task_name::{TaskName, TaskNameError, is_understood, names_in, suggestion};
+use crate::task_name::{TaskName, TaskNameError, is_understood, names_in, plain, suggestion};
 
 /// The default number of requests in flight at once.
 pub const DEFAULT_CONCURRENCY: usize = 4;
@@ -39,24 +39,31 @@ pub struct BatchPlan {
 
 /// The list with every line that holds task names amid other text (quotes,
 /// commas, a JSON array, a URL) replaced by those names, one per line, and
-/// a name run together with itself by the name. `None` when no line would
-/// change.
+/// a name run together with itself by the name, each written in
+/// [`plain`] characters. `None` when no line would change.
 pub fn cleaned(text: &str) -> Option<String> {
     let mut changed = false;
     let lines: Vec<String> = text
         .lines()
-        .map(|line| match names_in(line) {
-            _ if is_understood(line) => line.to_owned(),
-            names if names.is_empty() => match suggestion(line) {
-                Some(name) => {
+        .map(|line| {
+            if is_understood(line) {
+                return line.to_owned();
+            }
+            let plain = plain(line);
+            let found = if is_understood(&plain) {
+                Some(plain.trim().to_owned())
+            } else {
+                match names_in(&plain) {
+                    names if names.is_empty() => suggestion(&plain),
+                    names => Some(names.join("\n")),
+                }
+            };
+            match found {
+                Some(found) => {
                     changed = true;
-                    name
+                    found
                 }
                 None => line.to_owned(),
-            },
-            names => {
-                changed = true;
-                names.join("\n")
             }
         })
         .collect();
@@ -168,6 +175,18 @@ mod tests {
             "lines already names, or holding none, stay as typed"
         );
         assert_eq!(cleaned(&format!("{A}\n{B}\nstore_x\n")), None);
+    }
+
+    #[test]
+    fn names_in_full_width_or_with_invisible_characters_are_written_plain() {
+        let full_width = A.replace(':', "：");
+        assert_eq!(
+            cleaned(&format!(
+                "{full_width}\n{B}\u{200B}\n\"{A}\u{FEFF}\",\nstore：x"
+            ))
+            .as_deref(),
+            Some(format!("{A}\n{B}\n{A}\nstore：x").as_str())
+        );
     }
 
     #[test]

@@ -71,7 +71,7 @@ pub struct TaskName {
 
 impl TaskName {
     /// Trims `input` and checks it; any non-empty name without inner white
-    /// space or control characters is accepted, understood or not.
+    /// space, control or invisible characters is accepted, understood or not.
     pub fn parse(input: &str) -> Result<Self, TaskNameError> {
         let name = input.trim();
         if name.is_empty() {
@@ -80,7 +80,7 @@ impl TaskName {
         if let Some((index, character)) = name
             .chars()
             .enumerate()
-            .find(|(_, c)| c.is_whitespace() || c.is_control())
+            .find(|(_, c)| c.is_whitespace() || c.is_control() || is_invisible(*c))
         {
             return Err(TaskNameError::BadCharacter { index, character });
         }
@@ -171,6 +171,51 @@ pub fn suggestion(input: &str) -> Option<String> {
         .iter()
         .all(|name| *name == first)
         .then(|| first.to_owned())
+}
+
+/// Whether `c` is a character that shows nothing (a zero-width space, a
+/// joiner, a direction mark, a byte order mark, a soft hyphen), which a
+/// name copied from a chat or a web page may carry.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}'
+    )
+}
+
+/// `text` in plain characters: invisible ones left out, and the full-width
+/// forms a Chinese or Japanese input method types (`：`, `－`, `０`…) as the
+/// ASCII they stand for.
+pub fn plain(text: &str) -> String {
+    text.chars()
+        .filter(|c| !is_invisible(*c))
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            c => c,
+        })
+        .collect()
+}
+
+/// The task name `input` is when written in [`plain`] characters, or the
+/// one it then holds (see [`suggestion`]); `None` when `input` is plain
+/// already, or understood as it is.
+pub fn plain_suggestion(input: &str) -> Option<String> {
+    let plain = plain(input);
+    if plain == input || is_understood(input) {
+        return None;
+    }
+    if is_understood(&plain) {
+        Some(plain.trim().to_owned())
+    } else {
+        suggestion(&plain)
+    }
 }
 
 /// Whether `input` holds names run together (the v2 grammar's
@@ -351,6 +396,38 @@ mod tests {
             "the same name twice"
         );
         assert_eq!(names_in(&format!("[\"{INCR}\",\"{FULL}\"]")), [INCR, FULL]);
+    }
+
+    #[test]
+    fn a_name_typed_in_full_width_or_carrying_invisible_characters_is_offered_plain() {
+        let zero_width = format!("{INCR}\u{200B}");
+        assert_eq!(
+            TaskName::parse(&zero_width),
+            Err(TaskNameError::BadCharacter {
+                index: INCR.chars().count(),
+                character: '\u{200B}'
+            }),
+            "refused: what is sent would differ from what is seen"
+        );
+        assert_eq!(plain_suggestion(&zero_width).as_deref(), Some(INCR));
+        let bom = format!("\u{FEFF}{INCR}");
+        assert_eq!(plain_suggestion(&bom).as_deref(), Some(INCR));
+        let full_width = INCR.replace(':', "：");
+        assert_eq!(plain_suggestion(&full_width).as_deref(), Some(INCR));
+        let full_width_digits = INCR.replace("0000000002", "０００００００００２");
+        assert_eq!(plain_suggestion(&full_width_digits).as_deref(), Some(INCR));
+        assert_eq!(
+            plain_suggestion(&format!("taskName＝{INCR}\u{200D}")).as_deref(),
+            Some(INCR),
+            "the name inside, once plain"
+        );
+        assert_eq!(plain_suggestion(INCR), None);
+        assert_eq!(
+            plain_suggestion("store：x"),
+            None,
+            "plain, still not a name"
+        );
+        assert_eq!(plain("名称：Ａ\u{3000}b"), "名称:A b");
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! The task-name field and what the core understood of the name.
 
 use leptos::prelude::*;
-use oms_core::task_name::{Component, TaskName, TaskNameError, names_run_together, suggestion};
+use oms_core::task_name::{
+    Component, TaskName, TaskNameError, names_run_together, plain_suggestion, suggestion,
+};
 
 use crate::console;
 use crate::i18n::{Texts, fill};
@@ -101,11 +103,17 @@ pub fn TaskNameField() -> impl IntoView {
             // What the name says, or what is wrong with it: the field's
             // description; the form's list of errors alerts on sending.
             <div id="taskNameHelp">{understood}</div>
-            {move || c.drafts.task_name.with(|typed| suggestion(typed)).map(|name| {
+            // A name written with characters no name holds, or copied with
+            // what was around it: the name it is, offered.
+            {move || c.drafts.task_name.with(|typed| {
+                plain_suggestion(typed)
+                    .map(|name| (name, t.task_name_plain_suggestion))
+                    .or_else(|| suggestion(typed).map(|name| (name, t.task_name_suggestion)))
+            }).map(|(name, says)| {
                 let chosen = name.clone();
                 view! {
                     <p class="hint" data-suggested-name="">
-                        {t.task_name_suggestion} " " <code>{name}</code> " "
+                        {says} " " <code>{name}</code> " "
                         <button type="button" class="secondary small"
                             on:click=move |_| c.drafts.task_name.set(chosen.clone())>{t.task_name_use_suggestion}</button>
                     </p>

@@ -65,6 +65,7 @@ catalogue! {
     task_name_not_understood,
     task_name_run_together,
     task_name_suggestion,
+    task_name_plain_suggestion,
     task_name_use_suggestion,
     part_component,
     part_node,

@@ -189,6 +189,44 @@ async fn a_name_copied_with_its_json_is_offered_clean() {
     world.finish().await;
 }
 
+/// A name copied from a chat with a zero-width space in it would be sent
+/// with it, unseen, and found by no CM; one typed with an input method's
+/// full-width colons is no name. The field refuses the first, and offers
+/// both in plain characters.
+#[tokio::test]
+async fn a_name_with_invisible_or_full_width_characters_is_offered_plain() {
+    let world = World::start().await;
+    world.open("#/stop").await;
+    world
+        .set("input[name='taskName']", &format!("{INCR_RUNNING}\u{200B}"))
+        .await;
+    assert_eq!(
+        world.text("#taskNameHelp .error").await,
+        format!(
+            "The task name contains white space, or a control or invisible character (U+200B), at position {}.",
+            INCR_RUNNING.len() + 1
+        )
+    );
+    assert!(
+        world
+            .text("[data-suggested-name]")
+            .await
+            .starts_with("Typed with characters no task name holds")
+    );
+    assert_eq!(world.text("[data-suggested-name] code").await, INCR_RUNNING);
+    world.click(SUBMIT).await;
+    assert_eq!(world.count("dialog[open]").await, 0, "nothing to confirm");
+    world
+        .set("input[name='taskName']", &INCR_RUNNING.replace(':', "："))
+        .await;
+    assert_eq!(world.text("[data-suggested-name] code").await, INCR_RUNNING);
+    world.click("[data-suggested-name] button").await;
+    assert_eq!(world.value("input[name='taskName']").await, INCR_RUNNING);
+    assert_eq!(world.text("dl.parts .badge").await, "Incr-Sync");
+    assert!(world.journal().await.is_empty(), "nothing sent");
+    world.finish().await;
+}
+
 /// A name pasted into the field that already held it runs the two
 /// together: the field says so instead of reading a project out of the
 /// middle, and offers the one name.

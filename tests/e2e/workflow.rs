@@ -1020,7 +1020,7 @@ async fn a_batch_list_says_which_lines_are_skipped() {
             "Line 2: empty, skipped.",
             format!("Line 3: {INCR_RUNNING} is the same as line 1: skipped."),
             "Line 4: store_x is not a connector_v2 name: it is sent as typed.",
-            "Line 5: bad name The task name contains white space or a control character (U+0020) at position 4. Skipped."
+            "Line 5: bad name The task name contains white space, or a control or invisible character (U+0020), at position 4. Skipped."
         ])
     );
     assert_eq!(
