@@ -1,7 +1,9 @@
 //! Batch operations: a pasted list of task names, checked before anything is sent.
 
 use crate::request::{Operation, OperationKind};
-use crate::task_name::{TaskName, TaskNameError, is_understood, names_in, plain, suggestion};
+use crate::task_name::{
+    TaskName, TaskNameError, is_understood, names_in, plain, plain_suggestion, suggestion,
+};
 
 /// The default number of requests in flight at once.
 pub const DEFAULT_CONCURRENCY: usize = 4;
@@ -49,14 +51,9 @@ pub fn cleaned(text: &str) -> Option<String> {
             if is_understood(line) {
                 return line.to_owned();
             }
-            let plain = plain(line);
-            let found = if is_understood(&plain) {
-                Some(plain.trim().to_owned())
-            } else {
-                match names_in(&plain) {
-                    names if names.is_empty() => suggestion(&plain),
-                    names => Some(names.join("\n")),
-                }
+            let found = match names_in(&plain(line)) {
+                names if names.len() > 1 => Some(names.join("\n")),
+                _ => plain_suggestion(line).or_else(|| suggestion(line)),
             };
             match found {
                 Some(found) => {
@@ -182,10 +179,10 @@ mod tests {
         let full_width = A.replace(':', "：");
         assert_eq!(
             cleaned(&format!(
-                "{full_width}\n{B}\u{200B}\n\"{A}\u{FEFF}\",\nstore：x"
+                "{full_width}\n{B}\u{200B}\n\"{A}\u{FEFF}\",\nstore：x\nstore_y\u{200B}"
             ))
             .as_deref(),
-            Some(format!("{A}\n{B}\n{A}\nstore：x").as_str())
+            Some(format!("{A}\n{B}\n{A}\nstore：x\nstore_y").as_str())
         );
     }
 

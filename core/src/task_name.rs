@@ -204,18 +204,23 @@ pub fn plain(text: &str) -> String {
 }
 
 /// The task name `input` is when written in [`plain`] characters, or the
-/// one it then holds (see [`suggestion`]); `None` when `input` is plain
-/// already, or understood as it is.
+/// one it then holds (see [`suggestion`]), or, when its invisible
+/// characters alone make it refused, `input` without them; `None` when
+/// `input` is plain already, or understood as it is.
 pub fn plain_suggestion(input: &str) -> Option<String> {
     let plain = plain(input);
     if plain == input || is_understood(input) {
         return None;
     }
     if is_understood(&plain) {
-        Some(plain.trim().to_owned())
-    } else {
-        suggestion(&plain)
+        return Some(plain.trim().to_owned());
     }
+    suggestion(&plain).or_else(|| {
+        // Refused for characters that show nothing: the name without them,
+        // understood or not, which no one could type over.
+        (TaskName::parse(input).is_err() && TaskName::parse(&plain).is_ok())
+            .then(|| plain.trim().to_owned())
+    })
 }
 
 /// Whether `input` holds names run together (the v2 grammar's
