@@ -2,9 +2,11 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use oms_core::config_map::{import_json, secret_keys};
 use oms_core::curl::curl_command;
 use oms_core::request::{METHOD, Request};
 
+use crate::i18n::fill;
 use crate::{browser, console};
 
 /// Shows what will be sent; `shown_body` is the body as displayed (secrets masked).
@@ -18,7 +20,13 @@ pub fn RequestPreview(
 ) -> impl IntoView {
     let c = console();
     let t = c.t;
-    let copied = RwSignal::new(None::<bool>);
+    // Whether the command was copied, and the secret keys whose values it holds.
+    let copied = RwSignal::new(None::<Result<Vec<String>, ()>>);
+    // Said of the request copied, not of one the form holds since.
+    Effect::new(move |_| {
+        request.track();
+        copied.set(None);
+    });
     let url = move || {
         request
             .get()
@@ -32,8 +40,15 @@ pub fn RequestPreview(
             &request,
             &browser::absolute_url(&c.base_url.get_untracked()),
         );
+        let secrets = request
+            .body
+            .as_deref()
+            .and_then(|body| import_json(body).ok())
+            .map(|rows| secret_keys(&rows))
+            .unwrap_or_default();
         spawn_local(async move {
-            copied.set(Some(browser::copy(&command).await));
+            let ok = browser::copy(&command).await;
+            copied.set(Some(if ok { Ok(secrets) } else { Err(()) }));
         });
     };
     view! {
@@ -52,8 +67,12 @@ pub fn RequestPreview(
                         <pre class="body" data-preview-body="">{body}</pre>
                     })}
                     <button type="button" class="secondary" on:click=copy>{t.copy_curl}</button>
-                    {move || copied.get().map(|ok| view! {
-                        <span class="muted" role="status">{if ok { t.copied } else { t.copy_failed }}</span>
+                    {move || copied.get().map(|copied| view! {
+                        <span class="muted" role="status" data-copied="">{match copied {
+                            Ok(secrets) if secrets.is_empty() => t.copied.to_owned(),
+                            Ok(secrets) => fill(t.copied_with_secrets, &[&secrets.join(t.list_separator)]),
+                            Err(()) => t.copy_failed.to_owned(),
+                        }}</span>
                     })}
                 }
                 .into_any(),

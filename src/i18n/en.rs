@@ -65,6 +65,7 @@ pub static EN: Texts = Texts {
     preview_incomplete: "Complete the form to see the request.",
     copy_curl: "Copy as curl",
     copied: "Copied.",
+    copied_with_secrets: "Copied. The command holds the secret values of {0}: paste it only where they may be read.",
     copy_failed: "The browser refused to copy; select the URL above instead.",
     send: "Send",
     send_anyway: "Send anyway",

@@ -95,6 +95,7 @@ catalogue! {
     preview_incomplete,
     copy_curl,
     copied,
+    copied_with_secrets,
     copy_failed,
     send,
     send_anyway,

@@ -65,6 +65,7 @@ pub static ZH: Texts = Texts {
     preview_incomplete: "填写完表单后即可看到请求。",
     copy_curl: "复制为 curl",
     copied: "已复制。",
+    copied_with_secrets: "已复制。该命令含有 {0} 的敏感值：只能粘贴到允许看到这些值的地方。",
     copy_failed: "浏览器拒绝复制；请手动选择上面的地址。",
     send: "发送",
     send_anyway: "仍然发送",

@@ -831,6 +831,49 @@ async fn the_rows_and_json_tabs_follow_the_arrow_keys() {
     world.finish().await;
 }
 
+/// *Copy as curl* copies the request as sent, secret values included (the
+/// command must run), and says which secrets it holds: an operator about
+/// to paste it into a ticket or a chat is told.
+#[tokio::test]
+async fn copy_as_curl_copies_the_request_and_names_the_secrets_it_holds() {
+    let world = update_form().await;
+    world
+        .cdp(
+            "Browser.grantPermissions",
+            json!({"permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]}),
+        )
+        .await;
+    world.add_config_row("sink", "workerNum", "8").await;
+    world.click("section.preview button").await;
+    assert_eq!(world.text("[data-copied]").await, "Copied.");
+    world.click(".tabs [role='tab']:nth-child(2)").await;
+    world
+        .set(JSON_TAB, r#"{"sink": {"password": "hunter2"}}"#)
+        .await;
+    assert_eq!(
+        world.count("[data-copied]").await,
+        0,
+        "said of the request copied, not of this one"
+    );
+    world.click("section.preview button").await;
+    assert_eq!(
+        world.text("[data-copied]").await,
+        "Copied. The command holds the secret values of sink.password: paste it only where they may be read."
+    );
+    let copied = world
+        .js_async("navigator.clipboard.readText().then(arguments[arguments.length - 1])")
+        .await;
+    assert_eq!(
+        copied,
+        format!(
+            "curl -XPOST '{}/connector/task/v2/update?taskName={INCR_STOPPED}' \\\n--header 'Content-Type: application/json' \\\n--data-raw '{{\"sink\":{{\"password\":\"hunter2\"}}}}'",
+            world.sim.url()
+        )
+    );
+    assert!(world.journal().await.is_empty(), "nothing sent");
+    world.finish().await;
+}
+
 /// JSON with a secret shows masked once its field is left, and the masked
 /// view is shorter than the field: the click on Send that leaves it must
 /// still send (the Send button used to move up from under the pointer
