@@ -341,6 +341,12 @@ impl Operation {
         )
     }
 
+    /// The `scope.key`s whose values an update sets are secret (empty for
+    /// other operations): the request holds them as they are.
+    pub fn secret_keys(&self) -> Vec<String> {
+        config_map::secret_keys(self.config().1)
+    }
+
     /// Why to look twice at the times an update sets in `source.checkpoint`,
     /// seen at `now` (epoch seconds): one in the future, which the CM
     /// refuses, or older than [`checkpoint::DEFAULT_MAX_AGE_SECS`] (a wrong

@@ -1,6 +1,7 @@
 //! The console's building blocks, thin over `oms-core`.
 
 pub mod checkpoint;
+pub mod clear_undo;
 pub mod config_editor;
 pub mod confirm;
 pub mod delete_params;

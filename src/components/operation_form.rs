@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use oms_core::journal::EntryKind;
 use oms_core::request::{Check, Operation, OperationKind, Request, Severity};
 
+use crate::components::clear_undo::{ClearUndo, Restore};
 use crate::components::confirm::{ConfirmDialog, Expected};
 use crate::components::preview::RequestPreview;
 use crate::components::response::ResponsePanel;
@@ -263,8 +264,8 @@ pub fn OperationForm(
     /// whether the answer is one kept from an earlier visit of the page.
     #[prop(optional)]
     on_success: Option<Callback<(Operation, Sent, bool)>>,
-    /// Clears the page's fields.
-    on_clear: Callback<()>,
+    /// Clears the page's fields; gives what puts them back.
+    on_clear: Callback<(), Restore>,
     /// Only the button sends: Enter in a field does not (a form whose
     /// fields go on after the task name).
     #[prop(optional)]
@@ -307,6 +308,7 @@ pub fn OperationForm(
             .collect::<Vec<_>>(),
     });
     let second_click = SecondClick::new(warnings, move || operation.track());
+    let undo = ClearUndo::new();
     let request = Signal::derive(move || operation.get().ok().map(|op| op.request()));
     let shown_body =
         shown_body.unwrap_or_else(|| Signal::derive(move || request.get().and_then(|r| r.body)));
@@ -326,6 +328,7 @@ pub fn OperationForm(
             && sender.send(op, c.target())
         {
             second_click.forget();
+            undo.forget();
         }
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -353,7 +356,7 @@ pub fn OperationForm(
         }
     });
     let clear = move |_| {
-        on_clear.run(());
+        undo.cleared(on_clear.run(()));
         sender.clear();
         tried.set(false);
     };
@@ -371,18 +374,21 @@ pub fn OperationForm(
     };
     on_cleanup(move || drop(owner));
     view! {
-        <form class="operation" on:submit=submit on:keydown=move |ev| if only_button_sends { hold_enter(ev) } novalidate>
+        <form class="operation" on:submit=submit on:keydown=move |ev| if only_button_sends { hold_enter(ev) }
+            on:input=move |_| undo.forget() novalidate>
             <TaskNameField />
             {fields}
             <Show when=move || tried.get() && !errors.get().is_empty()>
                 {error_list(move || errors.get())}
             </Show>
             {second_click.view(t.warning_second_click)}
-            <RequestPreview request=request shown_body=shown_body />
+            <RequestPreview request=request shown_body=shown_body
+                secrets=Signal::derive(move || operation.with(|op| op.as_ref().map(Operation::secret_keys).unwrap_or_default())) />
             <div class="actions">
                 <SendButtons sender=sender label=label />
                 <button type="button" class="secondary" data-action="clear-form" on:click=clear>{t.clear_form}</button>
                 <ShareLink />
+                {undo.view()}
             </div>
         </form>
         <ConfirmDialog

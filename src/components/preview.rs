@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use oms_core::config_map::{import_json, secret_keys};
 use oms_core::curl::curl_command;
 use oms_core::request::{METHOD, Request};
 
@@ -17,6 +16,8 @@ pub fn RequestPreview(
     /// The body to display in place of the real one.
     #[prop(into)]
     shown_body: Signal<Option<String>>,
+    /// The `scope.key`s whose secret values the request holds.
+    secrets: Signal<Vec<String>>,
 ) -> impl IntoView {
     let c = console();
     let t = c.t;
@@ -40,12 +41,7 @@ pub fn RequestPreview(
             &request,
             &browser::absolute_url(&c.base_url.get_untracked()),
         );
-        let secrets = request
-            .body
-            .as_deref()
-            .and_then(|body| import_json(body).ok())
-            .map(|rows| secret_keys(&rows))
-            .unwrap_or_default();
+        let secrets = secrets.get_untracked();
         spawn_local(async move {
             let ok = browser::copy(&command).await;
             copied.set(Some(if ok { Ok(secrets) } else { Err(()) }));

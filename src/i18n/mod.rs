@@ -102,6 +102,7 @@ catalogue! {
     sending,
     cancel,
     clear_form,
+    undo_clear,
     confirm_title,
     confirm_host_moved,
     confirm_stop,

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use oms_core::request::{Operation, OperationKind};
 
+use crate::components::clear_undo::Restore;
 use crate::components::operation_form::{Confirm, OperationForm};
 use crate::console;
 use crate::i18n::fill;
@@ -39,7 +40,11 @@ pub fn ConfirmedPage(
         let shown = name.get().map(|n| n.to_string()).unwrap_or_default();
         fill(template, &[&shown])
     });
-    let clear = Callback::new(move |()| c.drafts.task_name.set(String::new()));
+    let clear = Callback::new(move |()| -> Restore {
+        let task_name = c.drafts.task_name.get_untracked();
+        c.drafts.task_name.set(String::new());
+        Box::new(move || c.drafts.task_name.set(task_name))
+    });
     let confirm = if delete {
         Confirm::Typed
     } else {

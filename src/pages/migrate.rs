@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use oms_core::request::{InvalidIp, Operation, OperationKind, parse_ip};
 
+use crate::components::clear_undo::Restore;
 use crate::components::operation_form::{Confirm, OperationForm};
 use crate::console;
 use crate::i18n::fill;
@@ -49,10 +50,15 @@ pub fn MigratePage() -> impl IntoView {
                 .map(str::to_owned),
         );
     });
-    let clear = Callback::new(move |()| {
+    let clear = Callback::new(move |()| -> Restore {
+        let kept = (d.task_name.get_untracked(), d.ip.get_untracked());
         d.task_name.set(String::new());
         d.ip.set(String::new());
         new_name.set(None);
+        Box::new(move || {
+            d.task_name.set(kept.0);
+            d.ip.set(kept.1);
+        })
     });
     view! {
         <PageIntro title=t.op_migrate help=t.migrate_help />

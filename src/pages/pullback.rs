@@ -15,6 +15,7 @@ use crate::components::checkpoint::{
     CheckpointBuilder, Computed, checkpoint_error, computed, computed_warnings, remember_subtopics,
     subtopic_error,
 };
+use crate::components::clear_undo::ClearUndo;
 use crate::components::confirm::{ConfirmDialog, Expected};
 use crate::components::operation_form::check_text;
 use crate::components::response::ResponsePanel;
@@ -306,6 +307,7 @@ pub fn PullbackPage() -> impl IntoView {
         })
     });
     let second_click = SecondClick::new(warnings, move || plan.track());
+    let undo = ClearUndo::new();
     let start = move || {
         let Ok(plan) = plan.get_untracked() else {
             return;
@@ -324,6 +326,7 @@ pub fn PullbackPage() -> impl IntoView {
         flow.set_value(Some(Flow { entry, target }));
         running.set(Some(plan));
         second_click.forget();
+        undo.forget();
         go(0);
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -380,7 +383,7 @@ pub fn PullbackPage() -> impl IntoView {
     let typed = Signal::derive(move || plan.get().ok().map(|p| Expected::task_name(&p.task_name)));
     view! {
         <PageIntro title=t.op_pullback help=t.pullback_help />
-        <form class="operation" on:submit=submit novalidate>
+        <form class="operation" on:submit=submit on:input=move |_| undo.forget() novalidate>
             <TaskNameField />
             <CheckpointBuilder draft=d.checkpoint />
             <Show when=move || tried.get() && plan.get().is_err()>
@@ -418,15 +421,28 @@ pub fn PullbackPage() -> impl IntoView {
                         t.start_pullback
                     }}
                 </button>
-                <button type="button" class="secondary" disabled=move || busy.get() on:click=move |_| {
+                <button type="button" class="secondary" data-action="clear-form" disabled=move || busy.get() on:click=move |_| {
+                    let kept = (
+                        d.task_name.get_untracked(),
+                        d.checkpoint.date.get_untracked(),
+                        d.checkpoint.time.get_untracked(),
+                        d.checkpoint.subtopics.get_untracked(),
+                    );
                     d.task_name.set(String::new());
                     d.checkpoint.date.set(String::new());
                     d.checkpoint.time.set(String::new());
                     d.checkpoint.subtopics.set(rows_of(vec![String::new()]));
                     running.set(None);
                     tried.set(false);
+                    undo.cleared(Box::new(move || {
+                        d.task_name.set(kept.0);
+                        d.checkpoint.date.set(kept.1);
+                        d.checkpoint.time.set(kept.2);
+                        d.checkpoint.subtopics.set(kept.3);
+                    }));
                 }>{t.clear_form}</button>
                 <ShareLink />
+                {undo.view()}
                 <Show when=move || busy.get()>
                     <span class="spinner" role="progressbar" aria-label=t.sending></span>
                     <button type="button" class="secondary" data-action="cancel" on:click=move |_| {

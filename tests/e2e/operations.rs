@@ -831,6 +831,55 @@ async fn the_rows_and_json_tabs_follow_the_arrow_keys() {
     world.finish().await;
 }
 
+/// *Clear form* sits next to *Send*: what a click that missed takes comes
+/// back with *Undo clear*, until the form is edited or sent.
+#[tokio::test]
+async fn clear_form_can_be_undone_until_the_form_is_edited() {
+    let world = update_form().await;
+    world.add_config_row("sink", "workerNum", "8").await;
+    world.click("[data-action='clear-form']").await;
+    assert_eq!(world.value("input[name='taskName']").await, "");
+    assert_eq!(world.count("input[name='key']").await, 0);
+    world.click("[data-action='undo-clear']").await;
+    assert_eq!(world.value("input[name='taskName']").await, INCR_STOPPED);
+    assert_eq!(
+        world
+            .js("return ['scope','key','value'].map(n => document.querySelector(`.rows [name='${n}']`).value)")
+            .await,
+        json!(["sink", "workerNum", "8"])
+    );
+    assert_eq!(world.count("[data-action='undo-clear']").await, 0);
+    world.click("[data-action='clear-form']").await;
+    world.set("input[name='taskName']", INCR_RUNNING).await;
+    assert_eq!(
+        world.count("[data-action='undo-clear']").await,
+        0,
+        "edited since: nothing to undo"
+    );
+    assert!(world.journal().await.is_empty(), "nothing sent");
+
+    world.open("#/pullback").await;
+    world.set("input[name='date']", "2026-12-01").await;
+    world.set("input[name='time']", "08:00:00").await;
+    world
+        .set(
+            "input[name='subtopic']",
+            "ORACLE_np_56el1g1jvrs0_56el4eyvwvxc-1-0",
+        )
+        .await;
+    world.click("[data-action='clear-form']").await;
+    assert_eq!(world.value("input[name='date']").await, "");
+    world.click("[data-action='undo-clear']").await;
+    assert_eq!(
+        world
+            .js("return ['taskName','date','time','subtopic'].map(n => document.querySelector(`[name='${n}']`).value)")
+            .await,
+        json!([INCR_RUNNING, "2026-12-01", "08:00:00", "ORACLE_np_56el1g1jvrs0_56el4eyvwvxc-1-0"])
+    );
+    assert!(world.journal().await.is_empty(), "nothing sent");
+    world.finish().await;
+}
+
 /// *Copy as curl* copies the request as sent, secret values included (the
 /// command must run), and says which secrets it holds: an operator about
 /// to paste it into a ticket or a chat is told.
