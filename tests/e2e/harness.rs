@@ -441,6 +441,14 @@ impl World {
         self.text("ul.warnings").await
     }
 
+    /// On the journal page (open), opens the newest entry and fills its
+    /// form from it.
+    pub async fn fill_form_from_newest_entry(&self) {
+        self.click("ul.journal > li:nth-child(1) button.entry")
+            .await;
+        self.click("[data-action='fill-form']").await;
+    }
+
     /// The simulator's request journal.
     pub async fn journal(&self) -> Vec<Value> {
         self.sim_get("/_sim/requests")

@@ -209,10 +209,7 @@ async fn secret_keys_to_fill_in_are_listed_the_chinese_way() {
     world.click("main form button[type='submit']").await;
     assert_eq!(world.outcome("").await, "success");
     world.open("#/journal").await;
-    world
-        .click("ul.journal > li:nth-child(1) button.entry")
-        .await;
-    world.click("[data-action='fill-form']").await;
+    world.fill_form_from_newest_entry().await;
     world.wait_for(".notices").await;
     assert_eq!(
         world.text(".notices .notice span").await,

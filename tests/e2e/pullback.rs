@@ -423,10 +423,7 @@ async fn a_pullback_entry_fills_the_pullback_form_again() {
     world.set("input[name='date']", "2024-01-01").await;
     world.set("input[name='subtopic']", "other").await;
     world.open("#/journal").await;
-    world
-        .click("ul.journal > li:nth-child(1) button.entry")
-        .await;
-    world.click("[data-action='fill-form']").await;
+    world.fill_form_from_newest_entry().await;
     world.wait_for("[data-checkpoint-builder]").await;
     for (name, expected) in [
         ("taskName", INCR_RUNNING),

@@ -84,10 +84,7 @@ async fn the_journal_survives_a_reload_and_exports_its_rows() {
          [...document.querySelectorAll('ul.journal > li')].map(li => li.dataset.op)]";
     let filtered = json!(["np_56el", "stop", ["stop"]]);
     assert_eq!(world.js(shown).await, filtered);
-    world
-        .click("ul.journal > li:nth-child(1) button.entry")
-        .await;
-    world.click("[data-action='fill-form']").await;
+    world.fill_form_from_newest_entry().await;
     world.wait_for("main h2").await;
     assert_eq!(world.text("main h2").await, "Stop");
     let value = world.value("input[name='taskName']").await;
@@ -128,10 +125,7 @@ async fn an_update_filled_from_the_journal_names_the_secret_to_fill_in() {
     assert_eq!(world.outcome("").await, "success");
     world.click("[data-action='clear-form']").await;
     world.open("#/journal").await;
-    world
-        .click("ul.journal > li:nth-child(1) button.entry")
-        .await;
-    world.click("[data-action='fill-form']").await;
+    world.fill_form_from_newest_entry().await;
     world.wait_for(".notices").await;
     assert_eq!(world.text("main h2").await, "Update");
     assert_eq!(
