@@ -5,7 +5,7 @@ use oms_core::config_map::{DeleteEntryError, parse_delete_params};
 
 use super::new_row::NewRows;
 use crate::console;
-use crate::drafts::{Rows, values_of};
+use crate::drafts::{Rows, rows_of, values_of};
 use crate::i18n::{Texts, fill};
 
 /// The message of an entry problem (rows numbered from 1).
@@ -19,6 +19,22 @@ pub fn delete_error(t: &Texts, error: &DeleteEntryError) -> (usize, String) {
             (*second, fill(t.delete_duplicate, &[&n(first), &n(second)]))
         }
     }
+}
+
+/// Replaces the entry `id` with one entry per comma-separated key in it.
+fn split(entries: Rows<String>, id: u64) {
+    entries.update(|all| {
+        if let Some(i) = all.iter().position(|r| r.id == id) {
+            let keys = all[i].value.with_untracked(|v| {
+                v.split(',')
+                    .map(str::trim)
+                    .filter(|k| !k.is_empty())
+                    .map(str::to_owned)
+                    .collect()
+            });
+            all.splice(i..=i, rows_of(keys));
+        }
+    });
 }
 
 /// `deleteParams` entries with add, remove and inline errors.
@@ -56,6 +72,12 @@ pub fn DeleteParamsEditor(
                                 on:click=move |_| entries.update(|r| r.retain(|x| x.id != row.id))>"✕"</button>
                             {move || errors.get().iter().map(|e| delete_error(t, e)).filter(|(r, _)| *r == index() && !new_rows.is(row.id))
                                 .map(|(_, m)| view! { <p class="error">{m}</p> }).collect_view()}
+                            // `scope1.key1,scope2.key2` as the API's parameter
+                            // writes it, typed or pasted into one field.
+                            {move || errors.with(|e| e.contains(&DeleteEntryError::Comma { row: index() })).then(|| view! {
+                                <button type="button" class="secondary small" data-action="split-delete-params"
+                                    on:click=move |_| split(entries, row.id)>{t.delete_split}</button>
+                            })}
                         </div>
                     }
                 }

@@ -129,6 +129,7 @@ pub static EN: Texts = Texts {
     delete_empty: "Entry {0} is empty: fill it in or remove it.",
     delete_not_scope_key: "Entry {0} is not scope.key: a scope, a dot and a key, such as source.checkpoint.",
     delete_comma: "Entry {0} contains a comma: use one field per key.",
+    delete_split: "One field per key",
     delete_duplicate: "Entries {0} and {1} are the same key.",
     update_config_map_label: "(entries to set)",
     update_config_map_help: "Scope, key and string value. Nested values are JSON text inside the string.",

@@ -159,6 +159,7 @@ catalogue! {
     delete_empty,
     delete_not_scope_key,
     delete_comma,
+    delete_split,
     delete_duplicate,
     update_config_map_label,
     update_config_map_help,

@@ -129,6 +129,7 @@ pub static ZH: Texts = Texts {
     delete_empty: "第 {0} 项为空：请填写或删除。",
     delete_not_scope_key: "第 {0} 项不是 scope.key：应为 scope、点号和 key，例如 source.checkpoint。",
     delete_comma: "第 {0} 项含有逗号：每个键用一个输入框。",
+    delete_split: "拆成每键一个输入框",
     delete_duplicate: "第 {0} 项和第 {1} 项是同一个键。",
     update_config_map_label: "（要设置的配置项）",
     update_config_map_help: "作用域、键和字符串值。嵌套的值以 JSON 文本形式存放在字符串中。",

@@ -379,6 +379,44 @@ async fn stop_asks_for_confirmation_naming_the_task() {
     world.finish().await;
 }
 
+/// `deleteParams` as the API's parameter writes it, `scope1.key1,scope2.key2`,
+/// pasted into one field: refused (the comma would split it anyway), with
+/// the offer of one field per key.
+#[tokio::test]
+async fn delete_params_pasted_comma_separated_are_split_on_request() {
+    let world = update_form().await;
+    world.click("fieldset.delete-params > button").await;
+    world
+        .set(
+            "input[name='deleteParams']",
+            "source.checkpoint, sink.password,",
+        )
+        .await;
+    assert_eq!(
+        world.text(".delete-row .error").await,
+        "Entry 1 contains a comma: use one field per key."
+    );
+    world.click("[data-action='split-delete-params']").await;
+    world
+        .wait_until("return document.querySelectorAll(\"input[name='deleteParams']\").length === 2")
+        .await;
+    assert_eq!(
+        world
+            .js("return [...document.querySelectorAll(\"input[name='deleteParams']\")].map(i => i.value)")
+            .await,
+        json!(["source.checkpoint", "sink.password"])
+    );
+    assert_eq!(world.count(".delete-row .error").await, 0);
+    assert!(
+        world
+            .text("[data-preview-url]")
+            .await
+            .ends_with("&deleteParams=source.checkpoint,sink.password")
+    );
+    assert!(world.journal().await.is_empty(), "nothing sent");
+    world.finish().await;
+}
+
 #[tokio::test]
 async fn update_sends_delete_params_and_the_config_map() {
     let world = update_form().await;
