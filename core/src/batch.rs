@@ -1,9 +1,7 @@
 //! Batch operations: a pasted list of task names, checked before anything is sent.
 
 use crate::request::{Operation, OperationKind};
-use crate::task_name::{
-    TaskName, TaskNameError, is_understood, names_in, plain, plain_suggestion, suggestion,
-};
+use crate::task_name::{TaskName, TaskNameError, is_understood, names_in, offered_name, plain};
 
 /// The default number of requests in flight at once.
 pub const DEFAULT_CONCURRENCY: usize = 4;
@@ -53,7 +51,7 @@ pub fn cleaned(text: &str) -> Option<String> {
             }
             let found = match names_in(&plain(line)) {
                 names if names.len() > 1 => Some(names.join("\n")),
-                _ => plain_suggestion(line).or_else(|| suggestion(line)),
+                _ => offered_name(line).map(|offered| offered.name),
             };
             match found {
                 Some(found) => {

@@ -441,8 +441,8 @@ pub fn seconds_in(value: &str) -> Vec<i64> {
     let mut found: Vec<i64> = Vec::new();
     for timestamp in timestamps(value) {
         if timestamp.len() == 10
-            && let Ok(epoch) = timestamp.parse::<i64>()
             && timestamp.bytes().all(|b| b.is_ascii_digit())
+            && let Ok(epoch) = timestamp.parse::<i64>()
             && !found.contains(&epoch)
         {
             found.push(epoch);

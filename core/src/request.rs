@@ -332,13 +332,16 @@ impl Operation {
     /// epoch seconds ([`checkpoint::not_seconds`]), each once (empty for
     /// other operations).
     pub fn checkpoints_not_seconds(&self) -> Vec<String> {
-        distinct(
-            self.config()
-                .1
-                .iter()
-                .filter(|row| row.scope == "source" && row.key == "checkpoint")
-                .flat_map(|row| checkpoint::not_seconds(&row.value)),
-        )
+        distinct(self.checkpoint_values().flat_map(checkpoint::not_seconds))
+    }
+
+    /// The values an update sets `source.checkpoint` to.
+    fn checkpoint_values(&self) -> impl Iterator<Item = &str> {
+        self.config()
+            .1
+            .iter()
+            .filter(|row| row.scope == "source" && row.key == "checkpoint")
+            .map(|row| row.value.as_str())
     }
 
     /// The `scope.key`s whose values an update sets are secret (empty for
@@ -352,21 +355,13 @@ impl Operation {
     /// refuses, or older than [`checkpoint::DEFAULT_MAX_AGE_SECS`] (a wrong
     /// year replays a year of changes). Empty for other operations.
     pub fn checkpoint_warnings(&self, now: i64) -> Vec<checkpoint::CheckpointWarning> {
-        let mut found = Vec::new();
-        for row in self.config().1 {
-            if row.scope == "source" && row.key == "checkpoint" {
-                for epoch in checkpoint::seconds_in(&row.value) {
-                    for warning in
-                        checkpoint::warnings(epoch, now, checkpoint::DEFAULT_MAX_AGE_SECS)
-                    {
-                        if !found.contains(&warning) {
-                            found.push(warning);
-                        }
-                    }
-                }
-            }
-        }
-        found
+        distinct(
+            self.checkpoint_values()
+                .flat_map(checkpoint::seconds_in)
+                .flat_map(|epoch| {
+                    checkpoint::warnings(epoch, now, checkpoint::DEFAULT_MAX_AGE_SECS)
+                }),
+        )
     }
 
     /// The `scope.key`s an update sets to an empty (or blank) value, each
@@ -468,8 +463,8 @@ impl Operation {
 }
 
 /// `items` each once, in the order they first appear.
-fn distinct(items: impl IntoIterator<Item = String>) -> Vec<String> {
-    let mut found: Vec<String> = Vec::new();
+fn distinct<T: PartialEq>(items: impl IntoIterator<Item = T>) -> Vec<T> {
+    let mut found = Vec::new();
     for item in items {
         if !found.contains(&item) {
             found.push(item);

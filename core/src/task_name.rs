@@ -223,6 +223,33 @@ pub fn plain_suggestion(input: &str) -> Option<String> {
     })
 }
 
+/// A task name offered in place of what was typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OfferedName {
+    /// The name.
+    pub name: String,
+    /// Whether it is what was typed, written in plain characters
+    /// ([`plain_suggestion`]), rather than the name found in it
+    /// ([`suggestion`]).
+    pub made_plain: bool,
+}
+
+/// The name to offer for `input`: in plain characters first, else the one
+/// found in it. `None` when there is none to offer.
+pub fn offered_name(input: &str) -> Option<OfferedName> {
+    plain_suggestion(input)
+        .map(|name| OfferedName {
+            name,
+            made_plain: true,
+        })
+        .or_else(|| {
+            suggestion(input).map(|name| OfferedName {
+                name,
+                made_plain: false,
+            })
+        })
+}
+
 /// Whether `input` holds names run together (the v2 grammar's
 /// `:connector_v2:` more than once), as when a name is pasted into a
 /// field that already held one.

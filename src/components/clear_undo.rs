@@ -8,6 +8,21 @@ use crate::console;
 /// What puts back the fields a *Clear form* emptied.
 pub type Restore = Box<dyn FnOnce() + Send + Sync>;
 
+/// Empties `field` (sets it to `empty`); gives what puts its content back.
+pub fn emptied<T: Send + Sync + 'static>(field: RwSignal<T>, empty: T) -> Restore {
+    let kept = field.try_update(|value| std::mem::replace(value, empty));
+    Box::new(move || {
+        if let Some(kept) = kept {
+            field.set(kept);
+        }
+    })
+}
+
+/// Puts back all of `fields`, emptied by [`emptied`].
+pub fn together(fields: Vec<Restore>) -> Restore {
+    Box::new(move || fields.into_iter().for_each(|restore| restore()))
+}
+
 /// The way back from a form's last *Clear form*, kept until the form is
 /// edited or sent.
 #[derive(Clone, Copy)]

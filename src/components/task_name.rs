@@ -1,9 +1,7 @@
 //! The task-name field and what the core understood of the name.
 
 use leptos::prelude::*;
-use oms_core::task_name::{
-    Component, TaskName, TaskNameError, names_run_together, plain_suggestion, suggestion,
-};
+use oms_core::task_name::{Component, TaskName, TaskNameError, names_run_together, offered_name};
 
 use crate::console;
 use crate::i18n::{Texts, fill};
@@ -105,11 +103,9 @@ pub fn TaskNameField() -> impl IntoView {
             <div id="taskNameHelp">{understood}</div>
             // A name written with characters no name holds, or copied with
             // what was around it: the name it is, offered.
-            {move || c.drafts.task_name.with(|typed| {
-                plain_suggestion(typed)
-                    .map(|name| (name, t.task_name_plain_suggestion))
-                    .or_else(|| suggestion(typed).map(|name| (name, t.task_name_suggestion)))
-            }).map(|(name, says)| {
+            {move || c.drafts.task_name.with(|typed| offered_name(typed)).map(|offered| {
+                let says = if offered.made_plain { t.task_name_plain_suggestion } else { t.task_name_suggestion };
+                let name = offered.name;
                 let chosen = name.clone();
                 view! {
                     <p class="hint" data-suggested-name="">

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use oms_core::request::{Operation, OperationKind};
 
-use crate::components::clear_undo::Restore;
+use crate::components::clear_undo::emptied;
 use crate::components::operation_form::{Confirm, OperationForm};
 use crate::console;
 use crate::i18n::fill;
@@ -40,11 +40,7 @@ pub fn ConfirmedPage(
         let shown = name.get().map(|n| n.to_string()).unwrap_or_default();
         fill(template, &[&shown])
     });
-    let clear = Callback::new(move |()| -> Restore {
-        let task_name = c.drafts.task_name.get_untracked();
-        c.drafts.task_name.set(String::new());
-        Box::new(move || c.drafts.task_name.set(task_name))
-    });
+    let clear = Callback::new(move |()| emptied(c.drafts.task_name, String::new()));
     let confirm = if delete {
         Confirm::Typed
     } else {

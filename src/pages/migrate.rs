@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use oms_core::request::{InvalidIp, Operation, OperationKind, parse_ip};
 
-use crate::components::clear_undo::Restore;
+use crate::components::clear_undo::{emptied, together};
 use crate::components::operation_form::{Confirm, OperationForm};
 use crate::console;
 use crate::i18n::fill;
@@ -50,15 +50,12 @@ pub fn MigratePage() -> impl IntoView {
                 .map(str::to_owned),
         );
     });
-    let clear = Callback::new(move |()| -> Restore {
-        let kept = (d.task_name.get_untracked(), d.ip.get_untracked());
-        d.task_name.set(String::new());
-        d.ip.set(String::new());
+    let clear = Callback::new(move |()| {
         new_name.set(None);
-        Box::new(move || {
-            d.task_name.set(kept.0);
-            d.ip.set(kept.1);
-        })
+        together(vec![
+            emptied(d.task_name, String::new()),
+            emptied(d.ip, String::new()),
+        ])
     });
     view! {
         <PageIntro title=t.op_migrate help=t.migrate_help />

@@ -15,7 +15,7 @@ use crate::components::checkpoint::{
     CheckpointBuilder, Computed, checkpoint_error, computed, computed_warnings, remember_subtopics,
     subtopic_error,
 };
-use crate::components::clear_undo::ClearUndo;
+use crate::components::clear_undo::{ClearUndo, emptied, together};
 use crate::components::confirm::{ConfirmDialog, Expected};
 use crate::components::operation_form::check_text;
 use crate::components::response::ResponsePanel;
@@ -422,24 +422,14 @@ pub fn PullbackPage() -> impl IntoView {
                     }}
                 </button>
                 <button type="button" class="secondary" data-action="clear-form" disabled=move || busy.get() on:click=move |_| {
-                    let kept = (
-                        d.task_name.get_untracked(),
-                        d.checkpoint.date.get_untracked(),
-                        d.checkpoint.time.get_untracked(),
-                        d.checkpoint.subtopics.get_untracked(),
-                    );
-                    d.task_name.set(String::new());
-                    d.checkpoint.date.set(String::new());
-                    d.checkpoint.time.set(String::new());
-                    d.checkpoint.subtopics.set(rows_of(vec![String::new()]));
                     running.set(None);
                     tried.set(false);
-                    undo.cleared(Box::new(move || {
-                        d.task_name.set(kept.0);
-                        d.checkpoint.date.set(kept.1);
-                        d.checkpoint.time.set(kept.2);
-                        d.checkpoint.subtopics.set(kept.3);
-                    }));
+                    undo.cleared(together(vec![
+                        emptied(d.task_name, String::new()),
+                        emptied(d.checkpoint.date, String::new()),
+                        emptied(d.checkpoint.time, String::new()),
+                        emptied(d.checkpoint.subtopics, rows_of(vec![String::new()])),
+                    ]));
                 }>{t.clear_form}</button>
                 <ShareLink />
                 {undo.view()}

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use oms_core::request::{Operation, OperationKind};
 
-use crate::components::clear_undo::Restore;
+use crate::components::clear_undo::{emptied, together};
 use crate::components::flags::ResumeFlags;
 use crate::components::operation_form::{Confirm, OperationForm};
 use crate::console;
@@ -25,20 +25,12 @@ pub fn ResumePage() -> impl IntoView {
             })
             .map_err(|e| vec![e])
     });
-    let clear = Callback::new(move |()| -> Restore {
-        let kept = (
-            d.task_name.get_untracked(),
-            d.pull_back_flag.get_untracked(),
-            d.restart_flag.get_untracked(),
-        );
-        d.task_name.set(String::new());
-        d.pull_back_flag.set(false);
-        d.restart_flag.set(false);
-        Box::new(move || {
-            d.task_name.set(kept.0);
-            d.pull_back_flag.set(kept.1);
-            d.restart_flag.set(kept.2);
-        })
+    let clear = Callback::new(move |()| {
+        together(vec![
+            emptied(d.task_name, String::new()),
+            emptied(d.pull_back_flag, false),
+            emptied(d.restart_flag, false),
+        ])
     });
     view! {
         <PageIntro title=t.op_resume help=t.resume_help />

@@ -7,7 +7,7 @@ use oms_core::config_map::{
 use oms_core::request::{Operation, OperationKind};
 
 use crate::components::checkpoint::{CheckpointBuilder, computed, remember_subtopics};
-use crate::components::clear_undo::Restore;
+use crate::components::clear_undo::{emptied, together};
 use crate::components::config_editor::{ConfigEditor, core_rows, row_error, typed_json};
 use crate::components::delete_params::{DeleteParamsEditor, delete_error};
 use crate::components::operation_form::{Confirm, OperationForm};
@@ -93,21 +93,13 @@ pub fn UpdatePage() -> impl IntoView {
             }),
         }
     };
-    let clear = Callback::new(move |()| -> Restore {
-        let task_name = d.task_name.get_untracked();
-        let config_rows = d.config_rows.get_untracked();
-        let config_json = d.config_json.text.get_untracked();
-        let delete_params = d.delete_params.get_untracked();
-        d.task_name.set(String::new());
-        d.config_rows.set(Vec::new());
-        d.config_json.text.set(String::new());
-        d.delete_params.set(Vec::new());
-        Box::new(move || {
-            d.task_name.set(task_name);
-            d.config_rows.set(config_rows);
-            d.config_json.text.set(config_json);
-            d.delete_params.set(delete_params);
-        })
+    let clear = Callback::new(move |()| {
+        together(vec![
+            emptied(d.task_name, String::new()),
+            emptied(d.config_rows, Vec::new()),
+            emptied(d.config_json.text, String::new()),
+            emptied(d.delete_params, Vec::new()),
+        ])
     });
     view! {
         <PageIntro title=t.op_update help=t.update_help />
