@@ -12,6 +12,7 @@ use oms_core::journal::{
     ENTRY_KEY_PREFIX, EntryKey, EntryKind, Journal, JournalEntry, JournalError, JournalRequest,
     MAX_ENTRIES, batch_save_delay_ms, oldest_keys, read_v1,
 };
+use oms_core::request::Request;
 
 use crate::i18n::{Texts, fill};
 use crate::store::{self, Unreadable};
@@ -24,6 +25,19 @@ const V1_KEY: &str = "oms-console.journal.v1";
 /// clear removes it while requests are still coming in).
 #[derive(Clone)]
 pub struct Started(Rc<RefCell<JournalEntry>>);
+
+/// A request of an entry that has left and is not yet answered: what the
+/// entry records if the page goes away first (see
+/// [`JournalStore::sending`]).
+pub struct InFlight {
+    entry: Started,
+    /// Unique among this tab's requests in flight.
+    id: u64,
+}
+
+/// A request in flight: its id, its entry, its record should the page go
+/// away before its answer, and when it left.
+type Flying = (u64, Started, JournalRequest, f64);
 
 /// An entry changed since it was last written: its id, and whether it was
 /// never written (its key is new).
@@ -46,6 +60,7 @@ pub struct JournalStore {
     save_scheduled: StoredValue<bool>,
     quiet_changes: StoredValue<bool>,
     last_save_ms: StoredValue<f64>,
+    in_flight: StoredValue<(u64, Vec<Flying>), LocalStorage>,
 }
 
 /// The keys of the stored entries (not, say, a copy of one set aside).
@@ -71,6 +86,7 @@ impl JournalStore {
             save_scheduled: StoredValue::new(false),
             quiet_changes: StoredValue::new(false),
             last_save_ms: StoredValue::new(0.0),
+            in_flight: StoredValue::new_local((0, Vec::new())),
         };
         if browser::load(V1_KEY).is_some() {
             leptos::task::spawn_local(async move {
@@ -79,8 +95,15 @@ impl JournalStore {
                 }
             });
         }
-        // A save still waiting is done before the page goes away.
-        let leaving = window_event_listener(leptos::ev::pagehide, move |_| store.flush());
+        // The requests in flight are recorded interrupted, and a save still
+        // waiting is done, before the page goes away (not when it is only
+        // kept for the browser's Back, where its requests go on).
+        let leaving = window_event_listener(leptos::ev::pagehide, move |ev| {
+            if !ev.persisted() {
+                store.interrupt();
+            }
+            store.flush();
+        });
         on_cleanup(move || leaving.remove());
         store::on_stored_elsewhere(
             |key| key.starts_with(ENTRY_KEY_PREFIX),
@@ -261,6 +284,47 @@ impl JournalStore {
         Started(Rc::new(RefCell::new(started)))
     }
 
+    /// Notes that `request`, the `step` of the entry `started`, has left:
+    /// its answer is recorded with [`add`](Self::add) or
+    /// [`add_soon`](Self::add_soon); should the page go away first, it is
+    /// recorded interrupted.
+    pub fn sending(&self, started: &Started, step: &str, request: &Request) -> InFlight {
+        let record = JournalRequest::interrupted(step, request, 0);
+        let id = self
+            .in_flight
+            .try_update_value(|(last, flying)| {
+                *last += 1;
+                flying.push((*last, started.clone(), record, browser::now_ms()));
+                *last
+            })
+            .unwrap_or_default();
+        InFlight {
+            entry: started.clone(),
+            id,
+        }
+    }
+
+    /// Records every request in flight as interrupted: the page is going away.
+    fn interrupt(&self) {
+        let flying = self
+            .in_flight
+            .try_update_value(|(_, flying)| std::mem::take(flying))
+            .unwrap_or_default();
+        let now_ms = browser::now_ms();
+        for (_, started, mut record, sent_ms) in flying {
+            record.latency_ms = (now_ms - sent_ms).max(0.0) as u32;
+            self.record(&started, record, false);
+        }
+        self.save_soon(0);
+    }
+
+    /// Records the answer to the request `flight`.
+    fn answered(&self, flight: InFlight, request: JournalRequest, notify: bool) {
+        self.in_flight
+            .update_value(|(_, flying)| flying.retain(|(id, ..)| *id != flight.id));
+        self.record(&flight.entry, request, notify);
+    }
+
     /// Adds `request` to the entry `started` names, telling whether it
     /// starts again under a new key (see [`Journal::add_request`]).
     fn record(&self, started: &Started, request: JournalRequest, notify: bool) {
@@ -276,18 +340,18 @@ impl JournalStore {
         self.mark_unsaved(entry.id, entry.id != before);
     }
 
-    /// Adds a request to the entry `started`.
-    pub fn add(&self, started: &Started, request: JournalRequest) {
-        self.record(started, request, true);
+    /// Adds the answered request `flight` to its entry.
+    pub fn add(&self, flight: InFlight, request: JournalRequest) {
+        self.answered(flight, request, true);
         self.save_soon(0);
     }
 
-    /// Adds a request to the entry `started`; it is saved, and shown to the
-    /// page, a moment later together with the others that arrive meanwhile
-    /// (a batch's rows: saving and redrawing for each would cost more than
-    /// the requests).
-    pub fn add_soon(&self, started: &Started, request: JournalRequest) {
-        self.record(started, request, false);
+    /// Adds the answered request `flight` to its entry; it is saved, and
+    /// shown to the page, a moment later together with the others that
+    /// arrive meanwhile (a batch's rows: saving and redrawing for each
+    /// would cost more than the requests).
+    pub fn add_soon(&self, flight: InFlight, request: JournalRequest) {
+        self.answered(flight, request, false);
         self.quiet_changes.set_value(true);
         self.save_soon(batch_save_delay_ms(self.last_save_ms.get_value()));
     }

@@ -95,6 +95,7 @@ pub fn App() -> impl IntoView {
     let notices = RwSignal::new(Vec::new());
     let host_moved = RwSignal::new(false);
     let marks = NavMarks::default();
+    marks.ask_before_leaving();
     let profiles = profiles::load(notices, t, lang, host_moved);
     let profile = profiles::active(profiles);
     let drafts = Drafts::load_and_autosave(notices, t);

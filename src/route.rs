@@ -192,6 +192,24 @@ impl NavMarks {
         self.0.update(|marks| marks.push((page, mark)));
     }
 
+    /// Has the browser ask before the console is closed or reloaded while
+    /// a page has something under way: a request in flight, a batch, a
+    /// pullback running or halted.
+    pub fn ask_before_leaving(self) {
+        let handle = window_event_listener(leptos::ev::beforeunload, move |ev| {
+            let under_way = self.0.with_untracked(|marks| {
+                marks
+                    .iter()
+                    .any(|(_, mark)| mark.try_get_untracked().flatten().is_some())
+            });
+            if under_way {
+                ev.prevent_default();
+                ev.set_return_value("");
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+
     /// `page`'s mark now (tracked).
     pub fn of(&self, page: Page) -> Option<NavMark> {
         self.0.with(|marks| {

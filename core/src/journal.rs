@@ -15,6 +15,9 @@ pub const MAX_ENTRIES: usize = 2_000;
 pub const ENTRY_KEY_PREFIX: &str = "oms-console.journal.v2.";
 /// The version of format 1, which stored the whole journal under one key.
 const V1_VERSION: u32 = 1;
+/// The outcome of a request still in flight when the page that sent it
+/// went away: it left, but its answer was never read.
+pub const INTERRUPTED: &str = "interrupted";
 
 /// One request of an entry, with its answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -56,13 +59,16 @@ impl JournalRequest {
         status: Option<u16>,
         latency_ms: u32,
     ) -> Self {
-        let (err_code, err_msg) = match outcome {
+        let mut record = Self::interrupted(step, request, latency_ms);
+        record.outcome = outcome.class().as_str().to_owned();
+        record.status = status;
+        (record.err_code, record.err_msg) = match outcome {
             Outcome::ApiError {
                 err_code, err_msg, ..
             } => (err_code.clone(), err_msg.clone()),
             _ => (None, None),
         };
-        let result = match outcome {
+        record.result = match outcome {
             Outcome::Success {
                 result: Some(value),
             } => Some(
@@ -72,6 +78,12 @@ impl JournalRequest {
             ),
             _ => None,
         };
+        record
+    }
+
+    /// The record of `request`, sent `latency_ms` ago, whose answer will not
+    /// be read: the page that sent it is going away ([`INTERRUPTED`]).
+    pub fn interrupted(step: &str, request: &Request, latency_ms: u32) -> Self {
         Self {
             task_name: request
                 .query
@@ -84,11 +96,11 @@ impl JournalRequest {
             path: request.path(),
             params: request.query.clone(),
             body: request.body.as_deref().map(mask_body_text),
-            outcome: outcome.class().as_str().to_owned(),
-            status,
-            err_code,
-            err_msg,
-            result,
+            outcome: INTERRUPTED.to_owned(),
+            status: None,
+            err_code: None,
+            err_msg: None,
+            result: None,
             latency_ms,
         }
     }
@@ -234,26 +246,25 @@ impl JournalEntry {
             && self.profile == other.profile
     }
 
-    /// The entry's outcome: the first that is not a success, else success
+    /// The entry's outcome: [`INTERRUPTED`] when a request was (the entry
+    /// never ended), else the first that is not a success, else success
     /// (`pending` while nothing came back).
     pub fn outcome(&self) -> &str {
-        self.requests
-            .iter()
-            .map(|r| r.outcome.as_str())
-            .find(|o| *o != "success")
+        let outcomes = || self.requests.iter().map(|r| r.outcome.as_str());
+        outcomes()
+            .find(|o| *o == INTERRUPTED)
+            .or_else(|| outcomes().find(|o| *o != "success"))
             .or_else(|| self.requests.first().map(|_| "success"))
             .unwrap_or("pending")
     }
 
     /// How many of the entry's requests were answered, and how many of
-    /// those did not succeed (a batch's tally).
+    /// those did not succeed (a batch's tally; an interrupted request was
+    /// not answered).
     pub fn tally(&self) -> (usize, usize) {
-        let failed = self
-            .requests
-            .iter()
-            .filter(|r| r.outcome != "success")
-            .count();
-        (self.requests.len(), failed)
+        let answered = || self.requests.iter().filter(|r| r.outcome != INTERRUPTED);
+        let failed = answered().filter(|r| r.outcome != "success").count();
+        (answered().count(), failed)
     }
 }
 
@@ -852,6 +863,47 @@ mod tests {
         assert_eq!(mixed.outcome(), "timeout");
         assert_eq!(mixed.tally(), (2, 1));
         assert_eq!(pending.tally(), (0, 0));
+    }
+
+    #[test]
+    fn a_request_left_in_flight_makes_its_entry_interrupted() {
+        let request = update_request();
+        let left = JournalRequest::interrupted("2. update", &request, 1_234);
+        assert_eq!(left.outcome, INTERRUPTED);
+        assert_eq!((left.status, left.latency_ms), (None, 1_234));
+        assert_eq!(left.step, "2. update");
+        assert_eq!(left.task_name, "t1");
+        assert!(
+            left.body
+                .as_deref()
+                .is_some_and(|b| b.contains(crate::config_map::MASK) && !b.contains("hunter2"))
+        );
+        let answered = JournalRequest::new("2. update", &request, &Outcome::Cancelled, None, 5);
+        assert_eq!(
+            JournalRequest {
+                outcome: INTERRUPTED.to_owned(),
+                latency_ms: 1_234,
+                ..answered
+            },
+            left
+        );
+        // A pullback left after its stop succeeded, or a batch with a
+        // failure before: the entry never ended, whatever came first.
+        let ok = entry(1, "stop", &Outcome::Success { result: None });
+        let failed = entry(2, "stop", &Outcome::Timeout { after_ms: 1 });
+        let run = JournalEntry {
+            requests: [ok.requests, failed.requests, vec![left]].concat(),
+            ..ok
+        };
+        assert_eq!(run.outcome(), INTERRUPTED);
+        assert_eq!(run.tally(), (2, 1));
+        assert!(
+            Filter {
+                outcome: INTERRUPTED.into(),
+                ..Filter::default()
+            }
+            .matches(&run)
+        );
     }
 
     #[test]

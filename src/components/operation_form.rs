@@ -119,11 +119,12 @@ impl Sender {
                 operation.task_name().as_str(),
             );
             async move {
+                let flight = journal.sending(&entry, "", &request);
                 let sent = match handle {
                     Some(handle) => transport::send(&request, &target, handle).await,
                     None => unreachable_cancel(&request, &target.base_url),
                 };
-                journal.add(&entry, sent.record("", &request));
+                journal.add(flight, sent.record("", &request));
                 busy.set(false);
                 sent
             }

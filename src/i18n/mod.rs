@@ -7,7 +7,7 @@
 mod en;
 mod zh;
 
-use oms_core::journal::EntryKind;
+use oms_core::journal::{EntryKind, INTERRUPTED};
 use oms_core::request::OperationKind;
 
 pub use en::EN;
@@ -120,6 +120,7 @@ catalogue! {
     outcome_name_timeout,
     outcome_name_cancelled,
     outcome_name_pending,
+    outcome_name_interrupted,
     explain_success,
     explain_api_error,
     explain_task_not_found,
@@ -307,6 +308,7 @@ catalogue! {
     journal_clear_confirm,
     journal_count,
     journal_profile,
+    journal_interrupted,
     journal_fill,
     journal_fill_secrets,
     batch_help,
@@ -503,6 +505,7 @@ pub fn outcome_name<'a>(t: &'static Texts, token: &'a str) -> &'a str {
         "timeout" => t.outcome_name_timeout,
         "cancelled" => t.outcome_name_cancelled,
         "pending" => t.outcome_name_pending,
+        INTERRUPTED => t.outcome_name_interrupted,
         other => other,
     }
 }

@@ -279,10 +279,11 @@ pub fn BatchPage() -> impl IntoView {
                     };
                     let Some(handle) = Cancel::new() else { break };
                     let request = operation.for_task(task_name).request();
+                    let step = format!("{}", i + 1);
                     redraw.push(RowChange::Sending(i));
+                    let flight = c.journal.sending(&entry, &step, &request);
                     let sent = transport::send(&request, &target, handle).await;
-                    c.journal
-                        .add_soon(&entry, sent.record(&format!("{}", i + 1), &request));
+                    c.journal.add_soon(flight, sent.record(&step, &request));
                     redraw.push(RowChange::Answered(i, Box::new(sent)));
                 }
                 active.set(active.get() - 1);

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use oms_core::config_map::{import_json, is_secret_key, secret_keys};
 use oms_core::envelope::OutcomeClass;
-use oms_core::journal::{CSV_COLUMNS, EntryKind, Filter, JournalEntry, to_csv};
+use oms_core::journal::{CSV_COLUMNS, EntryKind, Filter, INTERRUPTED, JournalEntry, to_csv};
 use oms_core::pullback::checkpoint_in_body;
 use oms_core::request::OperationKind;
 
@@ -173,6 +173,7 @@ pub fn JournalPage() -> impl IntoView {
                         <option value="">{t.journal_all}</option>
                         {OutcomeClass::ALL.map(|o| view! { <option value=o.as_str()>{outcome_name(t, o.as_str())}</option> }).collect_view()}
                         <option value="pending">{t.outcome_name_pending}</option>
+                        <option value=INTERRUPTED>{t.outcome_name_interrupted}</option>
                     </select></label>
                 <label><span>{t.journal_from}</span>
                     <input name="filterFrom" type="datetime-local" step="1" prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev)) /></label>
@@ -209,6 +210,7 @@ pub fn JournalPage() -> impl IntoView {
                             <Show when=move || open_entry.get() == Some(id)>
                                 <div class="entry-details">
                                     <p class="muted">{fill(t.journal_profile, &[&shown.profile])}</p>
+                                    {(shown.outcome() == INTERRUPTED).then(|| view! { <p data-interrupted="">{t.journal_interrupted}</p> })}
                                     <ol>
                                         {shown.requests.iter().map(|r| {
                                             let query = r.params.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&");

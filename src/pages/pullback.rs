@@ -207,8 +207,9 @@ async fn send_recorded(
 ) -> Option<Sent> {
     let handle = Cancel::new()?;
     cancel.set_value(Some(handle.clone()));
+    let flight = c.journal.sending(&flow.entry, step, request);
     let sent = transport::send(request, &flow.target, handle).await;
-    c.journal.add(&flow.entry, sent.record(step, request));
+    c.journal.add(flight, sent.record(step, request));
     Some(sent)
 }
 

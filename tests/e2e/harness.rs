@@ -44,6 +44,9 @@ pub const SUBMIT: &str = "main form button[type='submit']";
 
 /// A script expression: the console's journal entries as the browser
 /// stores them (each under a key of its own), oldest first.
+/// Whether the console holds the page when it is about to be left (the
+/// browser then asks first): a `beforeunload` event's default prevented.
+pub const LEAVING_HELD: &str = "const e = new Event('beforeunload', {cancelable: true}); dispatchEvent(e); return e.defaultPrevented";
 pub const STORED_JOURNAL: &str = "Object.keys(localStorage).filter(k => /^oms-console[.]journal[.]v2[.][0-9]{15}[.][0-9]+$/.test(k)).map(k => JSON.parse(localStorage.getItem(k))).sort((a, b) => a.atMs - b.atMs || a.id - b.id)";
 
 fn free_port() -> u16 {
@@ -456,6 +459,18 @@ impl World {
             .as_array()
             .cloned()
             .unwrap_or_default()
+    }
+
+    /// Waits until the simulator has received `count` requests (checked
+    /// every 50 ms, for at most 30 s).
+    pub async fn wait_for_sim_requests(&self, count: usize) {
+        for _ in 0..600 {
+            if self.journal().await.len() >= count {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("the simulator did not receive {count} requests");
     }
 
     /// A task as the simulator holds it.

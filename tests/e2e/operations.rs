@@ -5,7 +5,7 @@ use cm_sim::Options;
 use serde_json::{Value, json};
 
 use crate::fleet::{FULL_FINISHED, INCR_RUNNING, INCR_STOPPED};
-use crate::harness::{SUBMIT, World, decoded_query, pairs};
+use crate::harness::{LEAVING_HELD, SUBMIT, World, decoded_query, pairs};
 
 const CONFIRM: &str = "dialog[open] button[type='submit']";
 const CONFIRM_NAME: &str = "dialog[open] input[name='confirmTaskName']";
@@ -145,6 +145,61 @@ async fn coming_back_to_a_form_shows_its_request_and_answer() {
     world.open("#/stop").await;
     assert_eq!(world.outcome("").await, "cancelled", "the answer is kept");
     assert_eq!(world.journal().await.len(), 1, "sent once");
+    world.finish_allowing_failed_api_calls(true).await;
+}
+
+/// A request still in flight when the page is reloaded: the browser is
+/// asked to hold the page first, and the journal says the request was
+/// interrupted, not pending for ever.
+#[tokio::test]
+async fn a_request_left_in_flight_by_a_reload_is_journaled_interrupted() {
+    let world = World::start().await;
+    world.open("#/stop").await;
+    assert_eq!(
+        world.js(LEAVING_HELD).await,
+        json!(false),
+        "nothing under way"
+    );
+    world.set("input[name='taskName']", INCR_RUNNING).await;
+    world.faults(json!({"next": ["hang"]})).await;
+    world.click(SUBMIT).await;
+    world.click(CONFIRM).await;
+    world
+        .wait_for("main form button[type='submit'][aria-busy='true']")
+        .await;
+    assert_eq!(
+        world.js(LEAVING_HELD).await,
+        json!(true),
+        "a request in flight"
+    );
+    world.wait_for_sim_requests(1).await;
+    world.reload().await;
+    assert_eq!(
+        world.js(LEAVING_HELD).await,
+        json!(false),
+        "nothing runs after it"
+    );
+    let stored = world.console_journal().await;
+    assert_eq!(stored.len(), 1);
+    let request = &stored[0]["requests"][0];
+    assert_eq!(request["outcome"], "interrupted");
+    assert_eq!(request["path"], "/connector/task/v2/stop");
+    assert_eq!(request["params"], json!([["taskName", INCR_RUNNING]]));
+    assert_eq!(request["status"], Value::Null);
+    world.open("#/journal").await;
+    world
+        .click("ul.journal > li[data-op='stop'][data-outcome='interrupted'] button.entry")
+        .await;
+    assert_eq!(
+        world.text("[data-interrupted]").await,
+        "The page was closed or reloaded before the CM answered. The CM may have acted on the \
+         request: check the task's state before sending it again."
+    );
+    world
+        .set("select[name='filterOutcome']", "interrupted")
+        .await;
+    assert_eq!(world.count("ul.journal > li").await, 1);
+    world.faults(json!({})).await;
     world.finish_allowing_failed_api_calls(true).await;
 }
 

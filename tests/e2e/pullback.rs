@@ -4,7 +4,7 @@ use cm_sim::Options;
 use serde_json::json;
 
 use crate::fleet::{FULL_RUNNING, INCR_RUNNING, INCR_RUNNING_SUBTOPIC};
-use crate::harness::{STORED_JOURNAL, SUBMIT, World, decoded_query, pairs};
+use crate::harness::{LEAVING_HELD, STORED_JOURNAL, SUBMIT, World, decoded_query, pairs};
 
 /// Fills the reference's pullback: 2023-02-13 19:00:00 at UTC+08:00.
 async fn fill_and_confirm(world: &World) {
@@ -480,6 +480,41 @@ async fn a_pullback_left_midway_still_runs_to_its_end() {
     world.wait_for("[data-pullback-done]").await;
     world.faults(json!({})).await;
     world.finish().await;
+}
+
+/// A pullback whose page is reloaded after its stop, its update in flight:
+/// the journal says it was interrupted, not done, and names the step.
+#[tokio::test]
+async fn a_pullback_left_by_a_reload_is_journaled_interrupted() {
+    let world = World::start().await;
+    world.faults(json!({"next": ["ok", "hang"]})).await;
+    fill_and_confirm(&world).await;
+    world
+        .wait_for("button[type='submit'][aria-busy='true']")
+        .await;
+    assert_eq!(world.js(LEAVING_HELD).await, json!(true));
+    world.wait_for_sim_requests(2).await;
+    world.reload().await;
+    let stored = world.console_journal().await;
+    let outcomes: Vec<_> = stored[0]["requests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["step"].clone(), r["outcome"].clone()))
+        .collect();
+    assert_eq!(
+        outcomes,
+        [
+            (json!("1. Stop"), json!("success")),
+            (json!("2. Update source.checkpoint"), json!("interrupted"))
+        ]
+    );
+    world.open("#/journal").await;
+    world
+        .wait_for("ul.journal > li[data-op='pullback'][data-outcome='interrupted']")
+        .await;
+    world.faults(json!({})).await;
+    world.finish_allowing_failed_api_calls(true).await;
 }
 
 /// Coming back to the page shows the pullback where it stands: a step still

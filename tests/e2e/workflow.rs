@@ -4,8 +4,8 @@ use cm_sim::Options;
 use cm_sim::fleet::{Config, State, Task};
 use serde_json::{Value, json};
 
-use crate::fleet::{FULL_FINISHED, FULL_STOPPED, INCR_RUNNING, INCR_STOPPED};
-use crate::harness::{SUBMIT, World, decoded_query, pairs};
+use crate::fleet::{FULL_FINISHED, FULL_RUNNING, FULL_STOPPED, INCR_RUNNING, INCR_STOPPED};
+use crate::harness::{LEAVING_HELD, SUBMIT, World, decoded_query, pairs};
 
 const CONFIRM: &str = "dialog[open] button[type='submit']";
 
@@ -1336,4 +1336,39 @@ async fn a_batch_check_names_the_tasks_it_concerns() {
         )
     );
     world.finish().await;
+}
+
+/// A batch whose page is reloaded while a row is in flight: that row is
+/// journaled interrupted, the rows not sent are not, and the journal says
+/// the batch was interrupted with what was answered.
+#[tokio::test]
+async fn a_batch_left_by_a_reload_is_journaled_interrupted() {
+    let world = World::start().await;
+    world.faults(json!({"next": ["ok", "hang"]})).await;
+    let names = [INCR_RUNNING, FULL_RUNNING, INCR_STOPPED].map(String::from);
+    start_batch(&world, &names, "1").await;
+    world.wait_for_sim_requests(2).await;
+    assert_eq!(world.js(LEAVING_HELD).await, json!(true));
+    world.reload().await;
+    let stored = world.console_journal().await;
+    assert_eq!(
+        stored[0]["requests"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| (r["taskName"].clone(), r["outcome"].clone()))
+            .collect::<Vec<_>>(),
+        [
+            (json!(INCR_RUNNING), json!("success")),
+            (json!(FULL_RUNNING), json!("interrupted"))
+        ]
+    );
+    world.open("#/journal").await;
+    let entry = "li[data-op='batch-stop'][data-outcome='interrupted']";
+    assert_eq!(
+        world.text(&format!("{entry} [data-batch-tally]")).await,
+        "1 answered, 0 failed"
+    );
+    world.faults(json!({})).await;
+    world.finish_allowing_failed_api_calls(true).await;
 }
