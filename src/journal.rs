@@ -14,12 +14,15 @@ use oms_core::journal::{
 };
 use oms_core::request::Request;
 
-use crate::i18n::{Texts, fill};
+use crate::i18n::{Texts, entry_name, entry_task, fill};
 use crate::store::{self, Unreadable};
 use crate::{browser, split};
 
 /// Where format 1 kept the whole journal, under one key.
 const V1_KEY: &str = "oms-console.journal.v1";
+/// Where a page going away lists the entries it left with a request in
+/// flight, a line each (operation, tab, task), for the next start to say so.
+const INTERRUPTED_KEY: &str = "oms-console.interrupted";
 
 /// An entry this tab started, as its requests name it (it moves when a
 /// clear removes it while requests are still coming in).
@@ -88,6 +91,15 @@ impl JournalStore {
             last_save_ms: StoredValue::new(0.0),
             in_flight: StoredValue::new_local((0, Vec::new())),
         };
+        if let Some(text) = browser::load(INTERRUPTED_KEY) {
+            browser::remove(INTERRUPTED_KEY);
+            leptos::task::spawn_local(async move {
+                if let Ok(notices_of) = split::interrupted_notices().await {
+                    let found = notices_of(t, &text);
+                    notices.update(|n| n.extend(found));
+                }
+            });
+        }
         if browser::load(V1_KEY).is_some() {
             leptos::task::spawn_local(async move {
                 if let Ok(store_v1_entries) = split::journal_v1().await {
@@ -304,16 +316,44 @@ impl JournalStore {
         }
     }
 
+    /// The notices saying which entries a page going away left with a
+    /// request in flight, from the lines it stored (see [`INTERRUPTED_KEY`]).
+    pub fn interrupted_notices(t: &'static Texts, stored: &str) -> Vec<String> {
+        stored
+            .lines()
+            .filter_map(|line| {
+                let (operation, task_name) = line.split_once('\t')?;
+                let task = entry_task(t, operation, task_name);
+                Some(fill(
+                    t.interrupted_notice,
+                    &[&entry_name(t, operation), &task],
+                ))
+            })
+            .collect()
+    }
+
     /// Records every request in flight as interrupted: the page is going away.
     fn interrupt(&self) {
         let flying = self
             .in_flight
             .try_update_value(|(_, flying)| std::mem::take(flying))
             .unwrap_or_default();
+        let mut left = browser::load(INTERRUPTED_KEY).unwrap_or_default();
         let now_ms = browser::now_ms();
         for (_, started, mut record, sent_ms) in flying {
             record.latency_ms = (now_ms - sent_ms).max(0.0) as u32;
+            let line = {
+                let entry = started.0.borrow();
+                format!("{}\t{}", entry.operation, entry.task_name)
+            };
+            if left.lines().all(|l| l != line) {
+                left.push_str(&line);
+                left.push('\n');
+            }
             self.record(&started, record, false);
+        }
+        if !left.is_empty() {
+            browser::save(INTERRUPTED_KEY, &left);
         }
         self.save_soon(0);
     }

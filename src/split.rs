@@ -10,6 +10,7 @@ use leptos::task::spawn_local;
 use leptos::wasm_split::SplitLoaderError;
 
 use crate::components::share;
+use crate::i18n::Texts;
 use crate::journal::JournalStore;
 use crate::{Console, console, pages, route};
 
@@ -130,4 +131,13 @@ pub fn show(page: impl Future<Output = Loaded> + 'static) -> AnyView {
         }
     })
     .into_any()
+}
+
+/// The notices for the entries a page going away left interrupted (see
+/// [`JournalStore::interrupted_notices`]).
+type InterruptedNotices = fn(&'static Texts, &str) -> Vec<String>;
+
+split_code! {
+    /// Saying which requests a page going away left in flight: needed rarely.
+    tools::interrupted_notices -> InterruptedNotices => JournalStore::interrupted_notices
 }

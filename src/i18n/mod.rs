@@ -309,6 +309,7 @@ catalogue! {
     journal_count,
     journal_profile,
     journal_interrupted,
+    interrupted_notice,
     journal_fill,
     journal_fill_secrets,
     batch_help,
@@ -473,9 +474,18 @@ pub fn entry_name(t: &'static Texts, operation: &str) -> String {
     }
 }
 
+/// What an entry of `operation` acted on, from its stored `task_name`: a
+/// batch's label in `t`'s language (see [`batch_label`]), else the task.
+pub fn entry_task(t: &'static Texts, operation: &str, task_name: &str) -> String {
+    match EntryKind::parse(operation) {
+        Some(EntryKind::Batch(_)) => batch_label(t, task_name),
+        _ => task_name.to_owned(),
+    }
+}
+
 /// A batch's journal label ("5 tasks", stored in the language of its
 /// start) in `t`'s language; any other label as stored.
-pub fn batch_label(t: &'static Texts, stored: &str) -> String {
+fn batch_label(t: &'static Texts, stored: &str) -> String {
     let tasks = stored
         .split(' ')
         .next()

@@ -279,6 +279,7 @@ pub static ZH: Texts = Texts {
     journal_count: "共 {0} 条",
     journal_profile: "CM 主机配置：{0}",
     journal_interrupted: "CM 应答之前页面已关闭或重新加载。CM 可能已执行该请求：再次发送前请先检查任务的状态。",
+    interrupted_notice: "控制台上次关闭或重新加载时，有请求仍在等待应答：{0} {1}。CM 可能已执行该请求：再次发送前请先检查任务的状态。日志中记为“已中断”。",
     journal_fill: "用此条目填写表单",
     journal_fill_secrets: "请补填日志中未保存的敏感值：{0}。",
     batch_help: "停止、启动或删除多个组件：每行一个任务名。空行、重复的名称以及含空白、控制字符或不可见字符的行会被跳过；不符合 connector_v2 格式的名称会被标出，并按原样发送。",

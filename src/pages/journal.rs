@@ -10,7 +10,7 @@ use oms_core::request::OperationKind;
 use crate::components::checkpoint::set_from_epoch;
 use crate::components::confirm::ConfirmDialog;
 use crate::drafts::{ConfigRowDraft, JournalFilterDraft, rows_of};
-use crate::i18n::{batch_label, entry_name, fill, fill_count, outcome_name};
+use crate::i18n::{entry_name, entry_task, fill, fill_count, outcome_name};
 use crate::pages::PageIntro;
 use crate::{Console, browser, console};
 
@@ -200,7 +200,7 @@ pub fn JournalPage() -> impl IntoView {
                                 on:click=move |_| open_entry.update(|o| *o = if *o == Some(id) { None } else { Some(id) })>
                                 <span class="muted">{browser::local_time(entry.at_ms)}</span>
                                 " " <strong>{entry_name(t, &entry.operation)}</strong>
-                                " " <code>{if batch { batch_label(t, &entry.task_name) } else { entry.task_name.clone() }}</code>
+                                " " <code>{entry_task(t, &entry.operation, &entry.task_name)}</code>
                                 " " <span class=format!("outcome outcome-{}", entry.outcome())>{outcome_name(t, entry.outcome()).to_owned()}</span>
                                 {batch.then(|| {
                                     let (answered, failed) = entry.tally();

@@ -179,6 +179,14 @@ async fn a_request_left_in_flight_by_a_reload_is_journaled_interrupted() {
         json!(false),
         "nothing runs after it"
     );
+    assert_eq!(
+        world.text(".notices .notice span").await,
+        format!(
+            "When the console was last closed or reloaded, a request was still waiting for its \
+             answer: Stop {INCR_RUNNING}. The CM may have acted on it: check the task's state \
+             before sending it again. The journal has it as interrupted."
+        )
+    );
     let stored = world.console_journal().await;
     assert_eq!(stored.len(), 1);
     let request = &stored[0]["requests"][0];

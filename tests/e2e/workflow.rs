@@ -1363,6 +1363,15 @@ async fn a_batch_left_by_a_reload_is_journaled_interrupted() {
             (json!(FULL_RUNNING), json!("interrupted"))
         ]
     );
+    assert!(
+        world
+            .text(".notices .notice span")
+            .await
+            .contains("a request was still waiting for its answer: Batch: Stop 3 tasks."),
+        "the next start says so"
+    );
+    world.reload().await;
+    assert_eq!(world.count(".notices .notice").await, 0, "said once");
     world.open("#/journal").await;
     let entry = "li[data-op='batch-stop'][data-outcome='interrupted']";
     assert_eq!(
