@@ -62,6 +62,9 @@ pub struct TaskNameParts {
     pub seq: String,
 }
 
+/// How many digits the sequence part of a real name has (`0000000002`).
+pub const SEQ_DIGITS: usize = 10;
+
 /// A non-empty, trimmed task name and what could be understood of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TaskName {
@@ -85,9 +88,19 @@ impl TaskName {
             return Err(TaskNameError::BadCharacter { index, character });
         }
         Ok(Self {
-            parts: split_parts(name),
+            parts: split_parts(name).filter(|p| p.seq.len() == SEQ_DIGITS),
             name: name.to_owned(),
         })
+    }
+
+    /// How many digits the sequence part has, when that alone keeps the
+    /// name from being understood: real names have [`SEQ_DIGITS`], so a
+    /// name with fewer or more was most often cut or typed wrong.
+    pub fn seq_digits(&self) -> Option<usize> {
+        match self.parts {
+            Some(_) => None,
+            None => split_parts(&self.name).map(|p| p.seq.len()),
+        }
     }
 
     /// The name exactly as it will be sent.
@@ -335,6 +348,20 @@ mod tests {
         let name =
             TaskName::parse("fd00::1-9000:connector_v2:np_x-incr_trans-1-0:0000000001").unwrap();
         assert_eq!(name.parts().unwrap().ip, "fd00::1");
+    }
+
+    #[test]
+    fn a_sequence_without_ten_digits_is_not_understood_and_said_so() {
+        for (seq, digits) in [("2", 1), ("000000002", 9), ("00000000002", 11)] {
+            let typed =
+                format!("10.186.16.126-9000:connector_v2:np_56el1g1jvrs0-incr_trans-1-0:{seq}");
+            let name = TaskName::parse(&typed).unwrap();
+            assert_eq!(name.parts(), None, "{typed}");
+            assert_eq!(name.seq_digits(), Some(digits), "{typed}");
+            assert_eq!(name.as_str(), typed, "sent as typed");
+        }
+        assert_eq!(TaskName::parse(INCR).unwrap().seq_digits(), None);
+        assert_eq!(TaskName::parse("store_abc").unwrap().seq_digits(), None);
     }
 
     #[test]

@@ -36,11 +36,14 @@ pub fn component_label(t: &Texts, component: &Component) -> String {
 }
 
 /// The warning for a name the grammar does not understand: names run
-/// together are said as such.
+/// together, and a sequence part without ten digits, are said as such.
 fn not_understood(t: &Texts, name: &TaskName) -> AnyView {
     if names_run_together(name.as_str()) {
         view! { <p class="warning" data-names-run-together="">{t.task_name_run_together}</p> }
             .into_any()
+    } else if let Some(digits) = name.seq_digits() {
+        let said = fill(t.task_name_seq_digits, &[&digits.to_string()]);
+        view! { <p class="warning" data-seq-digits=digits>{said}</p> }.into_any()
     } else {
         view! { <p class="warning">{t.task_name_not_understood}</p> }.into_any()
     }

@@ -33,6 +33,7 @@ pub static EN: Texts = Texts {
     task_name_empty: "Enter the task name.",
     task_name_bad_char: "The task name contains white space, or a control or invisible character ({0}), at position {1}.",
     task_name_not_understood: "This name does not follow the connector_v2 grammar; it will be sent exactly as typed. Check it before sending.",
+    task_name_seq_digits: "The last part, the sequence, has ten digits in real names (e.g. 0000000002); this one has {0}. The name may be cut or mistyped: it will be sent exactly as typed. Check it before sending.",
     task_name_run_together: "This holds more than one task name run together, as when a name is pasted into a field that already held one. It will be sent exactly as typed: clear the field and paste the one name.",
     task_name_suggestion: "Copied with what was around it? The task name in it:",
     task_name_plain_suggestion: "Typed with characters no task name holds (full-width punctuation or digits, an invisible character)? In plain characters:",

@@ -63,6 +63,7 @@ catalogue! {
     task_name_empty,
     task_name_bad_char,
     task_name_not_understood,
+    task_name_seq_digits,
     task_name_run_together,
     task_name_suggestion,
     task_name_plain_suggestion,

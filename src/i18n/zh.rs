@@ -33,6 +33,7 @@ pub static ZH: Texts = Texts {
     task_name_empty: "请输入任务名。",
     task_name_bad_char: "任务名第 {1} 个字符处含有空白、控制字符或不可见字符（{0}）。",
     task_name_not_understood: "此名称不符合 connector_v2 格式，将按原样发送。发送前请核对。",
+    task_name_seq_digits: "最后一段（序号）有 {0} 位数字；真实名称为十位（如 0000000002）。名称可能不完整或有误，将按原样发送。发送前请核对。",
     task_name_run_together: "这里有多个任务名连在一起，常见于在已有名称的输入框中再次粘贴。它将按原样发送：请清空输入框，再粘贴一个任务名。",
     task_name_suggestion: "是否连同周围的文字一起复制了？其中的任务名：",
     task_name_plain_suggestion: "含有任务名中不会出现的字符（全角标点或数字、不可见字符）？改为普通字符后：",

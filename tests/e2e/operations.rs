@@ -323,6 +323,51 @@ async fn a_name_pasted_after_itself_is_said_run_together() {
     world.finish().await;
 }
 
+/// A name whose sequence lost a digit (cut when copied) is not taken for a
+/// real name: the field says which part is short, in the language shown.
+#[tokio::test]
+async fn a_name_with_its_sequence_cut_is_said_so() {
+    let world = World::start().await;
+    world.open("#/stop").await;
+    let cut = &INCR_RUNNING[..INCR_RUNNING.len() - 1];
+    world.set("input[name='taskName']", cut).await;
+    assert_eq!(world.count("[data-understood]").await, 0);
+    assert_eq!(
+        world.text("[data-seq-digits='9']").await,
+        "The last part, the sequence, has ten digits in real names (e.g. 0000000002); this one \
+         has 9. The name may be cut or mistyped: it will be sent exactly as typed. Check it \
+         before sending."
+    );
+    world
+        .set("input[name='taskName']", &format!("{cut}:2"))
+        .await;
+    assert_eq!(
+        world.count("[data-seq-digits]").await,
+        0,
+        "not a name at all"
+    );
+    world
+        .set(
+            "input[name='taskName']",
+            &INCR_RUNNING.replace(":0000000002", ":2"),
+        )
+        .await;
+    assert!(
+        world
+            .text("[data-seq-digits='1']")
+            .await
+            .contains("this one has 1.")
+    );
+    world.choose_language("zh-CN").await;
+    assert!(
+        world
+            .text("[data-seq-digits='1']")
+            .await
+            .starts_with("最后一段（序号）有 1 位数字")
+    );
+    world.finish().await;
+}
+
 /// Enter in the task name does not send a resume: it has no confirmation,
 /// and a flag left checked from an earlier resume (here `pullBackFlag`,
 /// which no check questions on an Incr-Sync) would go with the new name
