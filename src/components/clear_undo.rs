@@ -4,23 +4,65 @@
 use leptos::prelude::*;
 
 use crate::console;
+use crate::drafts::{ConfigRowDraft, Row};
 
-/// What puts back the fields a *Clear form* emptied.
-pub type Restore = Box<dyn FnOnce() + Send + Sync>;
+/// What puts back the fields a *Clear form* emptied, and whether any of
+/// them held something.
+pub struct Restore {
+    put_back: Box<dyn FnOnce() + Send + Sync>,
+    held: bool,
+}
+
+/// A field's content, as *Clear form* sees it.
+pub trait Content {
+    /// Whether there is nothing in it to put back.
+    fn is_blank(&self) -> bool;
+}
+
+impl Content for String {
+    fn is_blank(&self) -> bool {
+        self.is_empty()
+    }
+}
+
+impl Content for bool {
+    fn is_blank(&self) -> bool {
+        !self
+    }
+}
+
+impl Content for ConfigRowDraft {
+    fn is_blank(&self) -> bool {
+        self.key.is_empty() && self.value.is_empty()
+    }
+}
+
+impl<T: Content + Send + Sync> Content for Vec<Row<T>> {
+    fn is_blank(&self) -> bool {
+        self.iter()
+            .all(|row| row.value.try_with_untracked(T::is_blank).unwrap_or(true))
+    }
+}
 
 /// Empties `field` (sets it to `empty`); gives what puts its content back.
-pub fn emptied<T: Send + Sync + 'static>(field: RwSignal<T>, empty: T) -> Restore {
+pub fn emptied<T: Content + Send + Sync + 'static>(field: RwSignal<T>, empty: T) -> Restore {
     let kept = field.try_update(|value| std::mem::replace(value, empty));
-    Box::new(move || {
-        if let Some(kept) = kept {
-            field.set(kept);
-        }
-    })
+    Restore {
+        held: kept.as_ref().is_some_and(|kept| !kept.is_blank()),
+        put_back: Box::new(move || {
+            if let Some(kept) = kept {
+                field.set(kept);
+            }
+        }),
+    }
 }
 
 /// Puts back all of `fields`, emptied by [`emptied`].
 pub fn together(fields: Vec<Restore>) -> Restore {
-    Box::new(move || fields.into_iter().for_each(|restore| restore()))
+    Restore {
+        held: fields.iter().any(|field| field.held),
+        put_back: Box::new(move || fields.into_iter().for_each(|field| (field.put_back)())),
+    }
 }
 
 /// The way back from a form's last *Clear form*, kept until the form is
@@ -40,10 +82,14 @@ impl ClearUndo {
         }
     }
 
-    /// Keeps `restore` from a *Clear form* just made, and offers it.
+    /// Keeps `restore` from a *Clear form* just made, and offers it; a
+    /// clear of a form with nothing in it (a second click) keeps the offer
+    /// as it was.
     pub fn cleared(self, restore: Restore) {
-        self.restore.set_value(Some(restore));
-        self.offered.set(true);
+        if restore.held {
+            self.restore.set_value(Some(restore));
+            self.offered.set(true);
+        }
     }
 
     /// Gives up the way back: the form was edited or sent since.
@@ -61,7 +107,7 @@ impl ClearUndo {
             let restore = self.restore.try_update_value(Option::take).flatten();
             self.offered.set(false);
             if let Some(restore) = restore {
-                restore();
+                (restore.put_back)();
             }
         };
         move || {

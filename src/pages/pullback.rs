@@ -309,6 +309,13 @@ pub fn PullbackPage() -> impl IntoView {
     });
     let second_click = SecondClick::new(warnings, move || plan.track());
     let undo = ClearUndo::new();
+    // The builder's buttons (Now, a step back) change the time without
+    // typing: its way back goes as a typed change's does.
+    Effect::watch(
+        move || d.checkpoint.instant.track(),
+        move |_, _, _| undo.forget(),
+        false,
+    );
     let start = move || {
         let Ok(plan) = plan.get_untracked() else {
             return;

@@ -986,8 +986,13 @@ async fn clear_form_can_be_undone_until_the_form_is_edited() {
     world.click("[data-action='clear-form']").await;
     assert_eq!(world.value("input[name='taskName']").await, "");
     assert_eq!(world.count("input[name='key']").await, 0);
+    world.click("[data-action='clear-form']").await;
     world.click("[data-action='undo-clear']").await;
-    assert_eq!(world.value("input[name='taskName']").await, INCR_STOPPED);
+    assert_eq!(
+        world.value("input[name='taskName']").await,
+        INCR_STOPPED,
+        "a second click on Clear form keeps what the first took"
+    );
     assert_eq!(
         world
             .js("return ['scope','key','value'].map(n => document.querySelector(`.rows [name='${n}']`).value)")
@@ -1002,6 +1007,15 @@ async fn clear_form_can_be_undone_until_the_form_is_edited() {
         0,
         "edited since: nothing to undo"
     );
+    world.open("#/stop").await;
+    world.set("input[name='taskName']", "").await;
+    world.click("[data-action='clear-form']").await;
+    assert_eq!(
+        world.count("[data-action='undo-clear']").await,
+        0,
+        "an empty form: nothing to put back"
+    );
+    world.set("input[name='taskName']", INCR_RUNNING).await;
     assert!(world.journal().await.is_empty(), "nothing sent");
 
     world.open("#/pullback").await;
@@ -1021,6 +1035,15 @@ async fn clear_form_can_be_undone_until_the_form_is_edited() {
             .js("return ['taskName','date','time','subtopic'].map(n => document.querySelector(`[name='${n}']`).value)")
             .await,
         json!([INCR_RUNNING, "2026-12-01", "08:00:00", "ORACLE_np_56el1g1jvrs0_56el4eyvwvxc-1-0"])
+    );
+    world.click("[data-action='clear-form']").await;
+    world
+        .js("[...document.querySelectorAll('main button')].find(b => b.textContent === 'Now').click(); return true")
+        .await;
+    assert_eq!(
+        world.count("[data-action='undo-clear']").await,
+        0,
+        "the builder's Now changed the form since"
     );
     assert!(world.journal().await.is_empty(), "nothing sent");
     world.finish().await;
