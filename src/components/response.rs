@@ -113,7 +113,13 @@ pub fn ResponsePanel(
                         {field("result", result)}
                         {field("errCode", err_code)}
                         {field("errMsg", err_msg)}
-                        {field("errorDetail", error_detail)}
+                        {error_detail.map(|detail| view! {
+                            <dt>"errorDetail"</dt>
+                            // Often a stack trace: its lines kept, its height
+                            // bounded (scrolled, by keyboard too) so that what
+                            // follows stays in view.
+                            <dd><pre class="detail" tabindex="0">{detail}</pre></dd>
+                        })}
                         {field("retryable", retryable.map(|r| r.to_string()))}
                         {field(t.http_status, sent.status.map(|s| s.to_string()))}
                         {field(t.latency, Some(format!("{} ms", sent.latency_ms)))}

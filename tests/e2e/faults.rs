@@ -367,3 +367,35 @@ async fn a_cm_that_is_down() {
             .await;
     }
 }
+
+/// A CM's `errorDetail` is often a Java stack trace: its lines are kept,
+/// and its height bounded, so that *Retry* after it stays near.
+#[tokio::test]
+async fn a_stack_trace_keeps_its_lines_and_retry_stays_near() {
+    let world = World::start().await;
+    let detail =
+        std::iter::once("java.lang.IllegalStateException: supervisor unreachable".to_owned())
+            .chain((0..60).map(|i| {
+                format!("\tat com.oceanbase.oms.SupervisorClient.call(SupervisorClient.java:{i})")
+            }))
+            .collect::<Vec<_>>()
+            .join("\n");
+    world
+        .faults(json!({"next": ["internalError"], "errorDetail": detail}))
+        .await;
+    world.open("#/resume").await;
+    world.set("input[name='taskName']", INCR_STOPPED).await;
+    world.click(SUBMIT).await;
+    assert_eq!(world.outcome("").await, "api-error");
+    assert_eq!(world.answer_field("errorDetail").await, json!(detail));
+    let shown = world
+        .js(
+            "const pre = document.querySelector('section.response pre.detail'); \
+             const retry = document.querySelector(\"section.response [data-action='retry']\"); \
+             return [getComputedStyle(pre).whiteSpace, pre.scrollHeight > pre.clientHeight, \
+                     retry.getBoundingClientRect().top - pre.getBoundingClientRect().top < 400]",
+        )
+        .await;
+    assert_eq!(shown, json!(["pre-wrap", true, true]));
+    world.finish_allowing_failed_api_calls(true).await;
+}

@@ -95,7 +95,7 @@ async fn untrusted_text_is_shown_as_text_and_the_layout_holds() {
     world.click(SUBMIT).await;
     assert_eq!(world.outcome("").await, "api-error");
     let shown = world
-        .js("return [...document.querySelectorAll('section.response dd code')].map(e => e.textContent)")
+        .js("return [...document.querySelectorAll('section.response dd code, section.response dd pre')].map(e => e.textContent)")
         .await;
     let shown: Vec<String> = serde_json::from_value(shown).unwrap();
     assert!(shown.contains(&long));
