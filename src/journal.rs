@@ -20,8 +20,10 @@ use crate::{browser, split};
 
 /// Where format 1 kept the whole journal, under one key.
 const V1_KEY: &str = "oms-console.journal.v1";
-/// Where a page going away lists the entries it left with a request in
-/// flight, a line each (operation, tab, task), for the next start to say so.
+/// Where a page going away lists, a line each, the entries it left with a
+/// request in flight (the operation and the task, tab-separated) or a
+/// pullback halted (then a third field: the step), for the next start to
+/// say so.
 const INTERRUPTED_KEY: &str = "oms-console.interrupted";
 
 /// An entry this tab started, as its requests name it (it moves when a
@@ -64,6 +66,16 @@ pub struct JournalStore {
     quiet_changes: StoredValue<bool>,
     last_save_ms: StoredValue<f64>,
     in_flight: StoredValue<(u64, Vec<Flying>), LocalStorage>,
+}
+
+/// Adds `line` to what the next start is to say, unless it is there.
+fn leave_line(line: &str) {
+    let mut left = browser::load(INTERRUPTED_KEY).unwrap_or_default();
+    if left.lines().all(|l| l != line) {
+        left.push_str(line);
+        left.push('\n');
+        browser::save(INTERRUPTED_KEY, &left);
+    }
 }
 
 /// The keys of the stored entries (not, say, a copy of one set aside).
@@ -317,17 +329,21 @@ impl JournalStore {
     }
 
     /// The notices saying which entries a page going away left with a
-    /// request in flight, from the lines it stored (see [`INTERRUPTED_KEY`]).
+    /// request in flight, or a pullback halted, from the lines it stored
+    /// (see [`INTERRUPTED_KEY`]).
     pub fn interrupted_notices(t: &'static Texts, stored: &str) -> Vec<String> {
         stored
             .lines()
             .filter_map(|line| {
-                let (operation, task_name) = line.split_once('\t')?;
-                let task = entry_task(t, operation, task_name);
-                Some(fill(
-                    t.interrupted_notice,
-                    &[&entry_name(t, operation), &task],
-                ))
+                let mut fields = line.split('\t');
+                let (operation, task_name) = (fields.next()?, fields.next()?);
+                Some(match fields.next() {
+                    Some(step) => fill(t.halted_notice, &[task_name, step]),
+                    None => {
+                        let task = entry_task(t, operation, task_name);
+                        fill(t.interrupted_notice, &[&entry_name(t, operation), &task])
+                    }
+                })
             })
             .collect()
     }
@@ -338,7 +354,6 @@ impl JournalStore {
             .in_flight
             .try_update_value(|(_, flying)| std::mem::take(flying))
             .unwrap_or_default();
-        let mut left = browser::load(INTERRUPTED_KEY).unwrap_or_default();
         let now_ms = browser::now_ms();
         for (_, started, mut record, sent_ms) in flying {
             record.latency_ms = (now_ms - sent_ms).max(0.0) as u32;
@@ -346,16 +361,16 @@ impl JournalStore {
                 let entry = started.0.borrow();
                 format!("{}\t{}", entry.operation, entry.task_name)
             };
-            if left.lines().all(|l| l != line) {
-                left.push_str(&line);
-                left.push('\n');
-            }
+            leave_line(&line);
             self.record(&started, record, false);
         }
-        if !left.is_empty() {
-            browser::save(INTERRUPTED_KEY, &left);
-        }
         self.save_soon(0);
+    }
+
+    /// Notes, as the page goes away, that the pullback of `task_name` is
+    /// left halted at `step` (from 1), for the next start to say so.
+    pub fn left_halted(&self, task_name: &str, step: usize) {
+        leave_line(&format!("pullback\t{task_name}\t{step}"));
     }
 
     /// Records the answer to the request `flight`.

@@ -311,6 +311,7 @@ catalogue! {
     journal_profile,
     journal_interrupted,
     interrupted_notice,
+    halted_notice,
     journal_fill,
     journal_fill_secrets,
     batch_help,

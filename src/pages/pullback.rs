@@ -162,7 +162,7 @@ struct Run {
 impl Run {
     /// The console's run, made on the page's first visit.
     fn of_console() -> Self {
-        let marks = console().marks;
+        let Console { marks, journal, .. } = console();
         lasting_context(|| {
             let run = Self {
                 plan: RwSignal::new(None),
@@ -173,7 +173,36 @@ impl Run {
                 flow: StoredValue::new_local(None),
             };
             marks.show(Page::Pullback, Signal::derive(move || run.mark()));
+            // A halt the page leaves is said at the next start: the
+            // connector may be left stopped. (A step in flight is the
+            // journal's to say.)
+            let leaving = window_event_listener(leptos::ev::pagehide, move |ev| {
+                if ev.persisted() || run.busy.get_untracked() {
+                    return;
+                }
+                if let Some((task_name, step)) = run.halted_at() {
+                    journal.left_halted(&task_name, step);
+                }
+            });
+            on_cleanup(move || leaving.remove());
             run
+        })
+    }
+
+    /// The task and step (from 1) the pullback halted at, while it waits.
+    fn halted_at(&self) -> Option<(String, usize)> {
+        untrack(|| {
+            if self.mark() != Some(NavMark::Halted) {
+                return None;
+            }
+            let step = self
+                .states
+                .iter()
+                .position(|s| s.with(|s| matches!(s, StepState::Failed(_))))?;
+            let task_name = self
+                .plan
+                .with(|p| p.as_ref().map(|p| p.task_name.to_string()))?;
+            Some((task_name, step + 1))
         })
     }
 

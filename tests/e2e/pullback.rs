@@ -313,6 +313,31 @@ async fn a_failure_at_step_two_halts_and_can_be_retried() {
     world.finish().await;
 }
 
+/// A halted pullback whose page is reloaded: the browser is asked to hold
+/// the page first, and the next start says the connector may be left
+/// stopped, once.
+#[tokio::test]
+async fn a_halted_pullback_left_by_a_reload_is_said_at_the_next_start() {
+    let world = World::start().await;
+    world.faults(json!({"next": ["ok", "internalError"]})).await;
+    fill_and_confirm(&world).await;
+    world.wait_for("[data-halted-at='2']").await;
+    assert_eq!(world.js(LEAVING_HELD).await, json!(true));
+    world.reload().await;
+    assert_eq!(
+        world.text(".notices .notice span").await,
+        format!(
+            "When the console was last closed or reloaded, the pullback of {INCR_RUNNING} had \
+             halted at step 2: the connector may still be stopped. Check its state, then resume \
+             it or start the pullback again."
+        )
+    );
+    assert_eq!(world.task(INCR_RUNNING).await.unwrap()["state"], "STOPPED");
+    world.reload().await;
+    assert_eq!(world.count(".notices .notice").await, 0, "said once");
+    world.finish_allowing_failed_api_calls(true).await;
+}
+
 #[tokio::test]
 async fn a_failure_at_step_three_offers_resume_without_pullback() {
     let world = World::start().await;
