@@ -128,7 +128,7 @@ async fn a_pullback_in_chinese() {
         world
             .js("return [...document.querySelectorAll(\"select[name='filterOutcome'] option\")].map(o => o.textContent)")
             .await,
-        serde_json::json!(["全部", "成功", "API 错误", "HTTP 错误", "非 JSON 应答", "无应答", "超时", "已取消", "等待应答"])
+        serde_json::json!(["全部", "成功", "API 错误", "HTTP 错误", "非 JSON 应答", "无应答", "超时", "已取消", "等待应答", "已中断"])
     );
     world.finish().await;
 }
