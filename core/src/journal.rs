@@ -44,6 +44,10 @@ pub struct JournalRequest {
     pub err_code: Option<String>,
     /// `errMsg`.
     pub err_msg: Option<String>,
+    /// `errorDetail`, its first [`DETAIL_KEPT`] characters (a stack trace
+    /// can be long; the journal keeps 2,000 entries).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_detail: Option<String>,
     /// `result`, as text.
     pub result: Option<String>,
     /// Milliseconds from sending to the end.
@@ -62,11 +66,18 @@ impl JournalRequest {
         let mut record = Self::interrupted(step, request, latency_ms);
         record.outcome = outcome.class().as_str().to_owned();
         record.status = status;
-        (record.err_code, record.err_msg) = match outcome {
+        (record.err_code, record.err_msg, record.error_detail) = match outcome {
             Outcome::ApiError {
-                err_code, err_msg, ..
-            } => (err_code.clone(), err_msg.clone()),
-            _ => (None, None),
+                err_code,
+                err_msg,
+                error_detail,
+                ..
+            } => (
+                err_code.clone(),
+                err_msg.clone(),
+                error_detail.as_deref().map(kept_detail),
+            ),
+            _ => (None, None, None),
         };
         record.result = match outcome {
             Outcome::Success {
@@ -100,9 +111,21 @@ impl JournalRequest {
             status: None,
             err_code: None,
             err_msg: None,
+            error_detail: None,
             result: None,
             latency_ms,
         }
+    }
+}
+
+/// How many characters of an `errorDetail` the journal keeps.
+pub const DETAIL_KEPT: usize = 2_000;
+
+/// The first [`DETAIL_KEPT`] characters of `detail`, with `…` when it goes on.
+fn kept_detail(detail: &str) -> String {
+    match detail.char_indices().nth(DETAIL_KEPT) {
+        Some((end, _)) => format!("{}…", &detail[..end]),
+        None => detail.to_owned(),
     }
 }
 
@@ -699,6 +722,39 @@ mod tests {
         assert!(tab.remove(gone));
         assert_eq!(ids(&tab), [3]);
         assert!(!tab.remove(gone), "already gone");
+    }
+
+    #[test]
+    fn a_refusal_keeps_its_error_detail_cut_to_its_first_characters() {
+        let refused = |detail: &str| Outcome::ApiError {
+            err_code: Some("INTERNAL_ERROR".into()),
+            err_msg: Some("internal error".into()),
+            error_detail: Some(detail.into()),
+            retryable: Some(true),
+        };
+        let short = entry(1, "stop", &refused("at a.b(C.java:1)\nat d"));
+        assert_eq!(
+            short.requests[0].error_detail.as_deref(),
+            Some("at a.b(C.java:1)\nat d")
+        );
+        let trace = "é".repeat(DETAIL_KEPT + 5);
+        let long = entry(2, "stop", &refused(&trace));
+        let kept = long.requests[0].error_detail.clone().unwrap();
+        assert_eq!(kept, format!("{}…", "é".repeat(DETAIL_KEPT)));
+        assert_eq!(
+            entry(3, "stop", &Outcome::Success { result: None }).requests[0].error_detail,
+            None
+        );
+        // Entries stored before the field read as without it, and
+        // those without it are stored as before.
+        let mut older = serde_json::to_value(&short).unwrap();
+        older["requests"][0]
+            .as_object_mut()
+            .unwrap()
+            .remove("errorDetail");
+        let read = JournalEntry::from_json(&older.to_string()).unwrap();
+        assert_eq!(read.requests[0].error_detail, None);
+        assert!(!read.to_json().contains("errorDetail"));
     }
 
     #[test]

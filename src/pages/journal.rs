@@ -220,6 +220,7 @@ pub fn JournalPage() -> impl IntoView {
                                                     {r.body.clone().map(|b| view! { <pre class="body">{b}</pre> })}
                                                     <p>{outcome_name(t, &r.outcome).to_owned()} " " {r.status.map(|s| format!("HTTP {s}"))} " "
                                                         {r.err_code.clone()} " " {r.err_msg.clone()} " " {r.result.clone()} " " {format!("{} ms", r.latency_ms)}</p>
+                                                    {r.error_detail.clone().map(|d| view! { <pre class="detail" tabindex="0">{d}</pre> })}
                                                 </li>
                                             }
                                         }).collect_view()}

@@ -369,7 +369,8 @@ async fn a_cm_that_is_down() {
 }
 
 /// A CM's `errorDetail` is often a Java stack trace: its lines are kept,
-/// and its height bounded, so that *Retry* after it stays near.
+/// and its height bounded, so that *Retry* after it stays near; the
+/// journal keeps it too.
 #[tokio::test]
 async fn a_stack_trace_keeps_its_lines_and_retry_stays_near() {
     let world = World::start().await;
@@ -397,5 +398,16 @@ async fn a_stack_trace_keeps_its_lines_and_retry_stays_near() {
         )
         .await;
     assert_eq!(shown, json!(["pre-wrap", true, true]));
+    world.open("#/journal").await;
+    world
+        .click("ul.journal > li:nth-child(1) button.entry")
+        .await;
+    assert_eq!(
+        world
+            .js("return document.querySelector('.entry-details pre.detail').textContent")
+            .await,
+        json!(format!("{}…", &detail[..2_000])),
+        "the journal keeps its start for whoever reads the incident later"
+    );
     world.finish_allowing_failed_api_calls(true).await;
 }
