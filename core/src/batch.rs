@@ -1,7 +1,9 @@
 //! Batch operations: a pasted list of task names, checked before anything is sent.
 
 use crate::request::{Operation, OperationKind};
-use crate::task_name::{TaskName, TaskNameError, is_understood, names_in, offered_name, plain};
+use crate::task_name::{
+    TaskName, TaskNameError, is_understood, names_in, names_run_together, offered_name, plain,
+};
 
 /// The default number of requests in flight at once.
 pub const DEFAULT_CONCURRENCY: usize = 4;
@@ -19,6 +21,9 @@ pub enum LineIssue {
     Invalid(TaskNameError),
     /// A name outside the v2 grammar; sent, but worth a look.
     NotUnderstood,
+    /// Names run together, as when a list is pasted at the end of a line;
+    /// skipped (sent as typed, it names no task).
+    RunTogether,
 }
 
 impl LineIssue {
@@ -40,7 +45,9 @@ pub struct BatchPlan {
 /// The list with every line that holds task names amid other text (quotes,
 /// commas, a JSON array, a URL) replaced by those names, one per line, and
 /// a name run together with itself by the name, each written in
-/// [`plain`] characters. `None` when no line would change.
+/// [`plain`] characters. `None` when no line would change. Different names
+/// run together stay: where one ends is a guess (a sequence cut short takes
+/// the next name's first digits), and a wrong guess names another task.
 pub fn cleaned(text: &str) -> Option<String> {
     let mut changed = false;
     let lines: Vec<String> = text
@@ -92,6 +99,11 @@ pub fn plan(text: &str) -> BatchPlan {
                             first_line: *first_line,
                         },
                     ));
+                    continue;
+                }
+                if names_run_together(name.as_str()) {
+                    plan.flagged
+                        .push((number, name.to_string(), LineIssue::RunTogether));
                     continue;
                 }
                 seen.push((name.to_string(), number));
@@ -193,13 +205,13 @@ mod tests {
         assert_eq!(
             cleaned(&format!("{A}{B}\n")),
             None,
-            "two names: not ours to split"
+            "two names: where the first ends is not ours to guess"
         );
     }
 
     #[test]
     fn lines_are_checked_and_flagged() {
-        let text = format!("{A}\n\n  {B}  \n{A}\nstore_x\nbad name\n\n");
+        let text = format!("{A}\n\n  {B}  \n{A}\nstore_x\nbad name\n{B}{A}\n\n");
         let plan = plan(&text);
         let names: Vec<_> = plan.names.iter().map(|n| n.as_str()).collect();
         assert_eq!(names, vec![A, B, "store_x"]);
@@ -217,10 +229,12 @@ mod tests {
                         character: ' '
                     })
                 ),
+                (7, format!("{B}{A}"), LineIssue::RunTogether),
             ]
         );
         assert!(!LineIssue::NotUnderstood.skips());
         assert!(LineIssue::Empty.skips());
+        assert!(LineIssue::RunTogether.skips());
     }
 
     #[test]

@@ -292,6 +292,7 @@ pub static EN: Texts = Texts {
     batch_line_empty: "empty, skipped.",
     batch_line_duplicate: "is the same as line {0}: skipped.",
     batch_line_not_understood: "is not a connector_v2 name: it is sent as typed.",
+    batch_line_run_together: "holds task names run together: skipped. Put each on a line of its own.",
     batch_clean_hint: "Some lines hold task names amid other text (quotes, commas, a JSON array, a URL), a name run together with itself, or one typed with full-width or invisible characters.",
     batch_clean: "Keep only the task names",
     batch_line_skipped: "Skipped.",

@@ -322,6 +322,7 @@ catalogue! {
     batch_line_empty,
     batch_line_duplicate,
     batch_line_not_understood,
+    batch_line_run_together,
     batch_clean_hint,
     batch_clean,
     batch_line_skipped,

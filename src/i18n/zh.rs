@@ -292,6 +292,7 @@ pub static ZH: Texts = Texts {
     batch_line_empty: "空行，已跳过。",
     batch_line_duplicate: "与第 {0} 行相同，已跳过。",
     batch_line_not_understood: "不是 connector_v2 名称，将按原样发送。",
+    batch_line_run_together: "包含连在一起的多个任务名称：已跳过。请每行放一个。",
     batch_clean_hint: "有些行的任务名夹在其他文字中（引号、逗号、JSON 数组、URL），同一任务名连写了两次，或含有全角或不可见字符。",
     batch_clean: "只保留任务名",
     batch_line_skipped: "已跳过。",

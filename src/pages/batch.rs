@@ -98,6 +98,7 @@ fn issue_text(t: &Texts, issue: &LineIssue) -> String {
             format!("{} {}", task_name_error(t, error), t.batch_line_skipped)
         }
         LineIssue::NotUnderstood => t.batch_line_not_understood.to_owned(),
+        LineIssue::RunTogether => t.batch_line_run_together.to_owned(),
     }
 }
 

@@ -1004,7 +1004,16 @@ async fn numeric_fields_keep_what_is_typed() {
 async fn a_batch_list_says_which_lines_are_skipped() {
     let world = World::start().await;
     world.open("#/batch").await;
-    let list = [INCR_RUNNING, "", INCR_RUNNING, "store_x", "bad name"].join("\n");
+    let together = format!("{INCR_STOPPED}{FULL_RUNNING}");
+    let list = [
+        INCR_RUNNING,
+        "",
+        INCR_RUNNING,
+        "store_x",
+        "bad name",
+        &together,
+    ]
+    .join("\n");
     world.set("textarea[name='taskNames']", &list).await;
     assert_eq!(
         world
@@ -1014,7 +1023,10 @@ async fn a_batch_list_says_which_lines_are_skipped() {
             "Line 2: empty, skipped.",
             format!("Line 3: {INCR_RUNNING} is the same as line 1: skipped."),
             "Line 4: store_x is not a connector_v2 name: it is sent as typed.",
-            "Line 5: bad name The task name contains white space, or a control or invisible character (U+0020), at position 4. Skipped."
+            "Line 5: bad name The task name contains white space, or a control or invisible character (U+0020), at position 4. Skipped.",
+            format!(
+                "Line 6: {together} holds task names run together: skipped. Put each on a line of its own."
+            )
         ])
     );
     assert_eq!(
