@@ -104,9 +104,11 @@ impl JournalStore {
             in_flight: StoredValue::new_local((0, Vec::new())),
         };
         if let Some(text) = browser::load(INTERRUPTED_KEY) {
-            browser::remove(INTERRUPTED_KEY);
+            // Said once: the lines go when their notices are shown (not
+            // when the code to word them cannot be fetched).
             leptos::task::spawn_local(async move {
                 if let Ok(notices_of) = split::interrupted_notices().await {
+                    browser::remove(INTERRUPTED_KEY);
                     let found = notices_of(t, &text);
                     notices.update(|n| n.extend(found));
                 }
