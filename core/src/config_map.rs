@@ -58,11 +58,14 @@ impl ConfigRow {
 
 /// The `scope.key`s of the rows whose values are secret (see
 /// [`is_secret_key`]): the values a share link or the journal never keeps,
-/// to be filled in again.
+/// to be filled in again. A row with no scope yet is named by its key.
 pub fn secret_keys(rows: &[ConfigRow]) -> Vec<String> {
     rows.iter()
         .filter(|r| is_secret_key(&r.key))
-        .map(|r| format!("{}.{}", r.scope, r.key))
+        .map(|r| match r.scope.trim() {
+            "" => r.key.clone(),
+            scope => format!("{scope}.{}", r.key),
+        })
         .collect()
 }
 
@@ -438,6 +441,16 @@ fn mask_secrets(body: &mut Value) {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn secret_keys_are_named_by_scope_and_key_or_key_alone() {
+        let rows = [
+            ConfigRow::new("sink", "password", "x"),
+            ConfigRow::new("sink", "workerNum", "8"),
+            ConfigRow::new("", "PASSWORD", ""),
+        ];
+        assert_eq!(secret_keys(&rows), ["sink.password", "PASSWORD"]);
+    }
 
     #[test]
     fn rows_become_json_in_the_users_order() {
