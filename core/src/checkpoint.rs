@@ -421,34 +421,33 @@ fn timestamps(value: &str) -> Vec<String> {
     }
 }
 
-/// The timestamps in a `source.checkpoint` value that are digits but not
-/// ten of them: not epoch seconds (13 digits are milliseconds typed by
-/// mistake, 16 microseconds). Each once, in order.
-pub fn not_seconds(value: &str) -> Vec<String> {
+/// The timestamps in a `source.checkpoint` value that are digits only and
+/// whose number of digits passes `length`, each once, in order.
+fn digit_timestamps(value: &str, length: impl Fn(usize) -> bool) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
     for timestamp in timestamps(value) {
         let digits = !timestamp.is_empty() && timestamp.bytes().all(|b| b.is_ascii_digit());
-        if digits && timestamp.len() != 10 && !found.contains(&timestamp) {
+        if digits && length(timestamp.len()) && !found.contains(&timestamp) {
             found.push(timestamp);
         }
     }
     found
 }
 
+/// The timestamps in a `source.checkpoint` value that are digits but not
+/// ten of them: not epoch seconds (13 digits are milliseconds typed by
+/// mistake, 16 microseconds). Each once, in order.
+pub fn not_seconds(value: &str) -> Vec<String> {
+    digit_timestamps(value, |digits| digits != 10)
+}
+
 /// The epoch seconds (ten digits) in a `source.checkpoint` value, each
 /// once, in order.
 pub fn seconds_in(value: &str) -> Vec<i64> {
-    let mut found: Vec<i64> = Vec::new();
-    for timestamp in timestamps(value) {
-        if timestamp.len() == 10
-            && timestamp.bytes().all(|b| b.is_ascii_digit())
-            && let Ok(epoch) = timestamp.parse::<i64>()
-            && !found.contains(&epoch)
-        {
-            found.push(epoch);
-        }
-    }
-    found
+    digit_timestamps(value, |digits| digits == 10)
+        .iter()
+        .filter_map(|timestamp| timestamp.parse().ok())
+        .collect()
 }
 
 /// Why the subtopics cannot make a checkpoint.

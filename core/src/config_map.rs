@@ -388,6 +388,17 @@ pub fn delete_params_value(keys: &[ConfigKey]) -> String {
         .join(",")
 }
 
+/// The entries of a comma-separated `deleteParams` value (the inverse of
+/// [`delete_params_value`]), trimmed, empty ones left out.
+pub fn delete_params_entries(value: &str) -> Vec<String> {
+    value
+        .split(',')
+        .map(str::trim)
+        .filter(|entry| !entry.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
 /// Keys that are both deleted and set: allowed, it is how a value is replaced.
 pub fn replaced_keys(delete_params: &[ConfigKey], rows: &[ConfigRow]) -> Vec<ConfigKey> {
     delete_params
@@ -441,6 +452,19 @@ fn mask_secrets(body: &mut Value) {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_delete_params_value_reads_back_as_its_entries() {
+        let keys =
+            parse_delete_params(&["source.checkpoint".into(), "sink.password".into()]).unwrap();
+        let value = delete_params_value(&keys);
+        assert_eq!(
+            delete_params_entries(&value),
+            ["source.checkpoint", "sink.password"]
+        );
+        assert_eq!(delete_params_entries(" a.b , ,c.d,"), ["a.b", "c.d"]);
+        assert!(delete_params_entries("").is_empty());
+    }
 
     #[test]
     fn secret_keys_are_named_by_scope_and_key_or_key_alone() {

@@ -1,7 +1,7 @@
 //! The `deleteParams` list: one `scope.key` entry per input.
 
 use leptos::prelude::*;
-use oms_core::config_map::{DeleteEntryError, parse_delete_params};
+use oms_core::config_map::{DeleteEntryError, delete_params_entries, parse_delete_params};
 
 use super::new_row::NewRows;
 use crate::console;
@@ -25,13 +25,7 @@ pub fn delete_error(t: &Texts, error: &DeleteEntryError) -> (usize, String) {
 fn split(entries: Rows<String>, id: u64) {
     entries.update(|all| {
         if let Some(i) = all.iter().position(|r| r.id == id) {
-            let keys = all[i].value.with_untracked(|v| {
-                v.split(',')
-                    .map(str::trim)
-                    .filter(|k| !k.is_empty())
-                    .map(str::to_owned)
-                    .collect()
-            });
+            let keys = all[i].value.with_untracked(|v| delete_params_entries(v));
             all.splice(i..=i, rows_of(keys));
         }
     });

@@ -1,7 +1,7 @@
 //! `#/journal`: every request this browser sent, newest first.
 
 use leptos::prelude::*;
-use oms_core::config_map::{import_json, is_secret_key, secret_keys};
+use oms_core::config_map::{delete_params_entries, import_json, is_secret_key, secret_keys};
 use oms_core::envelope::OutcomeClass;
 use oms_core::journal::{CSV_COLUMNS, EntryKind, Filter, INTERRUPTED, JournalEntry, to_csv};
 use oms_core::pullback::checkpoint_in_body;
@@ -64,13 +64,8 @@ fn fill_form(c: Console, entry: &JournalEntry) {
         }
         Some(EntryKind::Single(OperationKind::Update)) => {
             let deletes = param("deleteParams").unwrap_or_default();
-            d.delete_params.set(rows_of(
-                deletes
-                    .split(',')
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_owned)
-                    .collect(),
-            ));
+            d.delete_params
+                .set(rows_of(delete_params_entries(&deletes)));
             let rows = first
                 .body
                 .as_deref()

@@ -195,15 +195,19 @@ impl Run {
             if self.mark() != Some(NavMark::Halted) {
                 return None;
             }
-            let step = self
-                .states
-                .iter()
-                .position(|s| s.with(|s| matches!(s, StepState::Failed(_))))?;
+            let step = self.failed_step()?;
             let task_name = self
                 .plan
                 .with(|p| p.as_ref().map(|p| p.task_name.to_string()))?;
             Some((task_name, step + 1))
         })
+    }
+
+    /// The step (from 0) that failed, if one did.
+    fn failed_step(&self) -> Option<usize> {
+        self.states
+            .iter()
+            .position(|s| s.with(|s| matches!(s, StepState::Failed(_))))
     }
 
     /// Running while a request of the flow is in flight; halted while a
@@ -212,11 +216,7 @@ impl Run {
         if self.busy.get() {
             return Some(NavMark::Running);
         }
-        let failed = self.plan.with(Option::is_some)
-            && self
-                .states
-                .iter()
-                .any(|s| s.with(|s| matches!(s, StepState::Failed(_))));
+        let failed = self.plan.with(Option::is_some) && self.failed_step().is_some();
         let resumed = self.restore.with(|r| {
             r.as_ref()
                 .is_some_and(|sent| matches!(sent.outcome, Outcome::Success { .. }))
@@ -280,6 +280,7 @@ pub fn PullbackPage() -> impl IntoView {
     });
     let tried = RwSignal::new(false);
     let dialog_open = RwSignal::new(false);
+    let run = Run::of_console();
     let Run {
         plan: running,
         states,
@@ -287,7 +288,7 @@ pub fn PullbackPage() -> impl IntoView {
         cancel,
         restore,
         flow,
-    } = Run::of_console();
+    } = run;
 
     let run_from = Action::new_local(move |start: &usize| {
         let start = *start;
@@ -375,11 +376,6 @@ pub fn PullbackPage() -> impl IntoView {
         if !second_click.holds() {
             dialog_open.set(true);
         }
-    };
-    let failed_at = move || {
-        states
-            .iter()
-            .position(|s| matches!(s.get(), StepState::Failed(_)))
     };
     let skip = move |index: usize| {
         states[index].set(StepState::Skipped);
@@ -509,7 +505,7 @@ pub fn PullbackPage() -> impl IntoView {
                     }
                 }).collect_view()}
             </ol>
-            {move || failed_at().map(|index| {
+            {move || run.failed_step().map(|index| {
                 let outcome = states[index].get().sent().map(|s| s.outcome);
                 let stands = outcome.map(|o| standing(t, index, &o)).unwrap_or_default();
                 view! {
