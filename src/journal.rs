@@ -12,6 +12,7 @@ use oms_core::journal::{
     ENTRY_KEY_PREFIX, EntryKey, EntryKind, Journal, JournalEntry, JournalError, JournalRequest,
     MAX_ENTRIES, batch_save_delay_ms, oldest_keys, read_v1,
 };
+use oms_core::left_behind::LeftBehind;
 use oms_core::request::Request;
 
 use crate::i18n::{Texts, entry_name, entry_task, fill};
@@ -334,19 +335,29 @@ impl JournalStore {
     /// request in flight, or a pullback halted, from the lines it stored
     /// (see [`INTERRUPTED_KEY`]).
     pub fn interrupted_notices(t: &'static Texts, stored: &str) -> Vec<String> {
+        let notice = |left: LeftBehind| match (left.migrated_name(), left) {
+            (_, LeftBehind::Halted { task_name, step }) => {
+                fill(t.halted_notice, &[&task_name, &step.to_string()])
+            }
+            (Some(new_name), LeftBehind::InFlight { task_name, .. }) => {
+                fill(t.interrupted_migrate_notice, &[&task_name, &new_name])
+            }
+            (
+                None,
+                LeftBehind::InFlight {
+                    operation,
+                    task_name,
+                    ..
+                },
+            ) => {
+                let task = entry_task(t, &operation, &task_name);
+                fill(t.interrupted_notice, &[&entry_name(t, &operation), &task])
+            }
+        };
         stored
             .lines()
-            .filter_map(|line| {
-                let mut fields = line.split('\t');
-                let (operation, task_name) = (fields.next()?, fields.next()?);
-                Some(match fields.next() {
-                    Some(step) => fill(t.halted_notice, &[task_name, step]),
-                    None => {
-                        let task = entry_task(t, operation, task_name);
-                        fill(t.interrupted_notice, &[&entry_name(t, operation), &task])
-                    }
-                })
-            })
+            .filter_map(LeftBehind::parse)
+            .map(notice)
             .collect()
     }
 
@@ -359,11 +370,11 @@ impl JournalStore {
         let now_ms = browser::now_ms();
         for (_, started, mut record, sent_ms) in flying {
             record.latency_ms = (now_ms - sent_ms).max(0.0) as u32;
-            let line = {
+            let left = {
                 let entry = started.0.borrow();
-                format!("{}\t{}", entry.operation, entry.task_name)
+                LeftBehind::in_flight(&entry.operation, &entry.task_name, &record.params)
             };
-            leave_line(&line);
+            leave_line(&left.line());
             self.record(&started, record, false);
         }
         self.save_soon(0);
@@ -372,7 +383,8 @@ impl JournalStore {
     /// Notes, as the page goes away, that the pullback of `task_name` is
     /// left halted at `step` (from 1), for the next start to say so.
     pub fn left_halted(&self, task_name: &str, step: usize) {
-        leave_line(&format!("pullback\t{task_name}\t{step}"));
+        let task_name = task_name.to_owned();
+        leave_line(&LeftBehind::Halted { task_name, step }.line());
     }
 
     /// Records the answer to the request `flight`.

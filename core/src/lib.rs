@@ -9,6 +9,7 @@ pub mod curl;
 mod encode;
 pub mod envelope;
 pub mod journal;
+pub mod left_behind;
 pub mod pasted;
 pub mod profile;
 pub mod pullback;

@@ -281,6 +281,7 @@ pub static EN: Texts = Texts {
     journal_profile: "CM host profile: {0}",
     journal_interrupted: "The page was closed or reloaded before the CM answered. The CM may have acted on the request: check the task's state before sending it again.",
     interrupted_notice: "When the console was last closed or reloaded, a request was still waiting for its answer: {0} {1}. The CM may have acted on it: check the task's state before sending it again. The journal has it as interrupted.",
+    interrupted_migrate_notice: "When the console was last closed or reloaded, a migrate of {0} was still waiting for its answer. The CM may have acted on it: the task is then {1}, and the old name is gone. Check the state of both names before sending it again. The journal has it as interrupted.",
     halted_notice: "When the console was last closed or reloaded, the pullback of {0} had halted at step {1}: the connector may still be stopped. Check its state, then resume it or start the pullback again.",
     journal_fill: "Fill form from this entry",
     journal_fill_secrets: "Fill in the secret values the journal does not keep: {0}.",

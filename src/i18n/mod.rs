@@ -311,6 +311,7 @@ catalogue! {
     journal_profile,
     journal_interrupted,
     interrupted_notice,
+    interrupted_migrate_notice,
     halted_notice,
     journal_fill,
     journal_fill_secrets,

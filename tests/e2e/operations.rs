@@ -822,6 +822,33 @@ async fn migrate_needs_the_name_typed_and_offers_the_new_name() {
     world.finish().await;
 }
 
+/// A migrate left in flight by a reload: the notice at the next start names
+/// the task it may have made, since the old name may be gone.
+#[tokio::test]
+async fn a_migrate_left_in_flight_names_the_task_it_may_have_made() {
+    let world = migrate_form("10.0.0.9").await;
+    world.faults(json!({"next": ["hang"]})).await;
+    world.click(SUBMIT).await;
+    world.set(CONFIRM_NAME, "0000000001").await;
+    world.click(CONFIRM).await;
+    world.wait_for_sim_requests(1).await;
+    world.reload().await;
+    assert_eq!(
+        world.text(".notices .notice span").await,
+        format!(
+            "When the console was last closed or reloaded, a migrate of {INCR_STOPPED} was still \
+             waiting for its answer. The CM may have acted on it: the task is then \
+             10.0.0.9-9000:connector_v2:np_5f3k2m9q8x1a-incr_trans-1-0:0000000002, and the old \
+             name is gone. Check the state of both names before sending it again. The journal \
+             has it as interrupted."
+        )
+    );
+    let stored = world.console_journal().await;
+    assert_eq!(stored[0]["requests"][0]["outcome"], "interrupted");
+    world.faults(json!({})).await;
+    world.finish_allowing_failed_api_calls(true).await;
+}
+
 /// A migrate to the node the task already runs on would rename the task
 /// without moving it: the first click only says so.
 #[tokio::test]
