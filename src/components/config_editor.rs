@@ -134,13 +134,30 @@ pub fn ConfigEditor(
     let editing = RwSignal::new(false);
     let json_masked = Memo::new(move |_| has_secret.get() && !reveal.get() && !editing.get());
     // Rows changed elsewhere (the rows tab, an inserted checkpoint, Clear
-    // form, a share link) are shown as JSON; text that does not parse yet
-    // is kept as typed, and the rows stay as they were.
+    // form, a share link) are shown as JSON. Text that does not parse yet
+    // is kept as typed, and the rows stay as they were, until the rows
+    // change while it stays as it was: the rows tab says that replaces it
+    // (a fix of the text would otherwise replace that change unseen).
+    let last_seen = StoredValue::new(None::<(Vec<ConfigRow>, String)>);
     Effect::new(move |_| {
         let current = core_rows(&rows);
-        if typed.with_untracked(|typed| typed.as_ref().is_ok_and(|typed| *typed != current)) {
-            json_text.set(config_map::to_pretty(&current));
-        }
+        let text = json_text.get();
+        let replaced = last_seen.with_value(|last| {
+            last.as_ref()
+                .is_some_and(|(rows, last_text)| *rows != current && *last_text == text)
+        });
+        let stale = typed.with_untracked(|typed| match typed {
+            Ok(typed) => *typed != current,
+            Err(_) => replaced,
+        });
+        let text = if stale {
+            let pretty = config_map::to_pretty(&current);
+            json_text.set(pretty.clone());
+            pretty
+        } else {
+            text
+        };
+        last_seen.set_value(Some((current, text)));
     });
     let on_json = move |text: String| {
         json_text.set(text);
@@ -206,6 +223,9 @@ pub fn ConfigEditor(
             </datalist>
             <div class="rows" id="configRows" role="tabpanel" aria-labelledby="configRowsTab"
                 hidden=move || json.shown.get()>
+                {move || typed.with(Result::is_err).then(|| view! {
+                    <p class="warning" data-json-not-in-rows="">{t.json_not_in_rows}</p>
+                })}
                 <For each=move || rows.get() key=|row| row.id let:row>
                     {
                         let index = move || rows.with(|all| all.iter().position(|r| r.id == row.id).unwrap_or(0));

@@ -30,12 +30,14 @@ pub fn UpdatePage() -> impl IntoView {
     // the request, the preview and the replaced keys.
     let rows = Memo::new(move |_| core_rows(&d.config_rows));
     let row_errors = Memo::new(move |_| rows.with(|rows| validate_rows(rows)));
+    // JSON shown with an error: what it says is in no row yet.
+    let json_held = move || d.config_json.shown.get() && typed.with(Result::is_err);
     let operation = Memo::new(move |_| {
         let mut errors: Vec<String> = name.get().err().into_iter().collect();
         // JSON shown with an error is not what the rows hold: nothing is
         // sent until it is fixed or the rows are shown again, and what is
         // wrong with the rows it hides is not the operator's concern.
-        if d.config_json.shown.get() && typed.with(Result::is_err) {
+        if json_held() {
             errors.push(t.json_not_sent.to_owned());
         } else {
             errors.extend(row_errors.get().iter().map(|e| row_error(t, e)));
@@ -114,8 +116,9 @@ pub fn UpdatePage() -> impl IntoView {
             <details class="insert-checkpoint">
                 <summary>{t.insert_checkpoint_title}</summary>
                 <CheckpointBuilder draft=d.checkpoint />
+                {move || json_held().then(|| view! { <p class="hint">{t.insert_checkpoint_json_error}</p> })}
                 <button type="button" class="secondary" on:click=insert
-                    disabled=move || !matches!(checkpoint.get(), Ok(ref c) if c.text.is_ok())>
+                    disabled=move || json_held() || !matches!(checkpoint.get(), Ok(ref c) if c.text.is_ok())>
                     {t.insert_checkpoint}
                 </button>
             </details>

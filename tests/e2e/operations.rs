@@ -963,6 +963,63 @@ async fn json_with_an_error_holds_the_update() {
     world.finish().await;
 }
 
+/// Rows changed while the JSON tab holds text with an error: the rows tab
+/// says beforehand that a change replaces that text, and it does, so a fix
+/// of the text later cannot take back the rows' change unseen. The
+/// checkpoint builder does not insert its row into JSON shown with an error.
+#[tokio::test]
+async fn rows_changed_while_the_json_has_an_error_replace_it() {
+    let world = update_json_tab().await;
+    let typed = "{\"source\": {\"workerNum\": \"8\"}, \"sink\": {\"workerNum\": \"1";
+    world.set(JSON_TAB, typed).await;
+    world.click("details.insert-checkpoint summary").await;
+    world.set("input[name='date']", "2023-02-13").await;
+    world.set("input[name='time']", "19:00:00").await;
+    world.set("select[name='zone']", "UTC+08:00").await;
+    world.set("input[name='subtopic']", "sub_a").await;
+    let insert = "details.insert-checkpoint > button";
+    assert_eq!(
+        world.wait_for(insert).await.prop("disabled").await.unwrap(),
+        Some("true".into()),
+        "inserting would replace the text typed"
+    );
+    assert_eq!(
+        world.text("details.insert-checkpoint > p.hint").await,
+        "Fix the updateConfigMap JSON's error first: inserting the row would replace the text \
+         typed there."
+    );
+    world.click(".tabs [role='tab']:nth-child(1)").await;
+    assert_eq!(
+        world.text("[data-json-not-in-rows]").await,
+        "The JSON tab holds text with an error, which these rows do not have. Changing the rows \
+         replaces that text."
+    );
+    world.revisit("#/update").await;
+    world.click(".tabs [role='tab']:nth-child(2)").await;
+    assert_eq!(
+        world.value(JSON_TAB).await,
+        typed,
+        "kept as typed while the rows are unchanged"
+    );
+    world.click(".tabs [role='tab']:nth-child(1)").await;
+    world.click("fieldset.config-editor .rows > button").await;
+    world.set("input[name='scope']", "source").await;
+    world.set("input[name='key']", "batchSize").await;
+    world.set("textarea[name='value']", "100").await;
+    assert_eq!(world.count("[data-json-not-in-rows]").await, 0);
+    world.click(".tabs [role='tab']:nth-child(2)").await;
+    let shown = world.value(JSON_TAB).await;
+    let shown: Value = serde_json::from_str(shown.as_str().expect("text")).expect("JSON");
+    assert_eq!(shown, json!({"source": {"batchSize": "100"}}));
+    world.click(SUBMIT).await;
+    assert_eq!(world.outcome("").await, "success");
+    assert_eq!(
+        world.journal().await[0]["body"],
+        "{\"source\":{\"batchSize\":\"100\"}}"
+    );
+    world.finish().await;
+}
+
 /// The Rows / JSON tabs as the ARIA pattern has them: the selected tab is
 /// the one stop in the Tab order, and the arrow keys, Home and End move
 /// between them, taking the focus along.
