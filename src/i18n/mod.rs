@@ -3,6 +3,7 @@
 //! The struct is the list of keys: a language that lacks one fails the build.
 //! Placeholders `{0}`, `{1}`… are filled with [`fill`]. The API's own names
 //! (`taskName`, `pullBackFlag`, error codes…) stay as they are in every language.
+//! The only texts outside it are `index.html`'s, shown before this code runs.
 
 mod en;
 mod zh;

@@ -8,6 +8,43 @@ use serde_json::{Value, json};
 use crate::fleet::INCR_STOPPED;
 use crate::harness::{STORED_JOURNAL, SUBMIT, World};
 
+/// A console whose code cannot be fetched (a server or a proxy blocking
+/// `.wasm` files, or the JavaScript glue) says so in both languages, with
+/// the browser's reason, instead of leaving a blank page.
+#[tokio::test]
+async fn a_console_that_cannot_load_its_code_says_so() {
+    for (blocked, reason) in [
+        ("*_bg.wasm", "TypeError: Failed to fetch".to_owned()),
+        ("*/oms-console-*.js", "/loader-".to_owned()),
+    ] {
+        let world = World::start().await;
+        world.cdp("Network.enable", json!({})).await;
+        world
+            .cdp("Network.setBlockedURLs", json!({"urls": [blocked]}))
+            .await;
+        world
+            .client
+            .goto(&format!("{}/#/stop", world.sim.url()))
+            .await
+            .expect("navigates");
+        let said = world.text("#boot-failed:not([hidden])").await;
+        assert!(
+            said.starts_with("The OMS Connector Console could not start: ")
+                && said.contains(&reason)
+                && said.contains("OMS 连接器控制台无法启动："),
+            "{blocked}: {said}"
+        );
+        assert_eq!(world.count("body[data-ready]").await, 0);
+        world
+            .finish_allowing(&["Failed to fetch", "oms-console-", "loader-"])
+            .await;
+    }
+    let world = World::start().await;
+    world.open("#/stop").await;
+    assert_eq!(world.count("#boot-failed[hidden]").await, 1, "started");
+    world.finish_quiet().await;
+}
+
 /// The console loads and works under its strict policy, and the browser
 /// has nothing to warn about (no policy violation, no ignored attribute).
 #[tokio::test]
