@@ -136,16 +136,14 @@ pub fn ConfigEditor(
     // Rows changed elsewhere (the rows tab, an inserted checkpoint, Clear
     // form, a share link) are shown as JSON. Text that does not parse yet
     // is kept as typed, and the rows stay as they were, until the rows
-    // change while it stays as it was: the rows tab says that replaces it
-    // (a fix of the text would otherwise replace that change unseen).
-    let last_seen = StoredValue::new(None::<(Vec<ConfigRow>, String)>);
+    // change while the text stays as last typed or shown: the rows tab
+    // says that replaces it (a fix of the text would otherwise replace
+    // that change unseen). Text set with the rows (*Undo clear*) stays.
+    let last_text = StoredValue::new(None::<String>);
     Effect::new(move |_| {
         let current = core_rows(&rows);
-        let text = json_text.get();
-        let replaced = last_seen.with_value(|last| {
-            last.as_ref()
-                .is_some_and(|(rows, last_text)| *rows != current && *last_text == text)
-        });
+        let text = json_text.get_untracked();
+        let replaced = last_text.with_value(|last| last.as_ref() == Some(&text));
         let stale = typed.with_untracked(|typed| match typed {
             Ok(typed) => *typed != current,
             Err(_) => replaced,
@@ -157,9 +155,10 @@ pub fn ConfigEditor(
         } else {
             text
         };
-        last_seen.set_value(Some((current, text)));
+        last_text.set_value(Some(text));
     });
     let on_json = move |text: String| {
+        last_text.set_value(Some(text.clone()));
         json_text.set(text);
         if let Ok(imported) = typed.get_untracked() {
             rows.set(from_core(imported));
