@@ -1,5 +1,7 @@
 //! Batch operations: a pasted list of task names, checked before anything is sent.
 
+use std::collections::BTreeMap;
+
 use crate::request::{Operation, OperationKind};
 use crate::task_name::{
     TaskName, TaskNameError, is_understood, names_in, names_run_together, offered_name, plain,
@@ -75,7 +77,9 @@ pub fn cleaned(text: &str) -> Option<String> {
 /// Checks a pasted list, one task name per line.
 pub fn plan(text: &str) -> BatchPlan {
     let mut plan = BatchPlan::default();
-    let mut seen: Vec<(String, usize)> = Vec::new();
+    // The line each name was first on (a long list is checked at every
+    // keystroke: no search through the names before it).
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     let lines: Vec<&str> = text.lines().collect();
     let last_content = lines
         .iter()
@@ -91,7 +95,7 @@ pub fn plan(text: &str) -> BatchPlan {
                 .flagged
                 .push((number, line.to_string(), LineIssue::Invalid(error))),
             Ok(name) => {
-                if let Some((_, first_line)) = seen.iter().find(|(n, _)| n == name.as_str()) {
+                if let Some(first_line) = seen.get(name.as_str()) {
                     plan.flagged.push((
                         number,
                         name.to_string(),
@@ -106,7 +110,7 @@ pub fn plan(text: &str) -> BatchPlan {
                         .push((number, name.to_string(), LineIssue::RunTogether));
                     continue;
                 }
-                seen.push((name.to_string(), number));
+                seen.insert(name.to_string(), number);
                 if name.parts().is_none() {
                     plan.flagged
                         .push((number, name.to_string(), LineIssue::NotUnderstood));

@@ -321,37 +321,39 @@ pub fn BatchPage() -> impl IntoView {
     // deliberate second step).
     let checks = Memo::new(move |_| {
         let operation = operation.get();
-        let names = plan.get().names;
-        let mut found: Vec<(Check, String, Vec<String>)> = Vec::new();
-        for name in &names {
-            let task = operation.for_task(name.clone());
-            for check in task.checks() {
-                match found.iter_mut().find(|(c, _, _)| *c == check) {
-                    Some((_, _, concerned)) => concerned.push(name.to_string()),
-                    None => {
-                        found.push((check, check_text(t, check, &task), vec![name.to_string()]))
+        plan.with(|plan| {
+            let names = &plan.names;
+            let mut found: Vec<(Check, String, Vec<String>)> = Vec::new();
+            for name in names {
+                let task = operation.for_task(name.clone());
+                for check in task.checks() {
+                    match found.iter_mut().find(|(c, _, _)| *c == check) {
+                        Some((_, _, concerned)) => concerned.push(name.to_string()),
+                        None => {
+                            found.push((check, check_text(t, check, &task), vec![name.to_string()]))
+                        }
                     }
                 }
             }
-        }
-        found
-            .into_iter()
-            .map(|(check, text, concerned)| {
-                let text = if concerned.len() < names.len() {
-                    format!("{text} {}", concerned_text(t, &concerned))
-                } else {
-                    text
-                };
-                (check, text)
-            })
-            .collect::<Vec<_>>()
+            found
+                .into_iter()
+                .map(|(check, text, concerned)| {
+                    let text = if concerned.len() < names.len() {
+                        format!("{text} {}", concerned_text(t, &concerned))
+                    } else {
+                        text
+                    };
+                    (check, text)
+                })
+                .collect::<Vec<_>>()
+        })
     });
     let blocked = move || checks.with(|c| c.iter().any(|(c, _)| c.severity() == Severity::Error));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
         if running.get_untracked()
-            || plan.get_untracked().names.is_empty()
+            || plan.with_untracked(|p| p.names.is_empty())
             || concurrency.get_untracked().is_none()
             || blocked()
         {
@@ -417,12 +419,12 @@ pub fn BatchPage() -> impl IntoView {
         })
     };
     let message = Signal::derive(move || {
-        let count = plan.get().names.len();
+        let count = plan.with(|p| p.names.len());
         fill_count(t.batch_confirm, count, &[operation.get().kind().as_str()])
     });
     let typed = Signal::derive(move || {
         (operation.get() == BatchOperation::Delete)
-            .then(|| Expected::exact(plan.get().names.len().to_string()))
+            .then(|| Expected::exact(plan.with(|p| p.names.len()).to_string()))
     });
     view! {
         <PageIntro title=t.page_batch help=t.batch_help />
@@ -432,7 +434,7 @@ pub fn BatchPage() -> impl IntoView {
                 <textarea id="taskNames" name="taskNames" rows="8" spellcheck="false"
                     prop:value=move || text.get()
                     on:input=move |ev| text.set(event_target_value(&ev))></textarea>
-                <p class="hint" data-batch-count="">{move || fill_count(t.batch_count, plan.get().names.len(), &[])}</p>
+                <p class="hint" data-batch-count="">{move || fill_count(t.batch_count, plan.with(|p| p.names.len()), &[])}</p>
             </div>
             {move || {
                 let names = recent.get();
@@ -457,8 +459,8 @@ pub fn BatchPage() -> impl IntoView {
                     <button type="button" class="secondary small" on:click=move |_| text.set(clean.clone())>{t.batch_clean}</button>
                 </p>
             })}
-            <ul class="warnings" hidden=move || plan.get().flagged.is_empty()>
-                {move || plan.get().flagged.into_iter().map(|(line, text, issue)| view! {
+            <ul class="warnings" hidden=move || plan.with(|p| p.flagged.is_empty())>
+                {move || plan.with(|p| p.flagged.clone()).into_iter().map(|(line, text, issue)| view! {
                     <li data-line=line>{fill(t.batch_line, &[&line.to_string()])} " "
                         {(!text.is_empty()).then(|| view! { <code>{text}</code> " " })}
                         {issue_text(t, &issue)}</li>
@@ -487,7 +489,7 @@ pub fn BatchPage() -> impl IntoView {
             <Show when=move || matches!(operation.get(), BatchOperation::Resume { .. })>
                 <ResumeFlags pull_back_flag=pull_back restart_flag=restart />
             </Show>
-            {move || (tried.get() && plan.get().names.is_empty()).then(|| view! { <p class="error">{t.batch_empty}</p> })}
+            {move || (tried.get() && plan.with(|p| p.names.is_empty())).then(|| view! { <p class="error">{t.batch_empty}</p> })}
             <div class="actions">
                 <button type="submit" disabled=move || running.get()>{t.batch_start}</button>
                 <Show when=move || running.get()>
