@@ -62,6 +62,18 @@ pub struct TaskNameParts {
     pub seq: String,
 }
 
+impl TaskNameParts {
+    /// The node as an address and port: `10.186.16.126:9000`, an IPv6
+    /// address in brackets (`[fe80::1]:9000`) so that its port stays apart.
+    pub fn node(&self) -> String {
+        if self.ip.contains(':') {
+            format!("[{}]:{}", self.ip, self.port)
+        } else {
+            format!("{}:{}", self.ip, self.port)
+        }
+    }
+}
+
 /// How many digits the sequence part of a real name has (`0000000002`).
 pub const SEQ_DIGITS: usize = 10;
 
@@ -332,6 +344,16 @@ mod tests {
         assert_eq!(parts.seq, "0000000002");
         let full = TaskName::parse(FULL).unwrap();
         assert_eq!(full.component(), Some(&Component::FullImport));
+    }
+
+    #[test]
+    fn the_node_keeps_an_ipv6_address_apart_from_its_port() {
+        let node = |name: &str| TaskName::parse(name).unwrap().parts().unwrap().node();
+        assert_eq!(node(INCR), "10.186.16.126:9000");
+        assert_eq!(
+            node("fe80::1-9000:connector_v2:np_56el1g1jvrs0-incr_trans-1-0:0000000002"),
+            "[fe80::1]:9000"
+        );
     }
 
     #[test]

@@ -71,7 +71,7 @@ pub fn TaskNameField() -> impl IntoView {
                         <dt>{t.part_component}</dt>
                         <dd><span class=badge>{component_label(t, &parts.component)}</span></dd>
                         <dt>{t.part_node}</dt>
-                        <dd>{format!("{}:{}", parts.ip, parts.port)}</dd>
+                        <dd>{parts.node()}</dd>
                         <dt>{t.part_project}</dt>
                         <dd>{parts.project_id.clone()}</dd>
                         <dt>{t.part_seq}</dt>
