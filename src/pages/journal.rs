@@ -33,9 +33,20 @@ fn csv_header(names: &'static str) -> [&'static str; CSV_COLUMNS] {
 fn fill_form(c: Console, entry: &JournalEntry) {
     let d = c.drafts;
     let kind = EntryKind::parse(&entry.operation);
-    if let Some(EntryKind::Batch(_)) = kind {
+    if let Some(EntryKind::Batch(operation)) = kind {
         let names: Vec<String> = entry.requests.iter().map(|r| r.task_name.clone()).collect();
         d.batch_text.set(names.join("\n") + "\n");
+        // The operation and flags it ran with (not the ones the page last
+        // held: a batch of resumes filled in would have gone out as stops).
+        let flag = |name: &str| {
+            entry
+                .requests
+                .first()
+                .is_some_and(|r| r.params.iter().any(|(k, v)| k == name && v == "true"))
+        };
+        d.batch_operation.set(operation.as_str().to_owned());
+        d.batch_pull_back_flag.set(flag("pullBackFlag"));
+        d.batch_restart_flag.set(flag("restartFlag"));
         if let Some(window) = web_sys::window() {
             let _ = window.location().set_hash("#/batch");
         }

@@ -915,6 +915,37 @@ const BATCH_FORM: &str = "const v = n => document.querySelector(`[name='${n}']`)
      return [v('taskNames').value, v('operation').value, v('concurrency').value, \
      v('pullBackFlag')?.checked ?? null, v('restartFlag')?.checked ?? null]";
 
+/// A batch's journal entry fills the batch form with its tasks and the
+/// operation and flags it ran with, not with those the form last held.
+#[tokio::test]
+async fn a_batch_entry_fills_the_form_with_its_operation_and_flags() {
+    let world = World::start().await;
+    world.open("#/batch").await;
+    world
+        .set("textarea[name='taskNames']", &format!("{INCR_STOPPED}\n"))
+        .await;
+    world.set("select[name='operation']", "resume").await;
+    world.click("input[name='pullBackFlag']").await;
+    send_batch(&world, 1).await;
+    assert_eq!(
+        decoded_query(&world.journal().await[0]),
+        pairs(&[("taskName", INCR_STOPPED), ("pullBackFlag", "true")])
+    );
+    world.set("textarea[name='taskNames']", "").await;
+    world.set("select[name='operation']", "stop").await;
+    world.open("#/journal").await;
+    world
+        .click("ul.journal > li[data-op='batch-resume'] button.entry")
+        .await;
+    world.click("[data-action='fill-form']").await;
+    world.wait_for("main[data-page='batch']").await;
+    assert_eq!(
+        world.js(BATCH_FORM).await,
+        json!([format!("{INCR_STOPPED}\n"), "resume", "4", true, false])
+    );
+    world.finish().await;
+}
+
 /// The batch form keeps its operation, flags and concurrency, as it keeps
 /// its list, when the operator leaves the page or reloads.
 #[tokio::test]
