@@ -1,6 +1,7 @@
 // Until the console has started, a failure to load or start it (a file
 // the server or a proxy blocks, a browser without WebAssembly) shows
-// index.html's #boot-failed with the browser's reason, not a blank page.
+// index.html's #boot-failed with the browser's reason, not a blank page
+// (a console that starts all the same hides it: see main.css).
 (function () {
   function failed(event) {
     var body = document.body;

@@ -42,6 +42,13 @@ async fn a_console_that_cannot_load_its_code_says_so() {
     let world = World::start().await;
     world.open("#/stop").await;
     assert_eq!(world.count("#boot-failed[hidden]").await, 1, "started");
+    let shown_once_started = "const box = document.getElementById('boot-failed'); \
+         box.hidden = false; return getComputedStyle(box).display";
+    assert_eq!(
+        world.js(shown_once_started).await,
+        "none",
+        "an error before the start that did not stop it is not left on the page"
+    );
     world.finish_quiet().await;
 }
 
