@@ -915,10 +915,9 @@ const BATCH_FORM: &str = "const v = n => document.querySelector(`[name='${n}']`)
      return [v('taskNames').value, v('operation').value, v('concurrency').value, \
      v('pullBackFlag')?.checked ?? null, v('restartFlag')?.checked ?? null]";
 
-/// A batch's journal entry fills the batch form with its tasks and the
-/// operation and flags it ran with, not with those the form last held.
-#[tokio::test]
-async fn a_batch_entry_fills_the_form_with_its_operation_and_flags() {
+/// The batch page holding a resume of the stopped Incr-Sync with
+/// `pullBackFlag`.
+async fn batch_resume_with_pull_back() -> World {
     let world = World::start().await;
     world.open("#/batch").await;
     world
@@ -926,6 +925,14 @@ async fn a_batch_entry_fills_the_form_with_its_operation_and_flags() {
         .await;
     world.set("select[name='operation']", "resume").await;
     world.click("input[name='pullBackFlag']").await;
+    world
+}
+
+/// A batch's journal entry fills the batch form with its tasks and the
+/// operation and flags it ran with, not with those the form last held.
+#[tokio::test]
+async fn a_batch_entry_fills_the_form_with_its_operation_and_flags() {
+    let world = batch_resume_with_pull_back().await;
     send_batch(&world, 1).await;
     assert_eq!(
         decoded_query(&world.journal().await[0]),
@@ -1328,13 +1335,7 @@ async fn a_running_batch_is_marked_on_its_link() {
 /// A batch resume with both flags checked is refused before anything is sent.
 #[tokio::test]
 async fn a_batch_resume_with_both_flags_is_refused_before_sending() {
-    let world = World::start().await;
-    world.open("#/batch").await;
-    world
-        .set("textarea[name='taskNames']", &format!("{INCR_STOPPED}\n"))
-        .await;
-    world.set("select[name='operation']", "resume").await;
-    world.click("input[name='pullBackFlag']").await;
+    let world = batch_resume_with_pull_back().await;
     world.click("input[name='restartFlag']").await;
     assert!(
         world
