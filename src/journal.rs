@@ -335,23 +335,23 @@ impl JournalStore {
     /// request in flight, or a pullback halted, from the lines it stored
     /// (see [`INTERRUPTED_KEY`]).
     pub fn interrupted_notices(t: &'static Texts, stored: &str) -> Vec<String> {
-        let notice = |left: LeftBehind| match (left.migrated_name(), left) {
-            (_, LeftBehind::Halted { task_name, step }) => {
-                fill(t.halted_notice, &[&task_name, &step.to_string()])
-            }
-            (Some(new_name), LeftBehind::InFlight { task_name, .. }) => {
-                fill(t.interrupted_migrate_notice, &[&task_name, &new_name])
-            }
-            (
-                None,
+        let notice = |left: LeftBehind| {
+            let migrated = left.migrated_name();
+            match left {
+                LeftBehind::Halted { task_name, step } => {
+                    fill(t.halted_notice, &[&task_name, &step.to_string()])
+                }
+                LeftBehind::InFlight { task_name, .. } if let Some(new_name) = &migrated => {
+                    fill(t.interrupted_migrate_notice, &[&task_name, new_name])
+                }
                 LeftBehind::InFlight {
                     operation,
                     task_name,
                     ..
-                },
-            ) => {
-                let task = entry_task(t, &operation, &task_name);
-                fill(t.interrupted_notice, &[&entry_name(t, &operation), &task])
+                } => {
+                    let task = entry_task(t, &operation, &task_name);
+                    fill(t.interrupted_notice, &[&entry_name(t, &operation), &task])
+                }
             }
         };
         stored
