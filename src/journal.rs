@@ -32,6 +32,16 @@ const INTERRUPTED_KEY: &str = "oms-console.interrupted";
 #[derive(Clone)]
 pub struct Started(Rc<RefCell<JournalEntry>>);
 
+impl Started {
+    /// Whether the entry is a batch's.
+    fn in_batch(&self) -> bool {
+        matches!(
+            EntryKind::parse(&self.0.borrow().operation),
+            Some(EntryKind::Batch(_))
+        )
+    }
+}
+
 /// A request of an entry that has left and is not yet answered: what the
 /// entry records if the page goes away first (see
 /// [`JournalStore::sending`]).
@@ -67,6 +77,9 @@ pub struct JournalStore {
     quiet_changes: StoredValue<bool>,
     last_save_ms: StoredValue<f64>,
     in_flight: StoredValue<(u64, Vec<Flying>), LocalStorage>,
+    /// Flipped when a request in flight, but a batch's, leaves or ends: a
+    /// form following [`Self::under_way`] looks again.
+    under_way: RwSignal<bool>,
 }
 
 /// Adds `line` to what the next start is to say, unless it is there.
@@ -103,6 +116,7 @@ impl JournalStore {
             quiet_changes: StoredValue::new(false),
             last_save_ms: StoredValue::new(0.0),
             in_flight: StoredValue::new_local((0, Vec::new())),
+            under_way: RwSignal::new(false),
         };
         if let Some(text) = browser::load(INTERRUPTED_KEY) {
             // Said once: the lines go when their notices are shown (not
@@ -325,10 +339,30 @@ impl JournalStore {
                 *last
             })
             .unwrap_or_default();
+        if !started.in_batch() {
+            self.under_way.update(|flip| *flip = !*flip);
+        }
         InFlight {
             entry: started.clone(),
             id,
         }
+    }
+
+    /// Says so, in `t`'s words, when a request for `task_name` is in
+    /// flight from another page than `own` (an entry's operation, e.g.
+    /// `stop`, `pullback`): a form sending for the same task now would race
+    /// it. A batch's rows are not followed (a redraw of the form for each
+    /// would slow the batch).
+    pub fn under_way(&self, t: &'static Texts, task_name: &str, own: &str) -> Option<String> {
+        self.under_way.track();
+        let operation = self.in_flight.with_value(|(_, flying)| {
+            flying.iter().find_map(|(_, started, record, _)| {
+                let operation = &started.0.borrow().operation;
+                (record.task_name == task_name && operation != own && !started.in_batch())
+                    .then(|| operation.clone())
+            })
+        })?;
+        Some(fill(t.check_under_way, &[&entry_name(t, &operation)]))
     }
 
     /// The notices saying which entries a page going away left with a
@@ -391,6 +425,9 @@ impl JournalStore {
     fn answered(&self, flight: InFlight, request: JournalRequest, notify: bool) {
         self.in_flight
             .update_value(|(_, flying)| flying.retain(|(id, ..)| *id != flight.id));
+        if !flight.entry.in_batch() {
+            self.under_way.update(|flip| *flip = !*flip);
+        }
         self.record(&flight.entry, request, notify);
     }
 

@@ -306,6 +306,12 @@ pub fn OperationForm(
                         )
                     }),
             )
+            // A request for the same task still in flight from another
+            // page (a pullback's step, a stop): this one would race it.
+            .chain(
+                c.journal
+                    .under_way(t, op.task_name().as_str(), kind.as_str()),
+            )
             .collect::<Vec<_>>(),
     });
     let second_click = SecondClick::new(warnings, move || operation.track());

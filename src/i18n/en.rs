@@ -59,6 +59,7 @@ pub static EN: Texts = Texts {
     check_space_in_key: "A key with a space in it: {0}. No real key has one; look for a stray space.",
     check_checkpoint_not_seconds: "source.checkpoint holds {0}, which is not epoch seconds: a checkpoint timestamp has ten digits (13 are milliseconds, 16 microseconds). “Build a source.checkpoint” above converts a pasted epoch.",
     check_checkpoint_time: "source.checkpoint: {0}",
+    check_under_way: "This task has a request still waiting for its answer ({0}, sent from its page). Sent now, this one may race it: wait for that answer first.",
     check_empty_value: "An empty value for {0}: the key would be set to nothing. Type its value, or delete the key with deleteParams.",
     check_value_spaced_at_an_end: "A value with white space at its start or end: {0}. It is sent with it, and a number, name or address read with it breaks. Remove it unless it belongs to the value.",
     warning_second_click: "Read the warnings above; click the button again to send anyway.",

@@ -90,6 +90,7 @@ catalogue! {
     check_space_in_key,
     check_checkpoint_not_seconds,
     check_checkpoint_time,
+    check_under_way,
     check_empty_value,
     check_value_spaced_at_an_end,
     warning_second_click,

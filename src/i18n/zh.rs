@@ -59,6 +59,7 @@ pub static ZH: Texts = Texts {
     check_space_in_key: "键名中含有空格：{0}。真实的键名都不含空格；请检查是否多了空格。",
     check_checkpoint_not_seconds: "source.checkpoint 中的 {0} 不是以秒为单位的时间戳：位点时间戳是十位数字（13 位是毫秒，16 位是微秒）。上方的“构建 source.checkpoint”可以换算粘贴的时间戳。",
     check_checkpoint_time: "source.checkpoint：{0}",
+    check_under_way: "该任务还有一个请求在等待应答（{0}，从其页面发送）。现在发送可能与之冲突：请先等待其应答。",
     check_empty_value: "{0} 的值为空：该键将被设置为空。请填写它的值，或用 deleteParams 删除该键。",
     check_value_spaced_at_an_end: "值的开头或结尾有空白字符：{0}。它会连同空白一起发送，数字、名称或地址带着空白读取会出错。除非空白属于该值，否则请删除。",
     warning_second_click: "请阅读上面的警告；再次点击按钮即可仍然发送。",

@@ -327,15 +327,23 @@ pub fn PullbackPage() -> impl IntoView {
         busy.set(true);
         run_from.dispatch(start);
     };
+    let own = EntryKind::Pullback.name();
     let warnings = Memo::new(move |_| {
-        plan.with(|plan| {
+        let mut warnings = plan.with(|plan| {
             let steps = plan.as_ref().ok().map(|p| &p.steps);
             checkpoint.with(|checkpoint| {
                 name.with(|n| {
                     pullback_warnings(t, n.as_ref().ok(), checkpoint.as_ref().ok(), steps)
                 })
             })
-        })
+        });
+        // A request for the task still in flight from another page.
+        warnings.extend(name.with(|n| {
+            n.as_ref()
+                .ok()
+                .and_then(|n| c.journal.under_way(t, n.as_str(), &own))
+        }));
+        warnings
     });
     let second_click = SecondClick::new(warnings, move || plan.track());
     let undo = ClearUndo::new();

@@ -211,6 +211,39 @@ async fn a_request_left_in_flight_by_a_reload_is_journaled_interrupted() {
     world.finish_allowing_failed_api_calls(true).await;
 }
 
+/// A request for the task still in flight from another page (here a stop
+/// the CM has not answered): a resume of the same task would race it, so
+/// the resume page says so and sends on a second click only. The pullback
+/// page says so too; another task's form does not.
+#[tokio::test]
+async fn a_request_for_a_task_under_way_elsewhere_needs_a_second_click() {
+    let world = World::start().await;
+    world.open("#/stop").await;
+    world.set("input[name='taskName']", INCR_RUNNING).await;
+    world.faults(json!({"next": ["hang"]})).await;
+    world.click(SUBMIT).await;
+    world.click(CONFIRM).await;
+    world.wait_for_sim_requests(1).await;
+    let under_way = "This task has a request still waiting for its answer (Stop, sent from its \
+                     page). Sent now, this one may race it: wait for that answer first.";
+    world.open("#/pullback").await;
+    assert!(world.text("ul.warnings").await.contains(under_way));
+    world.open("#/resume").await;
+    world.click(SUBMIT).await;
+    assert_eq!(world.text("ul.warnings.acknowledge li").await, under_way);
+    assert_eq!(world.journal().await.len(), 1, "the first click held");
+    world.set("input[name='taskName']", INCR_STOPPED).await;
+    assert_eq!(world.count("ul.warnings").await, 0, "another task");
+    world.set("input[name='taskName']", INCR_RUNNING).await;
+    world.click(SUBMIT).await;
+    world.click(SUBMIT).await;
+    world.wait_for_sim_requests(2).await;
+    let journal = world.journal().await;
+    assert_eq!(journal[1]["path"], "/connector/task/v2/resume");
+    world.faults(json!({})).await;
+    world.finish_allowing_failed_api_calls(true).await;
+}
+
 #[tokio::test]
 async fn a_double_click_sends_once() {
     let world = World::start().await;
