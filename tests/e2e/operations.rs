@@ -111,17 +111,24 @@ async fn a_new_send_clears_the_previous_answer_and_cancel_ends_it() {
     world.finish_allowing_failed_api_calls(true).await;
 }
 
-/// A form's request and answer outlive the page: coming back shows the
-/// request still in flight (nothing else can be sent meanwhile), then its
-/// answer.
-#[tokio::test]
-async fn coming_back_to_a_form_shows_its_request_and_answer() {
+/// A stop of the running Incr-Sync sent and confirmed, which the CM does
+/// not answer.
+async fn stop_left_unanswered() -> World {
     let world = World::start().await;
     world.open("#/stop").await;
     world.set("input[name='taskName']", INCR_RUNNING).await;
     world.faults(json!({"next": ["hang"]})).await;
     world.click(SUBMIT).await;
     world.click(CONFIRM).await;
+    world
+}
+
+/// A form's request and answer outlive the page: coming back shows the
+/// request still in flight (nothing else can be sent meanwhile), then its
+/// answer.
+#[tokio::test]
+async fn coming_back_to_a_form_shows_its_request_and_answer() {
+    let world = stop_left_unanswered().await;
     let busy = "main form button[type='submit'][aria-busy='true']";
     world.wait_for(busy).await;
     world.open("#/journal").await;
@@ -217,12 +224,7 @@ async fn a_request_left_in_flight_by_a_reload_is_journaled_interrupted() {
 /// page says so too; another task's form does not.
 #[tokio::test]
 async fn a_request_for_a_task_under_way_elsewhere_needs_a_second_click() {
-    let world = World::start().await;
-    world.open("#/stop").await;
-    world.set("input[name='taskName']", INCR_RUNNING).await;
-    world.faults(json!({"next": ["hang"]})).await;
-    world.click(SUBMIT).await;
-    world.click(CONFIRM).await;
+    let world = stop_left_unanswered().await;
     world.wait_for_sim_requests(1).await;
     let under_way = "This task has a request still waiting for its answer (Stop, sent from its \
                      page). Sent now, this one may race it: wait for that answer first.";
