@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::config_map::mask_body_text;
 use crate::envelope::Outcome;
-use crate::request::{METHOD, OperationKind, Request};
+use crate::request::{METHOD, OperationKind, Request, query_param};
 
 /// How many entries are kept; older ones go first.
 pub const MAX_ENTRIES: usize = 2_000;
@@ -96,12 +96,9 @@ impl JournalRequest {
     /// be read: the page that sent it is going away ([`INTERRUPTED`]).
     pub fn interrupted(step: &str, request: &Request, latency_ms: u32) -> Self {
         Self {
-            task_name: request
-                .query
-                .iter()
-                .find(|(k, _)| k == "taskName")
-                .map(|(_, v)| v.clone())
-                .unwrap_or_default(),
+            task_name: query_param(&request.query, "taskName")
+                .unwrap_or_default()
+                .to_owned(),
             step: step.to_owned(),
             method: METHOD.to_owned(),
             path: request.path(),

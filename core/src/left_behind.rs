@@ -2,7 +2,7 @@
 //! waiting for its answer, or a pullback halted. One line of text each,
 //! fields separated by tabs.
 
-use crate::request::parse_ip;
+use crate::request::{parse_ip, query_param};
 use crate::task_name::TaskName;
 
 /// The operation whose in-flight line also holds the `ip` it asked for.
@@ -37,13 +37,8 @@ impl LeftBehind {
     /// A request of `operation` on `task_name` in flight, with its query
     /// `params` (a migrate keeps its `ip`).
     pub fn in_flight(operation: &str, task_name: &str, params: &[(String, String)]) -> Self {
-        let ip = (operation == MIGRATE).then(|| {
-            params
-                .iter()
-                .find(|(k, _)| k == "ip")
-                .map(|(_, v)| v.clone())
-                .unwrap_or_default()
-        });
+        let ip = (operation == MIGRATE)
+            .then(|| query_param(params, "ip").unwrap_or_default().to_owned());
         Self::InFlight {
             operation: operation.to_owned(),
             task_name: task_name.to_owned(),

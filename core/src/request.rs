@@ -187,6 +187,15 @@ pub struct Request {
     pub body: Option<String>,
 }
 
+/// The value of the query parameter `name` in `query` (a request's, or a
+/// journal record's decoded parameters).
+pub fn query_param<'a>(query: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    query
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+}
+
 impl Request {
     /// The path, e.g. `/connector/task/v2/stop`.
     pub fn path(&self) -> String {

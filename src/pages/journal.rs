@@ -5,7 +5,7 @@ use oms_core::config_map::{delete_params_entries, import_json, is_secret_key, se
 use oms_core::envelope::OutcomeClass;
 use oms_core::journal::{CSV_COLUMNS, EntryKind, Filter, INTERRUPTED, JournalEntry, to_csv};
 use oms_core::pullback::checkpoint_in_body;
-use oms_core::request::OperationKind;
+use oms_core::request::{OperationKind, query_param};
 
 use crate::components::checkpoint::set_from_epoch;
 use crate::components::confirm::ConfirmDialog;
@@ -33,17 +33,14 @@ fn csv_header(names: &'static str) -> [&'static str; CSV_COLUMNS] {
 fn fill_form(c: Console, entry: &JournalEntry) {
     let d = c.drafts;
     let kind = EntryKind::parse(&entry.operation);
+    let first = entry.requests.first();
+    let param = |name: &str| first.and_then(|r| query_param(&r.params, name));
+    let flag = |name: &str| param(name) == Some("true");
     if let Some(EntryKind::Batch(operation)) = kind {
         let names: Vec<String> = entry.requests.iter().map(|r| r.task_name.clone()).collect();
         d.batch_text.set(names.join("\n") + "\n");
         // The operation and flags it ran with (not the ones the page last
         // held: a batch of resumes filled in would have gone out as stops).
-        let flag = |name: &str| {
-            entry
-                .requests
-                .first()
-                .is_some_and(|r| r.params.iter().any(|(k, v)| k == name && v == "true"))
-        };
         d.batch_operation.set(operation.as_str().to_owned());
         d.batch_pull_back_flag.set(flag("pullBackFlag"));
         d.batch_restart_flag.set(flag("restartFlag"));
@@ -52,31 +49,21 @@ fn fill_form(c: Console, entry: &JournalEntry) {
         }
         return;
     }
-    let Some(first) = entry.requests.first() else {
+    let Some(first) = first else {
         return;
-    };
-    let param = |name: &str| {
-        first
-            .params
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
     };
     d.task_name.set(entry.task_name.clone());
     match kind {
         Some(EntryKind::Single(OperationKind::Resume)) => {
-            d.pull_back_flag
-                .set(param("pullBackFlag").as_deref() == Some("true"));
-            d.restart_flag
-                .set(param("restartFlag").as_deref() == Some("true"));
+            d.pull_back_flag.set(flag("pullBackFlag"));
+            d.restart_flag.set(flag("restartFlag"));
         }
         Some(EntryKind::Single(OperationKind::Migrate)) => {
-            d.ip.set(param("ip").unwrap_or_default())
+            d.ip.set(param("ip").unwrap_or_default().to_owned())
         }
         Some(EntryKind::Single(OperationKind::Update)) => {
             let deletes = param("deleteParams").unwrap_or_default();
-            d.delete_params
-                .set(rows_of(delete_params_entries(&deletes)));
+            d.delete_params.set(rows_of(delete_params_entries(deletes)));
             let rows = first
                 .body
                 .as_deref()
