@@ -78,6 +78,29 @@ pub fn rows_of<T: Send + Sync + 'static>(values: Vec<T>) -> Vec<Row<T>> {
     })
 }
 
+/// Makes `rows` hold `values`, keeping the rows already there: only the
+/// values that differ change, and rows are added or removed at the end, so
+/// the fields of rows that stay are not drawn again.
+pub fn set_values<T: PartialEq + Send + Sync + 'static>(rows: Rows<T>, values: Vec<T>) {
+    let mut values = values.into_iter();
+    let kept = rows.with_untracked(|rows| {
+        let mut kept = 0;
+        for (row, value) in rows.iter().zip(values.by_ref()) {
+            if row.value.with_untracked(|held| *held != value) {
+                row.value.set(value);
+            }
+            kept += 1;
+        }
+        kept
+    });
+    let added: Vec<T> = values.collect();
+    if !added.is_empty() {
+        rows.update(|rows| rows.extend(rows_of(added)));
+    } else if rows.with_untracked(Vec::len) > kept {
+        rows.update(|rows| rows.truncate(kept));
+    }
+}
+
 /// The plain values of rows.
 pub fn values_of<T: Clone + Send + Sync + 'static>(rows: &Rows<T>) -> Vec<T> {
     rows.with(|rows| rows.iter().map(|r| r.value.get()).collect())
@@ -477,6 +500,28 @@ mod tests {
             changed_fields(&last, &current, Some(stored)),
             json!({"ip": "10.0.0.2", "batchText": "a\nb", "taskName": "t2"})
         );
+    }
+
+    #[test]
+    fn set_values_keeps_the_rows_that_stay() {
+        let owner = Owner::new();
+        owner.set();
+        let rows: Rows<String> = RwSignal::new(rows_of(vec!["a".into(), "b".into()]));
+        let ids = || rows.with_untracked(|r| r.iter().map(|r| r.id).collect::<Vec<_>>());
+        let first = ids();
+        set_values(rows, vec!["a".into(), "c".into(), "d".into()]);
+        assert_eq!(values_of(&rows), ["a", "c", "d"]);
+        let grown = ids();
+        assert_eq!(grown[..2], first[..], "the two rows there are kept");
+        set_values(rows, vec!["x".into()]);
+        assert_eq!(values_of(&rows), ["x"]);
+        assert_eq!(
+            ids(),
+            first[..1],
+            "the first row is kept, the others removed"
+        );
+        set_values(rows, Vec::new());
+        assert!(ids().is_empty());
     }
 
     #[test]

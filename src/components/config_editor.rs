@@ -8,7 +8,7 @@ use oms_core::config_map::{
 
 use super::new_row::NewRows;
 use crate::console;
-use crate::drafts::{ConfigJsonDraft, ConfigRowDraft, Rows, rows_of, values_of};
+use crate::drafts::{ConfigJsonDraft, ConfigRowDraft, Rows, set_values, values_of};
 use crate::i18n::{Texts, fill};
 
 /// The rows as the core sees them.
@@ -74,16 +74,19 @@ fn import_error(t: &Texts, error: &ImportError) -> String {
     }
 }
 
-fn from_core(rows: Vec<ConfigRow>) -> Vec<crate::drafts::Row<ConfigRowDraft>> {
-    rows_of(
-        rows.into_iter()
+/// Makes `rows` hold the core's `imported` rows.
+fn set_from_core(rows: Rows<ConfigRowDraft>, imported: Vec<ConfigRow>) {
+    set_values(
+        rows,
+        imported
+            .into_iter()
             .map(|r| ConfigRowDraft {
                 scope: r.scope,
                 key: r.key,
                 value: r.value,
             })
             .collect(),
-    )
+    );
 }
 
 /// Re-formats a JSON value text, or leaves it as it is.
@@ -161,13 +164,13 @@ pub fn ConfigEditor(
         last_text.set_value(Some(text.clone()));
         json_text.set(text);
         if let Ok(imported) = typed.get_untracked() {
-            rows.set(from_core(imported));
+            set_from_core(rows, imported);
         }
     };
     let store_as_text = move |_| {
         if let Ok(imported) = import_json_stringifying(&json_text.get_untracked()) {
             json_text.set(config_map::to_pretty(&imported));
-            rows.set(from_core(imported));
+            set_from_core(rows, imported);
         }
     };
     let new_rows = NewRows::default();
