@@ -109,3 +109,10 @@ pub fn hold_enter(ev: leptos::ev::KeyboardEvent) {
         ev.prevent_default();
     }
 }
+
+/// `aria-disabled` for a button held while something runs: unlike
+/// `disabled`, it keeps the focus (the button was just pressed, often from
+/// the keyboard), and its click handler ignores it meanwhile.
+pub fn held(running: bool) -> Option<&'static str> {
+    running.then_some("true")
+}

@@ -226,14 +226,23 @@ pub fn SendButtons(
 ) -> impl IntoView {
     let t = console().t;
     let busy = sender.busy();
+    let send = NodeRef::<leptos::html::Button>::new();
+    // Cancel leaves with the request: the focus goes back to Send.
+    let cancel = move |_| {
+        sender.cancel();
+        if let Some(send) = send.get_untracked() {
+            let _ = send.focus();
+        }
+    };
     view! {
         <div class="actions">
-            <button type="submit" disabled=move || busy.get() aria-busy=move || busy.get().to_string()>
+            <button type="submit" node_ref=send aria-disabled=move || super::held(busy.get())
+                aria-busy=move || busy.get().to_string()>
                 {move || if busy.get() { t.sending.to_owned() } else { label.get() }}
             </button>
             <Show when=move || busy.get()>
                 <span class="spinner" role="progressbar" aria-label=t.sending></span>
-                <button type="button" class="secondary" on:click=move |_| sender.cancel()>
+                <button type="button" class="secondary" on:click=cancel>
                     {t.cancel}
                 </button>
             </Show>

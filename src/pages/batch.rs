@@ -491,7 +491,7 @@ pub fn BatchPage() -> impl IntoView {
             </Show>
             {move || (tried.get() && plan.with(|p| p.names.is_empty())).then(|| view! { <p class="error">{t.batch_empty}</p> })}
             <div class="actions">
-                <button type="submit" disabled=move || running.get()>{t.batch_start}</button>
+                <button type="submit" aria-disabled=move || crate::components::held(running.get())>{t.batch_start}</button>
                 <Show when=move || running.get()>
                     <button type="button" class="secondary" data-action="cancel-batch" on:click=move |_| {
                         cancel_requested.set(true);

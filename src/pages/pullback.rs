@@ -453,7 +453,8 @@ pub fn PullbackPage() -> impl IntoView {
             </section>
             {second_click.view(t.pullback_second_click)}
             <div class="actions">
-                <button type="submit" disabled=move || busy.get() aria-busy=move || busy.get().to_string()>
+                <button type="submit" aria-disabled=move || crate::components::held(busy.get())
+                    aria-busy=move || busy.get().to_string()>
                     {move || if busy.get() {
                         t.sending
                     } else if second_click.acknowledged() {

@@ -123,6 +123,33 @@ async fn stop_left_unanswered() -> World {
     world
 }
 
+/// Send keeps the focus while its request is in flight, after its Cancel
+/// and after its answer, confirmed or not: an operator at the keyboard goes
+/// on from where they were, not from the top of the page.
+#[tokio::test]
+async fn send_keeps_the_focus_through_its_request() {
+    let world = stop_left_unanswered().await;
+    let focused = "return document.activeElement === document.querySelector(\"main form button[type='submit']\")";
+    world
+        .wait_for("main form button[type='submit'][aria-busy='true'][aria-disabled='true']")
+        .await;
+    assert_eq!(world.js(focused).await, json!(true), "confirmed, in flight");
+    world.click("main form .actions button.secondary").await;
+    assert_eq!(world.outcome("").await, "cancelled");
+    assert_eq!(world.js(focused).await, json!(true), "cancelled");
+    world.open("#/resume").await;
+    world.set("input[name='taskName']", INCR_STOPPED).await;
+    world
+        .wait_for(SUBMIT)
+        .await
+        .send_keys("\u{E007}")
+        .await
+        .expect("types");
+    assert_eq!(world.outcome("").await, "success");
+    assert_eq!(world.js(focused).await, json!(true), "answered");
+    world.finish_allowing_failed_api_calls(true).await;
+}
+
 /// A form's request and answer outlive the page: coming back shows the
 /// request still in flight (nothing else can be sent meanwhile), then its
 /// answer.

@@ -563,9 +563,15 @@ async fn coming_back_shows_the_pullback_where_it_stands() {
     assert_eq!(world.js(states).await, json!(["done", "done", "running"]));
     assert_eq!(
         world
-            .js("return document.querySelector(\"main form button[type='submit']\").disabled")
+            .js("return document.querySelector(\"main form button[type='submit']\").getAttribute('aria-disabled')")
             .await,
-        json!(true),
+        json!("true"),
+        "shown held while one runs"
+    );
+    world.click(SUBMIT).await;
+    assert_eq!(
+        world.count("dialog[open]").await,
+        0,
         "no second pullback while one runs"
     );
     world.click("[data-action='cancel']").await;
