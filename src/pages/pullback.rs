@@ -327,6 +327,14 @@ pub fn PullbackPage() -> impl IntoView {
         busy.set(true);
         run_from.dispatch(start);
     };
+    // A way out of a halt leaves with the halt: the focus goes to the
+    // steps, where what follows shows.
+    let steps_list = NodeRef::<leptos::html::Ol>::new();
+    let focus_steps = move || {
+        if let Some(list) = steps_list.get_untracked() {
+            let _ = list.focus();
+        }
+    };
     let own = EntryKind::Pullback.name();
     let warnings = Memo::new(move |_| {
         let mut warnings = plan.with(|plan| {
@@ -492,7 +500,7 @@ pub fn PullbackPage() -> impl IntoView {
             on_confirm=Callback::new(move |()| start())
         />
         <Show when=move || running.get().is_some()>
-            <ol class="steps" aria-label=t.pullback_steps_title>
+            <ol class="steps" aria-label=t.pullback_steps_title node_ref=steps_list tabindex="-1">
                 {(0..3).map(|index| {
                     let state = states[index];
                     // Shown with the CM host the flow sends to.
@@ -522,14 +530,15 @@ pub fn PullbackPage() -> impl IntoView {
                         <p class="strong">{fill(t.pullback_halted, &[&(index + 1).to_string()])}</p>
                         <p data-standing="">{stands}</p>
                         <div class="actions">
-                            <button type="button" data-action="retry-step" on:click=move |_| go(index) disabled=move || busy.get()>{t.retry_step}</button>
+                            <button type="button" data-action="retry-step" on:click=move |_| { go(index); focus_steps() } disabled=move || busy.get()>{t.retry_step}</button>
                             {(index < 2).then(|| view! {
-                                <button type="button" class="secondary" data-action="skip-step" on:click=move |_| skip(index) disabled=move || busy.get()>{t.skip_step}</button>
+                                <button type="button" class="secondary" data-action="skip-step" on:click=move |_| { skip(index); focus_steps() } disabled=move || busy.get()>{t.skip_step}</button>
                             })}
                             {(index > 0).then(|| view! {
                                 <button type="button" class="secondary" data-action="resume-without-pullback" disabled=move || busy.get() on:click=move |_| {
                                     busy.set(true);
                                     resume_plain.dispatch(());
+                                    focus_steps();
                                 }>{t.resume_without_pullback}</button>
                             })}
                         </div>

@@ -303,8 +303,21 @@ async fn a_failure_at_step_two_halts_and_can_be_retried() {
         "nothing sent after the failure"
     );
     assert_eq!(world.task(INCR_RUNNING).await.unwrap()["state"], "STOPPED");
-    world.click("[data-action='retry-step']").await;
+    // From the keyboard: the halt and its buttons leave, the focus goes to
+    // the steps, not to the top of the page.
+    world
+        .wait_for("[data-action='retry-step']")
+        .await
+        .send_keys("\u{E007}")
+        .await
+        .expect("types");
     world.wait_for("[data-pullback-done]").await;
+    assert_eq!(
+        world
+            .js("return document.activeElement === document.querySelector('ol.steps')")
+            .await,
+        json!(true)
+    );
     let journal = world.journal().await;
     assert_eq!(journal.len(), 4);
     assert_eq!(journal[2]["path"], "/connector/task/v2/update");
