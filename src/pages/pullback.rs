@@ -327,8 +327,8 @@ pub fn PullbackPage() -> impl IntoView {
         busy.set(true);
         run_from.dispatch(start);
     };
-    // A way out of a halt leaves with the halt: the focus goes to the
-    // steps, where what follows shows.
+    // A way out of a halt leaves with the halt, and Cancel with the run:
+    // the focus goes to the steps, where what follows shows.
     let steps_list = NodeRef::<leptos::html::Ol>::new();
     let focus_steps = move || {
         if let Some(list) = steps_list.get_untracked() {
@@ -487,6 +487,7 @@ pub fn PullbackPage() -> impl IntoView {
                     <span class="spinner" role="progressbar" aria-label=t.sending></span>
                     <button type="button" class="secondary" data-action="cancel" on:click=move |_| {
                         if let Some(handle) = cancel.get_value() { handle.cancel() }
+                        focus_steps();
                     }>{t.cancel}</button>
                 </Show>
             </div>

@@ -590,6 +590,13 @@ async fn coming_back_shows_the_pullback_where_it_stands() {
     world.click("[data-action='cancel']").await;
     world.wait_for("[data-halted-at='3']").await;
     assert_eq!(world.outcome("li.step[data-step='3']").await, "cancelled");
+    assert_eq!(
+        world
+            .js("return document.activeElement === document.querySelector('ol.steps')")
+            .await,
+        json!(true),
+        "Cancel, gone with the run, leaves the focus on the steps"
+    );
     world.open("#/journal").await;
     assert_eq!(
         world.nav_marks().await,
