@@ -116,3 +116,16 @@ pub fn hold_enter(ev: leptos::ev::KeyboardEvent) {
 pub fn held(running: bool) -> Option<&'static str> {
     running.then_some("true")
 }
+
+/// Gives the focus to the element `node` holds, if it is drawn: where the
+/// focus goes when the button that had it leaves the page (a *Cancel*
+/// leaving with what it cancelled), instead of the page's top.
+pub fn focus<E>(node: NodeRef<E>)
+where
+    E: leptos::tachys::html::element::ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
+    if let Some(element) = node.get_untracked() {
+        let _ = element.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
+}

@@ -230,9 +230,7 @@ pub fn SendButtons(
     // Cancel leaves with the request: the focus goes back to Send.
     let cancel = move |_| {
         sender.cancel();
-        if let Some(send) = send.get_untracked() {
-            let _ = send.focus();
-        }
+        super::focus(send);
     };
     view! {
         <div class="actions">

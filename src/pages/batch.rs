@@ -17,6 +17,7 @@ use crate::components::confirm::{ConfirmDialog, Expected};
 use crate::components::flags::ResumeFlags;
 use crate::components::operation_form::check_text;
 use crate::components::task_name::task_name_error;
+use crate::components::{focus, held};
 use crate::drafts::{Row, lasting_context, rows_of};
 use crate::i18n::{Texts, fill, fill_count, outcome_name};
 use crate::pages::PageIntro;
@@ -361,6 +362,8 @@ pub fn BatchPage() -> impl IntoView {
         }
         dialog_open.set(true);
     };
+    // Held, not disabled, while the batch runs or when nothing failed: it
+    // keeps the focus through the retry it starts.
     let retry_failed = move |_| {
         let failed: Vec<usize> = rows.with_untracked(|all| {
             all.iter()
@@ -369,6 +372,9 @@ pub fn BatchPage() -> impl IntoView {
                 .map(|(i, _)| i)
                 .collect()
         });
+        if running.get_untracked() || failed.is_empty() {
+            return;
+        }
         run(rows.get_untracked(), failed);
     };
     let export = move |_| {
@@ -411,6 +417,7 @@ pub fn BatchPage() -> impl IntoView {
         browser::download("batch.csv", "text/csv", &csv);
     };
     let total = move || rows.with(Vec::len);
+    let start_button = NodeRef::<leptos::html::Button>::new();
     let failed = move || {
         rows.with(|all| {
             all.iter()
@@ -491,14 +498,15 @@ pub fn BatchPage() -> impl IntoView {
             </Show>
             {move || (tried.get() && plan.with(|p| p.names.is_empty())).then(|| view! { <p class="error">{t.batch_empty}</p> })}
             <div class="actions">
-                <button type="submit" aria-disabled=move || crate::components::held(running.get())>{t.batch_start}</button>
+                <button type="submit" node_ref=start_button aria-disabled=move || held(running.get())>{t.batch_start}</button>
                 <Show when=move || running.get()>
                     <button type="button" class="secondary" data-action="cancel-batch" on:click=move |_| {
                         cancel_requested.set(true);
+                        focus(start_button);
                     }>{t.cancel}</button>
                 </Show>
                 <button type="button" class="secondary" data-action="retry-failed"
-                    disabled=move || running.get() || failed() == 0 on:click=retry_failed>{t.batch_retry_failed}</button>
+                    aria-disabled=move || held(running.get() || failed() == 0) on:click=retry_failed>{t.batch_retry_failed}</button>
                 <button type="button" class="secondary" disabled=move || total() == 0 on:click=export>{t.export_csv}</button>
             </div>
         </form>

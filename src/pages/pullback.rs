@@ -330,11 +330,7 @@ pub fn PullbackPage() -> impl IntoView {
     // A way out of a halt leaves with the halt, and Cancel with the run:
     // the focus goes to the steps, where what follows shows.
     let steps_list = NodeRef::<leptos::html::Ol>::new();
-    let focus_steps = move || {
-        if let Some(list) = steps_list.get_untracked() {
-            let _ = list.focus();
-        }
-    };
+    let focus_steps = move || crate::components::focus(steps_list);
     let own = EntryKind::Pullback.name();
     let warnings = Memo::new(move |_| {
         let mut warnings = plan.with(|plan| {

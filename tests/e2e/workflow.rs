@@ -1198,8 +1198,22 @@ async fn a_batch_sends_one_request_per_task_and_retries_only_the_failed() {
     world.faults(json!({})).await;
     world.clear_journal().await;
     world.set("select[name='operation']", "delete").await;
-    world.click("[data-action='retry-failed']").await;
+    // From the keyboard: the button keeps the focus through the retry, held
+    // once nothing is left failed.
+    world
+        .wait_for("[data-action='retry-failed']")
+        .await
+        .send_keys("\u{E007}")
+        .await
+        .expect("types");
     world.wait_until("return !document.querySelector(\"[data-action='cancel-batch']\") && [...document.querySelectorAll('tr[data-outcome]')].every(r => r.dataset.outcome === 'success')").await;
+    assert_eq!(
+        world
+            .js("return document.activeElement.matches(\"[data-action='retry-failed'][aria-disabled='true']\")")
+            .await,
+        json!(true),
+        "the focus stays on Retry failed, held"
+    );
     let journal = world.journal().await;
     assert!(
         journal
@@ -1242,6 +1256,13 @@ async fn cancelling_a_batch_starts_no_new_request() {
     world
         .wait_until("return !document.querySelector(\"[data-action='cancel-batch']\")")
         .await;
+    assert_eq!(
+        world
+            .js("return document.activeElement === document.querySelector(\"main form button[type='submit']\")")
+            .await,
+        json!(true),
+        "Cancel, leaving with the batch, gives the focus to Start batch"
+    );
     let answered = world.count("tr[data-outcome]").await;
     assert!(answered < 20, "{answered}");
     assert_eq!(
