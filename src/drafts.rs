@@ -11,6 +11,7 @@ use oms_core::profile::Profile;
 use oms_core::share::ShareState;
 
 use crate::browser;
+use crate::components::clear_undo::Fills;
 use crate::i18n::Texts;
 use crate::store::{self, Unreadable};
 
@@ -261,6 +262,8 @@ pub struct Drafts {
     pub profile_form: RwSignal<ProfileForm>,
     /// The profile list pasted for import on the settings page.
     pub profiles_import: RwSignal<String>,
+    /// The way back from the last fill of the forms (not saved).
+    pub fills: Fills,
 }
 
 /// The drafts' stored format version.
@@ -372,6 +375,7 @@ impl Drafts {
             },
             profile_form: RwSignal::new(stored.profile_form),
             profiles_import: RwSignal::new(stored.profiles_import),
+            fills: Fills::new(),
         };
         // Another tab saves its drafts too: when the stored drafts are no
         // longer what this tab wrote, a save writes the fields this tab

@@ -269,7 +269,9 @@ pub fn apply_share(console: Console) {
         Err(_) => console.notices.update(|n| n.push(t.share_bad.to_owned())),
         Ok(state) => {
             let secrets = secret_keys(&state.rows);
-            console.drafts.fill_from_share(state);
+            let d = console.drafts;
+            d.fills
+                .fill(d, Page::from_hash(&route), || d.fill_from_share(state));
             let notice = if secrets.is_empty() {
                 t.share_filled.to_owned()
             } else {

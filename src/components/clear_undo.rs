@@ -1,10 +1,13 @@
-//! *Clear form* with its way back: a click that missed *Send* and landed on
-//! *Clear form* takes nothing the operator cannot get back.
+//! *Clear form* and the forms' fills (a journal entry's *Fill form*, a
+//! share link) with their way back: a click that missed *Send* and landed
+//! on *Clear form*, or a fill over a form half typed, takes nothing the
+//! operator cannot get back.
 
 use leptos::prelude::*;
 
-use crate::console;
-use crate::drafts::{ConfigRowDraft, Row};
+use crate::drafts::{ConfigRowDraft, Drafts, Row};
+use crate::route::Page;
+use crate::{browser, console};
 
 /// What puts back the fields a *Clear form* emptied, and whether any of
 /// them held something.
@@ -31,6 +34,12 @@ impl Content for bool {
     }
 }
 
+impl Content for Option<i64> {
+    fn is_blank(&self) -> bool {
+        self.is_none()
+    }
+}
+
 impl Content for ConfigRowDraft {
     fn is_blank(&self) -> bool {
         self.key.is_empty() && self.value.is_empty()
@@ -47,6 +56,15 @@ impl<T: Content + Send + Sync> Content for Vec<Row<T>> {
 /// Empties `field` (sets it to `empty`); gives what puts its content back.
 pub fn emptied<T: Content + Send + Sync + 'static>(field: RwSignal<T>, empty: T) -> Restore {
     let kept = field.try_update(|value| std::mem::replace(value, empty));
+    restore(field, kept)
+}
+
+/// What puts back the content `field` holds now.
+fn kept<T: Content + Clone + Send + Sync + 'static>(field: RwSignal<T>) -> Restore {
+    restore(field, field.try_get_untracked())
+}
+
+fn restore<T: Content + Send + Sync + 'static>(field: RwSignal<T>, kept: Option<T>) -> Restore {
     Restore {
         held: kept.as_ref().is_some_and(|kept| !kept.is_blank()),
         put_back: Box::new(move || {
@@ -65,21 +83,90 @@ pub fn together(fields: Vec<Restore>) -> Restore {
     }
 }
 
+/// The way back from the forms' last fill, until the page it opens takes
+/// it: that page's form offers *Undo fill*.
+#[derive(Clone, Copy)]
+pub struct Fills {
+    page: RwSignal<Option<Page>>,
+    restore: StoredValue<Option<Restore>>,
+}
+
+impl Fills {
+    /// No fill yet.
+    pub fn new() -> Self {
+        Self {
+            page: RwSignal::new(None),
+            restore: StoredValue::new(None),
+        }
+    }
+
+    /// Runs `fill`, which fills the forms of `drafts` (any of them) and
+    /// opens `page` or is on it; when the forms held something, `page`
+    /// offers to put back every field as it was.
+    pub fn fill(self, drafts: Drafts, page: Page, fill: impl FnOnce()) {
+        let d = drafts;
+        let c = d.checkpoint;
+        // Choices that always hold one (a zone, the batch's operation) do
+        // not make a form worth giving back on their own.
+        let choice = |field: RwSignal<String>| Restore {
+            held: false,
+            ..kept(field)
+        };
+        let before = together(vec![
+            kept(d.task_name),
+            kept(d.pull_back_flag),
+            kept(d.restart_flag),
+            kept(d.config_rows),
+            kept(d.config_json.text),
+            kept(d.delete_params),
+            kept(d.ip),
+            kept(c.date),
+            kept(c.time),
+            choice(c.zone),
+            kept(c.subtopics),
+            kept(c.instant),
+            kept(d.batch_text),
+            choice(d.batch_operation),
+            kept(d.batch_pull_back_flag),
+            kept(d.batch_restart_flag),
+        ]);
+        fill();
+        self.restore.set_value(Some(before));
+        self.page.set(Some(page));
+    }
+}
+
 /// The way back from a form's last *Clear form*, kept until the form is
 /// edited or sent.
 #[derive(Clone, Copy)]
 pub struct ClearUndo {
     restore: StoredValue<Option<Restore>>,
-    offered: RwSignal<bool>,
+    /// Whether a clear (`false`) or a fill (`true`) is offered back.
+    offered: RwSignal<Option<bool>>,
 }
 
 impl ClearUndo {
-    /// Nothing to put back yet.
+    /// Nothing to put back yet; a fill that opens this page (or is made
+    /// while it shows) is offered back.
     pub fn new() -> Self {
-        Self {
+        let undo = Self {
             restore: StoredValue::new(None),
-            offered: RwSignal::new(false),
-        }
+            offered: RwSignal::new(None),
+        };
+        let fills = console().drafts.fills;
+        let here = Page::from_hash(&browser::hash());
+        Effect::new(move |_| {
+            if fills.page.get() == Some(here) {
+                fills.page.set(None);
+                if let Some(restore) = fills.restore.try_update_value(Option::take).flatten()
+                    && restore.held
+                {
+                    undo.restore.set_value(Some(restore));
+                    undo.offered.set(Some(true));
+                }
+            }
+        });
+        undo
     }
 
     /// Keeps `restore` from a *Clear form* just made, and offers it; a
@@ -88,31 +175,38 @@ impl ClearUndo {
     pub fn cleared(self, restore: Restore) {
         if restore.held {
             self.restore.set_value(Some(restore));
-            self.offered.set(true);
+            self.offered.set(Some(false));
         }
     }
 
     /// Gives up the way back: the form was edited or sent since.
     pub fn forget(self) {
-        if self.offered.get_untracked() {
+        if self.offered.get_untracked().is_some() {
             self.restore.set_value(None);
-            self.offered.set(false);
+            self.offered.set(None);
         }
     }
 
-    /// *Undo clear*, while there is something to put back.
+    /// *Undo clear* or *Undo fill*, while there is something to put back.
     pub fn view(self) -> impl IntoView {
         let t = console().t;
         let undo = move |_| {
             let restore = self.restore.try_update_value(Option::take).flatten();
-            self.offered.set(false);
+            self.offered.set(None);
             if let Some(restore) = restore {
                 (restore.put_back)();
             }
         };
         move || {
-            self.offered.get().then(|| view! {
-                <button type="button" class="secondary" data-action="undo-clear" on:click=undo>{t.undo_clear}</button>
+            self.offered.get().map(|fill| {
+                let (action, label) = if fill {
+                    ("undo-fill", t.undo_fill)
+                } else {
+                    ("undo-clear", t.undo_clear)
+                };
+                view! {
+                    <button type="button" class="secondary" data-action=action on:click=undo>{label}</button>
+                }
             })
         }
     }

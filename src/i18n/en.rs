@@ -75,6 +75,7 @@ pub static EN: Texts = Texts {
     cancel: "Cancel",
     clear_form: "Clear form",
     undo_clear: "Undo clear",
+    undo_fill: "Undo fill",
     confirm_title: "Confirm",
     confirm_host_moved: "The CM host profile this tab used was deleted or changed in another tab. This request goes to the profile named below: send it?",
     confirm_stop: "Stop {0}? The connector stops processing until it is resumed.",

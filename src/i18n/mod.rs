@@ -106,6 +106,7 @@ catalogue! {
     cancel,
     clear_form,
     undo_clear,
+    undo_fill,
     confirm_title,
     confirm_host_moved,
     confirm_stop,

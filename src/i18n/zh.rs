@@ -75,6 +75,7 @@ pub static ZH: Texts = Texts {
     cancel: "取消",
     clear_form: "清空表单",
     undo_clear: "撤销清空",
+    undo_fill: "撤销填充",
     confirm_title: "确认",
     confirm_host_moved: "此标签页使用的 CM 主机配置已在另一个标签页中删除或修改。此请求将发送到下方所示的配置：是否发送？",
     confirm_stop: "停止 {0}？组件将停止处理，直到再次启动。",

@@ -13,6 +13,7 @@ use oms_core::journal::{EntryKind, csv_field};
 use oms_core::request::{Check, Severity};
 use oms_core::task_name::TaskName;
 
+use crate::components::clear_undo::ClearUndo;
 use crate::components::confirm::{ConfirmDialog, Expected};
 use crate::components::flags::ResumeFlags;
 use crate::components::operation_form::check_text;
@@ -298,7 +299,12 @@ pub fn BatchPage() -> impl IntoView {
             });
         }
     };
+    // A journal entry's *Fill form* offers back the list it replaced, until
+    // the list is changed (typed, cleaned, a recent name added) or run.
+    let undo = ClearUndo::new();
+    Effect::watch(move || text.track(), move |_, _, _| undo.forget(), false);
     let start = move || {
+        undo.forget();
         confirmed.set_value(Some((operation.get_untracked(), c.target())));
         let names = plan.get_untracked().names;
         let fresh = rows_of(
@@ -435,7 +441,7 @@ pub fn BatchPage() -> impl IntoView {
     });
     view! {
         <PageIntro title=t.page_batch help=t.batch_help />
-        <form class="operation" on:submit=submit novalidate>
+        <form class="operation" on:submit=submit on:input=move |_| undo.forget() novalidate>
             <div class="field">
                 <label for="taskNames">{t.batch_names_label}</label>
                 <textarea id="taskNames" name="taskNames" rows="8" spellcheck="false"
@@ -508,6 +514,7 @@ pub fn BatchPage() -> impl IntoView {
                 <button type="button" class="secondary" data-action="retry-failed"
                     aria-disabled=move || held(running.get() || failed() == 0) on:click=retry_failed>{t.batch_retry_failed}</button>
                 <button type="button" class="secondary" disabled=move || total() == 0 on:click=export>{t.export_csv}</button>
+                {undo.view()}
             </div>
         </form>
         <ConfirmDialog

@@ -12,6 +12,7 @@ use crate::components::confirm::ConfirmDialog;
 use crate::drafts::{ConfigRowDraft, JournalFilterDraft, rows_of};
 use crate::i18n::{entry_name, entry_task, fill, fill_count, outcome_name};
 use crate::pages::PageIntro;
+use crate::route::Page;
 use crate::{Console, browser, console};
 
 fn parse_local_ms(text: &str) -> Option<f64> {
@@ -29,8 +30,25 @@ fn csv_header(names: &'static str) -> [&'static str; CSV_COLUMNS] {
     header
 }
 
-/// Fills the forms from an entry's first request (never sends) and opens its page.
+/// Fills the forms from an entry's first request (never sends) and opens its
+/// page, which offers to put back what the forms held.
 fn fill_form(c: Console, entry: &JournalEntry) {
+    let kind = EntryKind::parse(&entry.operation);
+    let hash = match kind {
+        Some(EntryKind::Batch(_)) => "#/batch".to_owned(),
+        _ if entry.requests.is_empty() => return,
+        _ => format!("#/{}", entry.operation),
+    };
+    c.drafts
+        .fills
+        .fill(c.drafts, Page::from_hash(&hash), || fill_drafts(c, entry));
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().set_hash(&hash);
+    }
+}
+
+/// Sets the drafts an entry's first request (a batch's every request) fills.
+fn fill_drafts(c: Console, entry: &JournalEntry) {
     let d = c.drafts;
     let kind = EntryKind::parse(&entry.operation);
     let first = entry.requests.first();
@@ -44,9 +62,6 @@ fn fill_form(c: Console, entry: &JournalEntry) {
         d.batch_operation.set(operation.as_str().to_owned());
         d.batch_pull_back_flag.set(flag("pullBackFlag"));
         d.batch_restart_flag.set(flag("restartFlag"));
-        if let Some(window) = web_sys::window() {
-            let _ = window.location().set_hash("#/batch");
-        }
         return;
     }
     let Some(first) = first else {
@@ -104,11 +119,6 @@ fn fill_form(c: Console, entry: &JournalEntry) {
             }
         }
         _ => {}
-    }
-    if let Some(window) = web_sys::window() {
-        let _ = window
-            .location()
-            .set_hash(&format!("#/{}", entry.operation));
     }
 }
 

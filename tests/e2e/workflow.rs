@@ -217,6 +217,60 @@ async fn a_share_link_fills_every_field_and_sends_nothing() {
     world.finish().await;
 }
 
+/// A journal entry's *Fill form* over a form half typed offers the way
+/// back, until the form is edited; over forms holding nothing it offers
+/// none.
+#[tokio::test]
+async fn a_fill_from_the_journal_over_a_typed_form_can_be_undone() {
+    let world = World::start().await;
+    world.open("#/update").await;
+    world.set("input[name='taskName']", INCR_STOPPED).await;
+    world.add_config_row("sink", "workerNum", "4").await;
+    world.click(SUBMIT).await;
+    assert_eq!(world.outcome("").await, "success");
+    world.click("[data-action='clear-form']").await;
+    world.set("input[name='taskName']", INCR_RUNNING).await;
+    world.add_config_row("source", "batchSize", "64").await;
+    let form = "return [document.querySelector(\"input[name='taskName']\").value, \
+        ...['scope','key','value'].map(n => [...document.querySelectorAll(`.rows [name='${n}']`)].map(i => i.value))]";
+    let typed = json!([INCR_RUNNING, ["source"], ["batchSize"], ["64"]]);
+    assert_eq!(world.js(form).await, typed);
+
+    world.open("#/journal").await;
+    world.fill_form_from_newest_entry().await;
+    world.wait_for("[data-action='undo-fill']").await;
+    let filled = json!([INCR_STOPPED, ["sink"], ["workerNum"], ["4"]]);
+    assert_eq!(world.js(form).await, filled);
+    world.click("[data-action='undo-fill']").await;
+    assert_eq!(world.js(form).await, typed, "what was typed is back");
+    assert_eq!(world.count("[data-action='undo-fill']").await, 0);
+
+    world.open("#/journal").await;
+    world.fill_form_from_newest_entry().await;
+    world.wait_for("[data-action='undo-fill']").await;
+    world.set("textarea[name='value']", "5").await;
+    assert_eq!(
+        world.count("[data-action='undo-fill']").await,
+        0,
+        "an edit since gives up the way back"
+    );
+
+    world.click("[data-action='clear-form']").await;
+    world.open("#/journal").await;
+    world.fill_form_from_newest_entry().await;
+    world
+        .wait_for("main[data-page='update'] .rows [name='key']")
+        .await;
+    assert_eq!(world.js(form).await, filled);
+    assert_eq!(
+        world.count("[data-action='undo-fill']").await,
+        0,
+        "the forms held nothing to put back"
+    );
+    assert_eq!(world.journal().await.len(), 1, "filling sends nothing");
+    world.finish().await;
+}
+
 /// Opens a share link to `#/migrate` with `taskName` and `ip` 10.0.0.9, as
 /// an operator opens one sent to them (a fresh load of the console).
 /// A share link's `share` parameter: a task name and a migrate `ip`.
@@ -321,6 +375,11 @@ async fn a_share_link_fills_once_and_a_language_switch_keeps_what_was_typed() {
     world
         .wait_until("return document.querySelector(\"input[name='ip']\")?.value === '10.0.0.9'")
         .await;
+    assert_eq!(
+        world.count("[data-action='undo-fill']").await,
+        0,
+        "the forms held nothing to put back"
+    );
     world.set("input[name='ip']", "10.0.0.10").await;
     world
         .js(&format!(
@@ -336,6 +395,13 @@ async fn a_share_link_fills_once_and_a_language_switch_keeps_what_was_typed() {
         "#/migrate",
         "the same link opened again is read again"
     );
+    world.click("[data-action='undo-fill']").await;
+    assert_eq!(
+        world.value("input[name='ip']").await,
+        "10.0.0.10",
+        "Undo fill puts back what the link replaced"
+    );
+    assert_eq!(world.count("[data-action='undo-fill']").await, 0);
     world.set("input[name='ip']", "10.0.0.10").await;
     world.choose_language("zh-CN").await;
     world.wait_for("main[data-page='migrate'] h2").await;
@@ -938,7 +1004,7 @@ async fn a_batch_entry_fills_the_form_with_its_operation_and_flags() {
         decoded_query(&world.journal().await[0]),
         pairs(&[("taskName", INCR_STOPPED), ("pullBackFlag", "true")])
     );
-    world.set("textarea[name='taskNames']", "").await;
+    world.set("textarea[name='taskNames']", INCR_RUNNING).await;
     world.set("select[name='operation']", "stop").await;
     world.open("#/journal").await;
     world
@@ -950,6 +1016,13 @@ async fn a_batch_entry_fills_the_form_with_its_operation_and_flags() {
         world.js(BATCH_FORM).await,
         json!([format!("{INCR_STOPPED}\n"), "resume", "4", true, false])
     );
+    world.click("[data-action='undo-fill']").await;
+    assert_eq!(
+        world.js(BATCH_FORM).await,
+        json!([INCR_RUNNING, "stop", "4", null, null]),
+        "Undo fill puts back the list and operation the entry replaced"
+    );
+    assert_eq!(world.journal().await.len(), 1, "filling sends nothing");
     world.finish().await;
 }
 
