@@ -160,20 +160,24 @@ pub fn ConfigEditor(
         };
         last_text.set_value(Some(text));
     });
+    // Rows the JSON tab sets are typed: a row *Add entry* made is new no
+    // more, and its errors show on the rows tab.
+    let new_rows = NewRows::default();
     let on_json = move |text: String| {
         last_text.set_value(Some(text.clone()));
         json_text.set(text);
         if let Ok(imported) = typed.get_untracked() {
             set_from_core(rows, imported);
+            new_rows.settled();
         }
     };
     let store_as_text = move |_| {
         if let Ok(imported) = import_json_stringifying(&json_text.get_untracked()) {
             json_text.set(config_map::to_pretty(&imported));
             set_from_core(rows, imported);
+            new_rows.settled();
         }
     };
-    let new_rows = NewRows::default();
     let add = move |_| new_rows.add(rows, ConfigRowDraft::default());
     // The tabs as the ARIA pattern has them: one stop in the Tab order (the
     // selected tab), the arrow keys, Home and End moving between them.

@@ -38,6 +38,14 @@ impl NewRows {
         rows.update(|all| all.extend(added));
     }
 
+    /// Every row is new no more: their values were set from elsewhere (the
+    /// JSON tab), as typed.
+    pub fn settled(self) {
+        if self.0.with_untracked(|new| !new.is_empty()) {
+            self.0.set(Vec::new());
+        }
+    }
+
     /// Whether row `id` is new (tracked): its errors wait.
     pub fn is(self, id: u64) -> bool {
         self.0.with(|new| new.contains(&id))

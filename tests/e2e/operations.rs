@@ -811,6 +811,25 @@ async fn a_new_row_takes_the_focus_and_is_not_called_empty_before_it_is_typed_in
     world.finish().await;
 }
 
+/// A row *Add entry* made, then given its content on the JSON tab, was
+/// typed: the rows tab says at once what it lacks.
+#[tokio::test]
+async fn a_new_row_filled_from_the_json_tab_says_what_it_lacks() {
+    let world = update_form().await;
+    world.click("fieldset.config-editor .rows > button").await;
+    world.wait_for(".config-row").await;
+    assert_eq!(world.count(".config-row .error").await, 0);
+    world.click(".tabs [role='tab']:nth-child(2)").await;
+    world.set(JSON_TAB, "{\"source\": {\"\": \"1\"}}").await;
+    world.click(".tabs [role='tab']:nth-child(1)").await;
+    assert_eq!(
+        world.text(".config-row .error").await,
+        "Row 1: the key is empty."
+    );
+    assert!(world.journal().await.is_empty());
+    world.finish().await;
+}
+
 #[tokio::test]
 async fn secrets_are_masked_in_the_preview_but_sent() {
     let world = update_form().await;
