@@ -490,7 +490,7 @@ pub fn batch_save_delay_ms(last_save_ms: f64) -> u32 {
 }
 
 /// How many columns the CSV export has.
-pub const CSV_COLUMNS: usize = 15;
+pub const CSV_COLUMNS: usize = 16;
 
 /// One CSV field, quoted when it needs to be.
 pub fn csv_field(text: &str) -> String {
@@ -504,7 +504,8 @@ pub fn csv_field(text: &str) -> String {
 /// Entries as CSV, one row per request, under `header` (the column names
 /// in the user's language, [`CSV_COLUMNS`] of them: time, profile,
 /// operation, entry, step, taskName, method, path, query, body, outcome,
-/// status, errCode, errMsg, latency); `time` formats epoch milliseconds.
+/// status, errCode, errMsg, latency, errorDetail: last, so that the
+/// columns before it keep their places); `time` formats epoch milliseconds.
 pub fn to_csv(
     entries: &[JournalEntry],
     header: &[&str; CSV_COLUMNS],
@@ -536,6 +537,7 @@ pub fn to_csv(
                 request.err_code.clone().unwrap_or_default(),
                 request.err_msg.clone().unwrap_or_default(),
                 request.latency_ms.to_string(),
+                request.error_detail.clone().unwrap_or_default(),
             ];
             out.push_str(
                 &fields
@@ -968,18 +970,50 @@ mod tests {
                 result: Some(serde_json::json!("t1")),
             },
         );
+        let refused = entry(
+            2,
+            "stop",
+            &Outcome::ApiError {
+                err_code: Some("ILLEGAL_STATE".into()),
+                err_msg: Some("not running".into()),
+                error_detail: Some("at Connector.stop\nat Task.run".into()),
+                retryable: None,
+            },
+        );
         let header = [
-            "t", "p", "o", "e", "s", "taskName", "m", "pa", "q", "b", "out", "st", "errCode",
-            "errMsg", "l,ms",
+            "t",
+            "p",
+            "o",
+            "e",
+            "s",
+            "taskName",
+            "m",
+            "pa",
+            "q",
+            "b",
+            "out",
+            "st",
+            "errCode",
+            "errMsg",
+            "l,ms",
+            "errorDetail",
         ];
-        let csv = to_csv(&[e], &header, |ms| format!("{ms}"));
+        let csv = to_csv(&[e, refused], &header, |ms| format!("{ms}"));
         let lines: Vec<_> = csv.split("\r\n").collect();
         assert_eq!(
             lines[0],
-            "t,p,o,e,s,taskName,m,pa,q,b,out,st,errCode,errMsg,\"l,ms\""
+            "t,p,o,e,s,taskName,m,pa,q,b,out,st,errCode,errMsg,\"l,ms\",errorDetail"
         );
         assert!(lines[1].starts_with("1000,default,update,task-1,,t1,POST,/connector/task/v2/update,taskName=t1,\"{\"\"sink\"\""), "{}", lines[1]);
-        assert_eq!(lines.len(), 3);
+        assert!(lines[1].ends_with(",success,200,,,12,"), "{}", lines[1]);
+        assert!(
+            lines[2].ends_with(
+                ",api-error,200,ILLEGAL_STATE,not running,12,\"at Connector.stop\nat Task.run\""
+            ),
+            "the refusal's errorDetail, last, quoted with its lines: {}",
+            lines[2]
+        );
+        assert_eq!(lines.len(), 4);
         assert_eq!(csv_field("a,b"), "\"a,b\"");
     }
 

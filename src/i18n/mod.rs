@@ -597,7 +597,7 @@ mod tests {
                 t.csv_journal_header.split(',').count(),
                 oms_core::journal::CSV_COLUMNS
             );
-            assert_eq!(t.csv_batch_header.split(',').count(), 6);
+            assert_eq!(t.csv_batch_header.split(',').count(), 7);
         }
     }
 

@@ -387,14 +387,18 @@ pub fn BatchPage() -> impl IntoView {
         let mut csv = format!("{}\r\n", t.csv_batch_header);
         for row in rows.get_untracked() {
             let r = row.value.get_untracked();
-            let (code, msg) = match r.sent.as_ref().map(|s| &s.outcome) {
+            let (code, msg, detail) = match r.sent.as_ref().map(|s| &s.outcome) {
                 Some(Outcome::ApiError {
-                    err_code, err_msg, ..
+                    err_code,
+                    err_msg,
+                    error_detail,
+                    ..
                 }) => (
                     err_code.clone().unwrap_or_default(),
                     err_msg.clone().unwrap_or_default(),
+                    error_detail.clone().unwrap_or_default(),
                 ),
-                _ => (String::new(), String::new()),
+                _ => (String::new(), String::new(), String::new()),
             };
             let fields = [
                 r.task_name.to_string(),
@@ -410,6 +414,7 @@ pub fn BatchPage() -> impl IntoView {
                     .as_ref()
                     .map(|s| s.latency_ms.to_string())
                     .unwrap_or_default(),
+                detail,
             ];
             csv.push_str(
                 &fields
