@@ -309,8 +309,13 @@ impl Filter {
         // Task names are ASCII: ASCII case folding spares the WebAssembly
         // module Unicode's case tables.
         let needle = self.task_name.trim().to_ascii_lowercase();
+        // A batch's label ("500 tasks") is no task's name: its requests' are.
+        let named = !matches!(
+            EntryKind::parse(&entry.operation),
+            Some(EntryKind::Batch(_))
+        );
         (needle.is_empty()
-            || entry.task_name.to_ascii_lowercase().contains(&needle)
+            || (named && entry.task_name.to_ascii_lowercase().contains(&needle))
             || entry
                 .requests
                 .iter()
@@ -899,6 +904,34 @@ mod tests {
             ..Filter::default()
         });
         assert_eq!(named.len(), 1);
+    }
+
+    #[test]
+    fn a_batch_is_found_by_its_tasks_names_not_by_its_label() {
+        let batch = JournalEntry {
+            task_name: "1 task".into(),
+            ..entry(1, "batch-stop", &Outcome::Success { result: None })
+        };
+        let by = |name: &str| {
+            Filter {
+                task_name: name.into(),
+                ..Filter::default()
+            }
+            .matches(&batch)
+        };
+        assert!(by("T1"), "a request's taskName");
+        assert!(!by("task"), "the label in the language it was stored in");
+        let single = JournalEntry {
+            task_name: "task-1".into(),
+            ..entry(2, "stop", &Outcome::Success { result: None })
+        };
+        assert!(
+            Filter {
+                task_name: "task-1".into(),
+                ..Filter::default()
+            }
+            .matches(&single)
+        );
     }
 
     #[test]
