@@ -9,8 +9,8 @@ use crate::drafts::{ConfigRowDraft, Drafts, Row};
 use crate::route::Page;
 use crate::{browser, console};
 
-/// What puts back the fields a *Clear form* emptied, and whether any of
-/// them held something.
+/// What puts back the fields a *Clear form* emptied or a fill replaced, and
+/// whether any of them held something.
 pub struct Restore {
     put_back: Box<dyn FnOnce() + Send + Sync>,
     held: bool,
@@ -136,8 +136,8 @@ impl Fills {
     }
 }
 
-/// The way back from a form's last *Clear form*, kept until the form is
-/// edited or sent.
+/// The way back from a form's last *Clear form*, or from the fill that
+/// opened its page, kept until the form is edited or sent.
 #[derive(Clone, Copy)]
 pub struct ClearUndo {
     restore: StoredValue<Option<Restore>>,
