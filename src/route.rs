@@ -270,8 +270,7 @@ pub fn apply_share(console: Console) {
         Ok(state) => {
             let secrets = secret_keys(&state.rows);
             let d = console.drafts;
-            d.fills
-                .fill(d, Page::from_hash(&route), || d.fill_from_share(state));
+            d.fill(Page::from_hash(&route), || d.fill_from_share(state));
             let notice = if secrets.is_empty() {
                 t.share_filled.to_owned()
             } else {

@@ -197,6 +197,20 @@ impl Outcome {
         }
     }
 
+    /// A refusal's `errCode`, `errMsg` and `errorDetail`, each as the CM
+    /// gave it; `None` for any other outcome.
+    pub fn refusal(&self) -> Option<[Option<&str>; 3]> {
+        match self {
+            Self::ApiError {
+                err_code,
+                err_msg,
+                error_detail,
+                ..
+            } => Some([err_code, err_msg, error_detail].map(Option::as_deref)),
+            _ => None,
+        }
+    }
+
     /// The `result` as text, when it is a string (the task's name).
     pub fn result_text(&self) -> Option<&str> {
         match self {

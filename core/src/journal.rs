@@ -66,19 +66,10 @@ impl JournalRequest {
         let mut record = Self::interrupted(step, request, latency_ms);
         record.outcome = outcome.class().as_str().to_owned();
         record.status = status;
-        (record.err_code, record.err_msg, record.error_detail) = match outcome {
-            Outcome::ApiError {
-                err_code,
-                err_msg,
-                error_detail,
-                ..
-            } => (
-                err_code.clone(),
-                err_msg.clone(),
-                error_detail.as_deref().map(kept_detail),
-            ),
-            _ => (None, None, None),
-        };
+        let [err_code, err_msg, error_detail] = outcome.refusal().unwrap_or_default();
+        record.err_code = err_code.map(str::to_owned);
+        record.err_msg = err_msg.map(str::to_owned);
+        record.error_detail = error_detail.map(kept_detail);
         record.result = match outcome {
             Outcome::Success {
                 result: Some(value),
@@ -310,12 +301,14 @@ impl Filter {
         // module Unicode's case tables.
         let needle = self.task_name.trim().to_ascii_lowercase();
         // A batch's label ("500 tasks") is no task's name: its requests' are.
-        let named = !matches!(
-            EntryKind::parse(&entry.operation),
-            Some(EntryKind::Batch(_))
-        );
+        let batch = || {
+            matches!(
+                EntryKind::parse(&entry.operation),
+                Some(EntryKind::Batch(_))
+            )
+        };
         (needle.is_empty()
-            || (named && entry.task_name.to_ascii_lowercase().contains(&needle))
+            || (entry.task_name.to_ascii_lowercase().contains(&needle) && !batch())
             || entry
                 .requests
                 .iter()

@@ -99,13 +99,14 @@ impl Fills {
             restore: StoredValue::new(None),
         }
     }
+}
 
-    /// Runs `fill`, which fills the forms of `drafts` (any of them) and
-    /// opens `page` or is on it; when the forms held something, `page`
-    /// offers to put back every field as it was.
-    pub fn fill(self, drafts: Drafts, page: Page, fill: impl FnOnce()) {
-        let d = drafts;
-        let c = d.checkpoint;
+impl Drafts {
+    /// Runs `fill`, which fills any of the forms and opens `page` or is on
+    /// it; when the forms held something, `page` offers to put back every
+    /// field as it was.
+    pub fn fill(self, page: Page, fill: impl FnOnce()) {
+        let (d, c) = (self, self.checkpoint);
         // Choices that always hold one (a zone, the batch's operation) do
         // not make a form worth giving back on their own.
         let choice = |field: RwSignal<String>| Restore {
@@ -131,9 +132,18 @@ impl Fills {
             kept(d.batch_restart_flag),
         ]);
         fill();
-        self.restore.set_value(Some(before));
-        self.page.set(Some(page));
+        d.fills.restore.set_value(Some(before));
+        d.fills.page.set(Some(page));
     }
+}
+
+/// What a form's *Undo* puts back.
+#[derive(Clone, Copy, PartialEq)]
+enum Undone {
+    /// The fields its *Clear form* emptied.
+    Clear,
+    /// The fields a fill that opened its page replaced.
+    Fill,
 }
 
 /// The way back from a form's last *Clear form*, or from the fill that
@@ -141,8 +151,8 @@ impl Fills {
 #[derive(Clone, Copy)]
 pub struct ClearUndo {
     restore: StoredValue<Option<Restore>>,
-    /// Whether a clear (`false`) or a fill (`true`) is offered back.
-    offered: RwSignal<Option<bool>>,
+    /// What is offered back, if anything.
+    offered: RwSignal<Option<Undone>>,
 }
 
 impl ClearUndo {
@@ -162,7 +172,7 @@ impl ClearUndo {
                     && restore.held
                 {
                     undo.restore.set_value(Some(restore));
-                    undo.offered.set(Some(true));
+                    undo.offered.set(Some(Undone::Fill));
                 }
             }
         });
@@ -175,7 +185,7 @@ impl ClearUndo {
     pub fn cleared(self, restore: Restore) {
         if restore.held {
             self.restore.set_value(Some(restore));
-            self.offered.set(Some(false));
+            self.offered.set(Some(Undone::Clear));
         }
     }
 
@@ -198,11 +208,10 @@ impl ClearUndo {
             }
         };
         move || {
-            self.offered.get().map(|fill| {
-                let (action, label) = if fill {
-                    ("undo-fill", t.undo_fill)
-                } else {
-                    ("undo-clear", t.undo_clear)
+            self.offered.get().map(|undone| {
+                let (action, label) = match undone {
+                    Undone::Clear => ("undo-clear", t.undo_clear),
+                    Undone::Fill => ("undo-fill", t.undo_fill),
                 };
                 view! {
                     <button type="button" class="secondary" data-action=action on:click=undo>{label}</button>

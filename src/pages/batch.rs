@@ -39,6 +39,13 @@ impl BatchRow {
         self.sent.as_ref().map(|s| s.outcome.class().as_str())
     }
 
+    /// Its refusal's `errCode`, `errMsg` and `errorDetail`, empty when
+    /// absent or not refused.
+    fn refusal(&self) -> [&str; 3] {
+        let refusal = self.sent.as_ref().and_then(|s| s.outcome.refusal());
+        refusal.unwrap_or_default().map(Option::unwrap_or_default)
+    }
+
     fn failed(&self) -> bool {
         self.sent
             .as_ref()
@@ -387,19 +394,7 @@ pub fn BatchPage() -> impl IntoView {
         let mut csv = format!("{}\r\n", t.csv_batch_header);
         for row in rows.get_untracked() {
             let r = row.value.get_untracked();
-            let (code, msg, detail) = match r.sent.as_ref().map(|s| &s.outcome) {
-                Some(Outcome::ApiError {
-                    err_code,
-                    err_msg,
-                    error_detail,
-                    ..
-                }) => (
-                    err_code.clone().unwrap_or_default(),
-                    err_msg.clone().unwrap_or_default(),
-                    error_detail.clone().unwrap_or_default(),
-                ),
-                _ => (String::new(), String::new(), String::new()),
-            };
+            let [code, msg, detail] = r.refusal();
             let fields = [
                 r.task_name.to_string(),
                 r.outcome().unwrap_or(t.batch_not_sent).to_owned(),
@@ -408,13 +403,13 @@ pub fn BatchPage() -> impl IntoView {
                     .and_then(|s| s.status)
                     .map(|s| s.to_string())
                     .unwrap_or_default(),
-                code,
-                msg,
+                code.to_owned(),
+                msg.to_owned(),
                 r.sent
                     .as_ref()
                     .map(|s| s.latency_ms.to_string())
                     .unwrap_or_default(),
-                detail,
+                detail.to_owned(),
             ];
             csv.push_str(
                 &fields
@@ -549,8 +544,8 @@ pub fn BatchPage() -> impl IntoView {
                                     <tr role="row" data-task-name=move || value.with(|r| r.task_name.to_string()) data-outcome=move || value.with(BatchRow::outcome)>
                                         <td role="cell"><code>{move || value.with(|r| r.task_name.to_string())}</code></td>
                                         <td role="cell">{move || value.with(|r| if r.running { t.sending.to_owned() } else { r.outcome().map_or(t.batch_not_sent, |o| outcome_name(t, o)).to_owned() })}</td>
-                                        <td role="cell">{move || value.with(|r| match r.sent.as_ref().map(|s| &s.outcome) { Some(Outcome::ApiError { err_code, .. }) => err_code.clone().unwrap_or_default(), _ => String::new() })}</td>
-                                        <td role="cell">{move || value.with(|r| match r.sent.as_ref().map(|s| &s.outcome) { Some(Outcome::ApiError { err_msg, .. }) => err_msg.clone().unwrap_or_default(), _ => String::new() })}</td>
+                                        <td role="cell">{move || value.with(|r| r.refusal()[0].to_owned())}</td>
+                                        <td role="cell">{move || value.with(|r| r.refusal()[1].to_owned())}</td>
                                     </tr>
                                 }
                             }

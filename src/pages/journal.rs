@@ -40,17 +40,16 @@ fn fill_form(c: Console, entry: &JournalEntry) {
         _ => format!("#/{}", entry.operation),
     };
     c.drafts
-        .fills
-        .fill(c.drafts, Page::from_hash(&hash), || fill_drafts(c, entry));
+        .fill(Page::from_hash(&hash), || fill_drafts(c, entry, kind));
     if let Some(window) = web_sys::window() {
         let _ = window.location().set_hash(&hash);
     }
 }
 
-/// Sets the drafts an entry's first request (a batch's every request) fills.
-fn fill_drafts(c: Console, entry: &JournalEntry) {
+/// Sets the drafts an entry (of `kind`) fills from its first request, or a
+/// batch's from every request.
+fn fill_drafts(c: Console, entry: &JournalEntry, kind: Option<EntryKind>) {
     let d = c.drafts;
-    let kind = EntryKind::parse(&entry.operation);
     let first = entry.requests.first();
     let param = |name: &str| first.and_then(|r| query_param(&r.params, name));
     let flag = |name: &str| param(name) == Some("true");
