@@ -36,7 +36,7 @@ pub fn track_pointer() {
     let _ = window_event_listener(leptos::ev::pointerdown, |_| {
         POINTER.with(|p| p.borrow_mut().pressed = true);
     });
-    let released = |_| {
+    let released = || {
         let waiting = POINTER.with(|p| {
             let mut p = p.borrow_mut();
             p.pressed = false;
@@ -47,8 +47,11 @@ pub fn track_pointer() {
                 .forget();
         }
     };
-    let _ = window_event_listener(leptos::ev::pointerup, released);
-    let _ = window_event_listener(leptos::ev::pointercancel, released);
+    let _ = window_event_listener(leptos::ev::pointerup, move |_| released());
+    let _ = window_event_listener(leptos::ev::pointercancel, move |_| released());
+    // A press whose release the page never sees (the window left while
+    // pressed) ends with the window's focus.
+    let _ = window_event_listener(leptos::ev::blur, move |_| released());
 }
 
 /// Runs `f` at once, or, while a pointer is pressed, just after the click

@@ -9,6 +9,7 @@ use oms_core::config_map::secret_keys;
 use oms_core::request::OperationKind;
 use oms_core::share;
 
+use crate::components::notices::Said;
 use crate::i18n::{Texts, fill};
 use crate::{Console, browser, split};
 
@@ -269,8 +270,6 @@ pub fn apply_share(console: Console) {
         Err(_) => console.notices.update(|n| n.push(t.share_bad.to_owned())),
         Ok(state) => {
             let secrets = secret_keys(&state.rows);
-            let d = console.drafts;
-            d.fill(Page::from_hash(&route), || d.fill_from_share(state));
             let notice = if secrets.is_empty() {
                 t.share_filled.to_owned()
             } else {
@@ -280,7 +279,13 @@ pub fn apply_share(console: Console) {
                     fill(t.share_fill_secrets, &[&secrets.join(t.list_separator)])
                 )
             };
-            console.notices.update(|n| n.push(notice));
+            let said = Said::show(console.notices, notice);
+            let d = console.drafts;
+            d.fill(
+                Page::from_hash(&route),
+                || d.fill_from_share(state),
+                Some(said),
+            );
         }
     }
 }

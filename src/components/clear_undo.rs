@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::notices::Said;
 use crate::drafts::{ConfigRowDraft, Drafts, Row};
 use crate::route::Page;
 use crate::{browser, console};
@@ -104,8 +105,8 @@ impl Fills {
 impl Drafts {
     /// Runs `fill`, which fills any of the forms and opens `page` or is on
     /// it; when the forms held something, `page` offers to put back every
-    /// field as it was.
-    pub fn fill(self, page: Page, fill: impl FnOnce()) {
+    /// field as it was, and to take down the notice `said` about the fill.
+    pub fn fill(self, page: Page, fill: impl FnOnce(), said: Option<Said>) {
         let (d, c) = (self, self.checkpoint);
         // Choices that always hold one (a zone, the batch's operation) do
         // not make a form worth giving back on their own.
@@ -132,6 +133,16 @@ impl Drafts {
             kept(d.batch_restart_flag),
         ]);
         fill();
+        let before = match said {
+            Some(said) => Restore {
+                held: before.held,
+                put_back: Box::new(move || {
+                    (before.put_back)();
+                    said.take_down();
+                }),
+            },
+            None => before,
+        };
         d.fills.restore.set_value(Some(before));
         d.fills.page.set(Some(page));
     }

@@ -4,6 +4,29 @@ use leptos::prelude::*;
 
 use crate::console;
 
+/// A notice shown about something done, taken down when it is undone.
+pub struct Said {
+    notices: RwSignal<Vec<String>>,
+    text: String,
+}
+
+impl Said {
+    /// Shows `text` among `notices`.
+    pub fn show(notices: RwSignal<Vec<String>>, text: String) -> Self {
+        notices.update(|n| n.push(text.clone()));
+        Self { notices, text }
+    }
+
+    /// Takes the notice down, if it is still shown.
+    pub fn take_down(self) {
+        self.notices.update(|n| {
+            if let Some(i) = n.iter().position(|shown| *shown == self.text) {
+                n.remove(i);
+            }
+        });
+    }
+}
+
 /// The notices banner.
 #[component]
 pub fn Notices() -> impl IntoView {

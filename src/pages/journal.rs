@@ -40,7 +40,7 @@ fn fill_form(c: Console, entry: &JournalEntry) {
         _ => format!("#/{}", entry.operation),
     };
     c.drafts
-        .fill(Page::from_hash(&hash), || fill_drafts(c, entry, kind));
+        .fill(Page::from_hash(&hash), || fill_drafts(c, entry, kind), None);
     if let Some(window) = web_sys::window() {
         let _ = window.location().set_hash(&hash);
     }

@@ -1286,6 +1286,34 @@ async fn send_clicked_straight_from_json_with_a_secret_sends() {
     world.finish().await;
 }
 
+/// A press whose release the page never sees (the window left while the
+/// pointer was down) does not keep a secret in the JSON tab shown: the
+/// window losing the focus ends the press.
+#[tokio::test]
+async fn json_with_a_secret_is_masked_when_the_window_loses_the_focus_mid_press() {
+    let world = update_json_tab().await;
+    world
+        .set(JSON_TAB, r#"{"sink": {"password": "hunter2"}}"#)
+        .await;
+    world
+        .js("window.dispatchEvent(new PointerEvent('pointerdown')); \
+             document.activeElement.blur(); return true")
+        .await;
+    assert_eq!(
+        world.count(JSON_TAB).await,
+        1,
+        "left while pressed: shown until the press ends"
+    );
+    world
+        .js("window.dispatchEvent(new FocusEvent('blur')); return true")
+        .await;
+    world
+        .wait_until("return document.querySelector('.json pre')?.textContent.includes('••••••')")
+        .await;
+    assert!(!world.text(".json").await.contains("hunter2"));
+    world.finish().await;
+}
+
 /// The `updateConfigMap` JSON tab: shown with the rows' content, kept as
 /// typed while it does not parse (also after leaving the page, but never
 /// saved: it may hold secrets), and emptied by Clear form.

@@ -366,7 +366,8 @@ async fn a_share_link_whose_code_cannot_be_fetched_says_so() {
 
 /// A link is read once each time it is opened: what is typed after it
 /// filled the form stays when the language changes (which draws the
-/// console anew), and opening it again fills the form again.
+/// console anew), and opening it again fills the form again; its *Undo
+/// fill* takes down that fill's notice.
 #[tokio::test]
 async fn a_share_link_fills_once_and_a_language_switch_keeps_what_was_typed() {
     let world = World::start().await;
@@ -395,6 +396,11 @@ async fn a_share_link_fills_once_and_a_language_switch_keeps_what_was_typed() {
         "#/migrate",
         "the same link opened again is read again"
     );
+    assert_eq!(
+        world.count(".notices .notice").await,
+        2,
+        "the link was read once each time it was opened"
+    );
     world.click("[data-action='undo-fill']").await;
     assert_eq!(
         world.value("input[name='ip']").await,
@@ -402,6 +408,11 @@ async fn a_share_link_fills_once_and_a_language_switch_keeps_what_was_typed() {
         "Undo fill puts back what the link replaced"
     );
     assert_eq!(world.count("[data-action='undo-fill']").await, 0);
+    assert_eq!(
+        world.count(".notices .notice").await,
+        1,
+        "Undo fill takes down the notice of the fill it undid, not the first link's"
+    );
     world.set("input[name='ip']", "10.0.0.10").await;
     world.choose_language("zh-CN").await;
     world.wait_for("main[data-page='migrate'] h2").await;
@@ -414,8 +425,8 @@ async fn a_share_link_fills_once_and_a_language_switch_keeps_what_was_typed() {
     );
     assert_eq!(
         world.count(".notices .notice").await,
-        2,
-        "the link was read once each time it was opened"
+        1,
+        "a language switch does not read the link again"
     );
     assert!(world.journal().await.is_empty(), "nothing was sent");
     world.finish().await;
