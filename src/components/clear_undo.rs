@@ -114,7 +114,7 @@ impl Drafts {
             held: false,
             ..kept(field)
         };
-        let before = together(vec![
+        let fields = [
             kept(d.task_name),
             kept(d.pull_back_flag),
             kept(d.restart_flag),
@@ -131,18 +131,15 @@ impl Drafts {
             choice(d.batch_operation),
             kept(d.batch_pull_back_flag),
             kept(d.batch_restart_flag),
-        ]);
+        ];
+        // The notice is no field: it does not make the form worth giving
+        // back, but goes when the form is given back.
+        let notice = said.map(|said| Restore {
+            held: false,
+            put_back: Box::new(move || said.take_down()),
+        });
+        let before = together(fields.into_iter().chain(notice).collect());
         fill();
-        let before = match said {
-            Some(said) => Restore {
-                held: before.held,
-                put_back: Box::new(move || {
-                    (before.put_back)();
-                    said.take_down();
-                }),
-            },
-            None => before,
-        };
         d.fills.restore.set_value(Some(before));
         d.fills.page.set(Some(page));
     }

@@ -17,10 +17,11 @@ impl Said {
         Self { notices, text }
     }
 
-    /// Takes the notice down, if it is still shown.
+    /// Takes the notice down, if it is still shown (of notices alike, the
+    /// latest: this one, shown last).
     pub fn take_down(self) {
         self.notices.update(|n| {
-            if let Some(i) = n.iter().position(|shown| *shown == self.text) {
+            if let Some(i) = n.iter().rposition(|shown| *shown == self.text) {
                 n.remove(i);
             }
         });
