@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::envelope::{Outcome, OutcomeClass};
 use crate::request::{Operation, OperationKind};
 use crate::task_name::{
     TaskName, TaskNameError, is_understood, names_in, names_run_together, offered_name, plain,
@@ -170,6 +171,40 @@ pub fn concurrency(requested: usize) -> usize {
     requested.clamp(1, MAX_CONCURRENCY)
 }
 
+/// Why a request failed, as a batch's tally counts it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FailureCause {
+    /// Refused by the CM, with its `errCode` (`None` when it gave none).
+    Refused(Option<String>),
+    /// Ended without a refusal: an HTTP error, no answer, cancelled…
+    Ended(OutcomeClass),
+}
+
+impl FailureCause {
+    /// Why `outcome` failed; `None` for a success.
+    pub fn of(outcome: &Outcome) -> Option<Self> {
+        match outcome {
+            Outcome::Success { .. } => None,
+            Outcome::ApiError { err_code, .. } => Some(Self::Refused(err_code.clone())),
+            other => Some(Self::Ended(other.class())),
+        }
+    }
+}
+
+/// How many failed for each cause among `causes`, the most frequent first
+/// (causes as frequent in the order first met).
+pub fn failure_tally(causes: impl IntoIterator<Item = FailureCause>) -> Vec<(FailureCause, usize)> {
+    let mut tally: Vec<(FailureCause, usize)> = Vec::new();
+    for cause in causes {
+        match tally.iter_mut().find(|(seen, _)| *seen == cause) {
+            Some((_, count)) => *count += 1,
+            None => tally.push((cause, 1)),
+        }
+    }
+    tally.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
+    tally
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -255,5 +290,43 @@ mod tests {
         );
         assert_eq!(concurrency(0), 1);
         assert_eq!(concurrency(99), MAX_CONCURRENCY);
+    }
+
+    #[test]
+    fn failures_are_tallied_by_errcode_or_how_they_ended() {
+        let refused = |code: Option<&str>| Outcome::ApiError {
+            err_code: code.map(str::to_owned),
+            err_msg: Some("no".into()),
+            error_detail: None,
+            retryable: Some(false),
+        };
+        let outcomes = [
+            Outcome::Success { result: None },
+            Outcome::Network {
+                detail: "down".into(),
+            },
+            refused(Some("TASK_NOT_FOUND")),
+            refused(Some("ILLEGAL_STATE")),
+            Outcome::Success { result: None },
+            refused(Some("ILLEGAL_STATE")),
+            refused(None),
+            Outcome::Timeout { after_ms: 100 },
+            refused(Some("ILLEGAL_STATE")),
+            Outcome::Network {
+                detail: "reset".into(),
+            },
+        ];
+        let refused_with = |code: &str| FailureCause::Refused(Some(code.to_owned()));
+        assert_eq!(
+            failure_tally(outcomes.iter().filter_map(FailureCause::of)),
+            vec![
+                (refused_with("ILLEGAL_STATE"), 3),
+                (FailureCause::Ended(OutcomeClass::Network), 2),
+                (refused_with("TASK_NOT_FOUND"), 1),
+                (FailureCause::Refused(None), 1),
+                (FailureCause::Ended(OutcomeClass::Timeout), 1),
+            ]
+        );
+        assert_eq!(failure_tally([]), vec![]);
     }
 }

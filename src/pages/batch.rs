@@ -7,8 +7,8 @@ use std::rc::Rc;
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use oms_core::batch::{self, BatchOperation, LineIssue, MAX_CONCURRENCY};
-use oms_core::envelope::Outcome;
+use oms_core::batch::{self, BatchOperation, FailureCause, LineIssue, MAX_CONCURRENCY};
+use oms_core::envelope::OutcomeClass;
 use oms_core::journal::{EntryKind, csv_field};
 use oms_core::request::{Check, Severity};
 use oms_core::task_name::TaskName;
@@ -46,11 +46,39 @@ impl BatchRow {
         refusal.unwrap_or_default().map(Option::unwrap_or_default)
     }
 
-    fn failed(&self) -> bool {
+    fn failure(&self) -> Option<FailureCause> {
         self.sent
             .as_ref()
-            .is_some_and(|s| !matches!(s.outcome, Outcome::Success { .. }))
+            .and_then(|s| FailureCause::of(&s.outcome))
     }
+
+    fn failed(&self) -> bool {
+        self.failure().is_some()
+    }
+}
+
+/// A failure cause as the tally names it: the `errCode` as the CM gave it,
+/// else the outcome's name.
+fn cause_name<'a>(t: &'static Texts, cause: &'a FailureCause) -> &'a str {
+    match cause {
+        FailureCause::Refused(Some(code)) => code,
+        FailureCause::Refused(None) => outcome_name(t, OutcomeClass::ApiError.as_str()),
+        FailureCause::Ended(class) => outcome_name(t, class.as_str()),
+    }
+}
+
+/// The tally of a batch's failures, e.g. `ILLEGAL_STATE: 2, network: 1`.
+fn tally_text(t: &'static Texts, tally: &[(FailureCause, usize)]) -> String {
+    let causes: Vec<String> = tally
+        .iter()
+        .map(|(cause, count)| {
+            fill(
+                t.batch_failure_count,
+                &[cause_name(t, cause), &count.to_string()],
+            )
+        })
+        .collect();
+    fill(t.batch_failures, &[&causes.join(t.list_separator)])
 }
 
 /// How often, at most, a running batch redraws its rows: redrawing a long
@@ -125,6 +153,8 @@ struct BatchRun {
     running: RwSignal<bool>,
     /// Whether Cancel was asked for.
     cancel_requested: RwSignal<bool>,
+    /// Whether the table shows only the rows that failed.
+    only_failed: RwSignal<bool>,
     /// The operation and CM host confirmed for the rows: every row goes
     /// there, Retry failed too, whatever the form or the profiles say since.
     confirmed: StoredValue<Option<(BatchOperation, Target)>>,
@@ -162,6 +192,7 @@ pub fn BatchPage() -> impl IntoView {
         answered,
         running,
         cancel_requested,
+        only_failed,
         confirmed,
     } = lasting_context(|| {
         let running = RwSignal::new(false);
@@ -189,6 +220,7 @@ pub fn BatchPage() -> impl IntoView {
             answered,
             running,
             cancel_requested: RwSignal::new(false),
+            only_failed: RwSignal::new(false),
             confirmed: StoredValue::new(None),
         }
     });
@@ -424,12 +456,21 @@ pub fn BatchPage() -> impl IntoView {
     };
     let total = move || rows.with(Vec::len);
     let start_button = NodeRef::<leptos::html::Button>::new();
-    let failed = move || {
+    let failures = Memo::new(move |_| {
         rows.with(|all| {
-            all.iter()
-                .filter(|r| r.value.with(BatchRow::failed))
-                .count()
+            batch::failure_tally(all.iter().filter_map(|r| r.value.with(BatchRow::failure)))
         })
+    });
+    let failed = move || failures.with(|f| f.iter().map(|(_, count)| count).sum::<usize>());
+    let shown_rows = move || {
+        let all = rows.get();
+        if only_failed.get() {
+            all.into_iter()
+                .filter(|r| r.value.with(BatchRow::failed))
+                .collect()
+        } else {
+            all
+        }
     };
     let message = Signal::derive(move || {
         let count = plan.with(|p| p.names.len());
@@ -532,12 +573,20 @@ pub fn BatchPage() -> impl IntoView {
                     {move || fill(t.batch_progress_text, &[&answered.get().to_string(), &total().to_string(), &failed().to_string()])}
                     {move || (cancel_requested.get() && !running.get()).then(|| format!(" {}", t.batch_cancelled))}
                 </p>
+                {move || (failed() > 0).then(|| view! {
+                    <p data-batch-failures="">{failures.with(|tally| tally_text(t, tally))}</p>
+                })}
+                <label class="inline">
+                    <input type="checkbox" name="onlyFailed" prop:checked=only_failed
+                        on:change=move |ev| only_failed.set(event_target_checked(&ev)) />
+                    {t.batch_only_failed}
+                </label>
                 // Its roles, said outright: the style draws its rows as grids.
                 <table role="table">
                     <thead role="rowgroup"><tr role="row"><th role="columnheader">"taskName"</th><th role="columnheader">{t.batch_outcome}</th>
                         <th role="columnheader">"errCode"</th><th role="columnheader">"errMsg"</th></tr></thead>
                     <tbody role="rowgroup">
-                        <For each=move || rows.get() key=|row| row.id let:row>
+                        <For each=shown_rows key=|row| row.id let:row>
                             {
                                 let value = row.value;
                                 view! {
@@ -552,6 +601,7 @@ pub fn BatchPage() -> impl IntoView {
                         </For>
                     </tbody>
                 </table>
+                {move || (only_failed.get() && failed() == 0 && !running.get()).then(|| view! { <p class="muted" data-batch-none-failed="">{t.batch_none_failed}</p> })}
             </section>
         </Show>
     }
@@ -571,5 +621,22 @@ mod tests {
             "It concerns 7 tasks: t1, t2, t3, t4, t5 and 2 more."
         );
         assert_eq!(concerned_text(&ZH, &names[..2]), "涉及 2 个任务：t1、t2。");
+    }
+
+    #[test]
+    fn the_failures_are_named_by_errcode_or_outcome_in_each_language() {
+        let tally = [
+            (FailureCause::Refused(Some("ILLEGAL_STATE".into())), 2),
+            (FailureCause::Ended(OutcomeClass::Network), 1),
+            (FailureCause::Refused(None), 1),
+        ];
+        assert_eq!(
+            tally_text(&EN, &tally),
+            "Failed, by cause: ILLEGAL_STATE: 2, network: 1, api-error: 1."
+        );
+        assert_eq!(
+            tally_text(&ZH, &tally[..2]),
+            "失败原因：ILLEGAL_STATE：2、无应答：1。"
+        );
     }
 }

@@ -1316,6 +1316,68 @@ async fn a_batch_sends_one_request_per_task_and_retries_only_the_failed() {
     world.finish().await;
 }
 
+/// A batch's failures are counted by `errCode`, or by how they ended when
+/// the CM refused nothing; the table can show only the failed rows.
+#[tokio::test]
+async fn a_batch_tallies_its_failures_by_cause_and_shows_only_them_on_request() {
+    let world = World::start().await;
+    let unknown = "10.0.0.9-9000:connector_v2:np_unknown-incr_trans-1-0:0000000001";
+    let names: Vec<String> = [
+        INCR_RUNNING,
+        INCR_STOPPED,
+        FULL_FINISHED,
+        unknown,
+        FULL_STOPPED,
+    ]
+    .map(str::to_owned)
+    .into();
+    // One request at a time: the second is answered 502.
+    world.faults(json!({"next": ["ok", "http502Empty"]})).await;
+    start_batch(&world, &names, "1").await;
+    world
+        .wait_until("return document.querySelectorAll('tr[data-outcome]').length === 5 && !document.querySelector(\"[data-action='cancel-batch']\")")
+        .await;
+    assert_eq!(
+        world.text("[data-batch-failures]").await,
+        "Failed, by cause: ILLEGAL_STATE: 2, http-error: 1, TASK_NOT_FOUND: 1."
+    );
+    assert_eq!(world.count("tr[data-outcome]").await, 5);
+
+    world.click("input[name='onlyFailed']").await;
+    let failed: Vec<(String, String)> = [
+        (INCR_STOPPED, "http-error"),
+        (FULL_FINISHED, "api-error"),
+        (unknown, "api-error"),
+        (FULL_STOPPED, "api-error"),
+    ]
+    .map(|(name, outcome)| (name.to_owned(), outcome.to_owned()))
+    .into();
+    assert_eq!(rows(&world).await, failed, "only the failed rows, in order");
+    assert_eq!(world.count("[data-batch-none-failed]").await, 0);
+
+    // A batch with no failure, the choice kept: no row, said so.
+    world.set("textarea[name='taskNames']", INCR_RUNNING).await;
+    world.set("select[name='operation']", "resume").await;
+    world.click(SUBMIT).await;
+    world.click(CONFIRM).await;
+    world
+        .wait_until("return document.querySelector('[data-batch-progress]').textContent === '1 of 1 answered, 0 failed.' && !document.querySelector(\"[data-action='cancel-batch']\")")
+        .await;
+    assert_eq!(world.count("tr[data-outcome]").await, 0);
+    assert_eq!(world.count("[data-batch-failures]").await, 0);
+    assert_eq!(
+        world.text("[data-batch-none-failed]").await,
+        "No row has failed."
+    );
+    world.click("input[name='onlyFailed']").await;
+    assert_eq!(
+        rows(&world).await,
+        vec![(INCR_RUNNING.to_owned(), "success".to_owned())]
+    );
+    assert_eq!(world.count("[data-batch-none-failed]").await, 0);
+    world.finish_allowing_failed_api_calls(true).await;
+}
+
 /// A batch stopping 20 tasks, 2 at once, 150 ms each, with two rows answered.
 async fn batch_underway() -> World {
     let tasks = fleet(20);
