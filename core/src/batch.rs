@@ -189,6 +189,20 @@ impl FailureCause {
             other => Some(Self::Ended(other.class())),
         }
     }
+
+    /// Why a journaled request failed, from its outcome's name and
+    /// `errCode`; `None` for a success, or a request never answered
+    /// (`interrupted`, `pending`).
+    pub fn of_journaled(outcome: &str, err_code: Option<&str>) -> Option<Self> {
+        match OutcomeClass::ALL
+            .into_iter()
+            .find(|c| c.as_str() == outcome)?
+        {
+            OutcomeClass::Success => None,
+            OutcomeClass::ApiError => Some(Self::Refused(err_code.map(str::to_owned))),
+            other => Some(Self::Ended(other)),
+        }
+    }
 }
 
 /// How many failed for each cause among `causes`, the most frequent first
@@ -328,5 +342,16 @@ mod tests {
             ]
         );
         assert_eq!(failure_tally([]), vec![]);
+        for outcome in &outcomes {
+            let class = outcome.class().as_str();
+            let code = outcome.refusal().and_then(|[code, _, _]| code);
+            assert_eq!(
+                FailureCause::of_journaled(class, code),
+                FailureCause::of(outcome),
+                "journaled as {class}"
+            );
+        }
+        assert_eq!(FailureCause::of_journaled("interrupted", None), None);
+        assert_eq!(FailureCause::of_journaled("pending", None), None);
     }
 }

@@ -8,6 +8,8 @@
 mod en;
 mod zh;
 
+use oms_core::batch::FailureCause;
+use oms_core::envelope::OutcomeClass;
 use oms_core::journal::{EntryKind, INTERRUPTED};
 use oms_core::request::OperationKind;
 
@@ -533,6 +535,30 @@ pub fn outcome_name<'a>(t: &'static Texts, token: &'a str) -> &'a str {
     }
 }
 
+/// A failure cause as the tally names it: the `errCode` as the CM gave it,
+/// else the outcome's name.
+fn cause_name<'a>(t: &'static Texts, cause: &'a FailureCause) -> &'a str {
+    match cause {
+        FailureCause::Refused(Some(code)) => code,
+        FailureCause::Refused(None) => outcome_name(t, OutcomeClass::ApiError.as_str()),
+        FailureCause::Ended(class) => outcome_name(t, class.as_str()),
+    }
+}
+
+/// The tally of a batch's failures by cause, e.g. `ILLEGAL_STATE: 2, network: 1`.
+pub fn failure_tally_text(t: &'static Texts, tally: &[(FailureCause, usize)]) -> String {
+    let causes: Vec<String> = tally
+        .iter()
+        .map(|(cause, count)| {
+            fill(
+                t.batch_failure_count,
+                &[cause_name(t, cause), &count.to_string()],
+            )
+        })
+        .collect();
+    fill(t.batch_failures, &[&causes.join(t.list_separator)])
+}
+
 /// Replaces `{0}`, `{1}`… in `template` with `args`.
 pub fn fill(template: &str, args: &[&str]) -> String {
     let mut text = template.to_owned();
@@ -686,5 +712,22 @@ mod tests {
         for (key, text) in ZH.entries() {
             assert!(!text.contains('|'), "{key}");
         }
+    }
+
+    #[test]
+    fn the_failures_are_named_by_errcode_or_outcome_in_each_language() {
+        let tally = [
+            (FailureCause::Refused(Some("ILLEGAL_STATE".into())), 2),
+            (FailureCause::Ended(OutcomeClass::Network), 1),
+            (FailureCause::Refused(None), 1),
+        ];
+        assert_eq!(
+            failure_tally_text(&EN, &tally),
+            "Failed, by cause: ILLEGAL_STATE: 2, network: 1, api-error: 1."
+        );
+        assert_eq!(
+            failure_tally_text(&ZH, &tally[..2]),
+            "失败原因：ILLEGAL_STATE：2、无应答：1。"
+        );
     }
 }

@@ -8,7 +8,6 @@ use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use oms_core::batch::{self, BatchOperation, FailureCause, LineIssue, MAX_CONCURRENCY};
-use oms_core::envelope::OutcomeClass;
 use oms_core::journal::{EntryKind, csv_field};
 use oms_core::request::{Check, Severity};
 use oms_core::task_name::TaskName;
@@ -20,7 +19,7 @@ use crate::components::operation_form::check_text;
 use crate::components::task_name::task_name_error;
 use crate::components::{focus, held};
 use crate::drafts::{Row, lasting_context, rows_of};
-use crate::i18n::{Texts, fill, fill_count, outcome_name};
+use crate::i18n::{Texts, failure_tally_text, fill, fill_count, outcome_name};
 use crate::pages::PageIntro;
 use crate::route::{NavMark, Page};
 use crate::transport::{self, Cancel, Sent, Target};
@@ -55,30 +54,6 @@ impl BatchRow {
     fn failed(&self) -> bool {
         self.failure().is_some()
     }
-}
-
-/// A failure cause as the tally names it: the `errCode` as the CM gave it,
-/// else the outcome's name.
-fn cause_name<'a>(t: &'static Texts, cause: &'a FailureCause) -> &'a str {
-    match cause {
-        FailureCause::Refused(Some(code)) => code,
-        FailureCause::Refused(None) => outcome_name(t, OutcomeClass::ApiError.as_str()),
-        FailureCause::Ended(class) => outcome_name(t, class.as_str()),
-    }
-}
-
-/// The tally of a batch's failures, e.g. `ILLEGAL_STATE: 2, network: 1`.
-fn tally_text(t: &'static Texts, tally: &[(FailureCause, usize)]) -> String {
-    let causes: Vec<String> = tally
-        .iter()
-        .map(|(cause, count)| {
-            fill(
-                t.batch_failure_count,
-                &[cause_name(t, cause), &count.to_string()],
-            )
-        })
-        .collect();
-    fill(t.batch_failures, &[&causes.join(t.list_separator)])
 }
 
 /// How often, at most, a running batch redraws its rows: redrawing a long
@@ -574,7 +549,7 @@ pub fn BatchPage() -> impl IntoView {
                     {move || (cancel_requested.get() && !running.get()).then(|| format!(" {}", t.batch_cancelled))}
                 </p>
                 {move || (failed() > 0).then(|| view! {
-                    <p data-batch-failures="">{failures.with(|tally| tally_text(t, tally))}</p>
+                    <p data-batch-failures="">{failures.with(|tally| failure_tally_text(t, tally))}</p>
                 })}
                 <label class="inline">
                     <input type="checkbox" name="onlyFailed" prop:checked=only_failed
@@ -621,22 +596,5 @@ mod tests {
             "It concerns 7 tasks: t1, t2, t3, t4, t5 and 2 more."
         );
         assert_eq!(concerned_text(&ZH, &names[..2]), "涉及 2 个任务：t1、t2。");
-    }
-
-    #[test]
-    fn the_failures_are_named_by_errcode_or_outcome_in_each_language() {
-        let tally = [
-            (FailureCause::Refused(Some("ILLEGAL_STATE".into())), 2),
-            (FailureCause::Ended(OutcomeClass::Network), 1),
-            (FailureCause::Refused(None), 1),
-        ];
-        assert_eq!(
-            tally_text(&EN, &tally),
-            "Failed, by cause: ILLEGAL_STATE: 2, network: 1, api-error: 1."
-        );
-        assert_eq!(
-            tally_text(&ZH, &tally[..2]),
-            "失败原因：ILLEGAL_STATE：2、无应答：1。"
-        );
     }
 }

@@ -1,6 +1,7 @@
 //! `#/journal`: every request this browser sent, newest first.
 
 use leptos::prelude::*;
+use oms_core::batch::{FailureCause, failure_tally};
 use oms_core::config_map::{delete_params_entries, import_json, is_secret_key, secret_keys};
 use oms_core::envelope::OutcomeClass;
 use oms_core::journal::{CSV_COLUMNS, EntryKind, Filter, INTERRUPTED, JournalEntry, to_csv};
@@ -10,7 +11,7 @@ use oms_core::request::{OperationKind, query_param};
 use crate::components::checkpoint::set_from_epoch;
 use crate::components::confirm::ConfirmDialog;
 use crate::drafts::{ConfigRowDraft, JournalFilterDraft, rows_of};
-use crate::i18n::{entry_name, entry_task, fill, fill_count, outcome_name};
+use crate::i18n::{entry_name, entry_task, failure_tally_text, fill, fill_count, outcome_name};
 use crate::pages::PageIntro;
 use crate::route::Page;
 use crate::{Console, browser, console};
@@ -213,6 +214,10 @@ pub fn JournalPage() -> impl IntoView {
                                 <div class="entry-details">
                                     <p class="muted">{fill(t.journal_profile, &[&shown.profile])}</p>
                                     {(shown.outcome() == INTERRUPTED).then(|| view! { <p data-interrupted="">{t.journal_interrupted}</p> })}
+                                    {batch.then(|| {
+                                        let tally = failure_tally(shown.requests.iter().filter_map(|r| FailureCause::of_journaled(&r.outcome, r.err_code.as_deref())));
+                                        (!tally.is_empty()).then(|| view! { <p data-batch-failures="">{failure_tally_text(t, &tally)}</p> })
+                                    })}
                                     <ol>
                                         {shown.requests.iter().map(|r| {
                                             let query = r.params.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&");

@@ -1317,7 +1317,8 @@ async fn a_batch_sends_one_request_per_task_and_retries_only_the_failed() {
 }
 
 /// A batch's failures are counted by `errCode`, or by how they ended when
-/// the CM refused nothing; the table can show only the failed rows.
+/// the CM refused nothing, on its page and in its journal entry; the table
+/// can show only the failed rows.
 #[tokio::test]
 async fn a_batch_tallies_its_failures_by_cause_and_shows_only_them_on_request() {
     let world = World::start().await;
@@ -1354,6 +1355,22 @@ async fn a_batch_tallies_its_failures_by_cause_and_shows_only_them_on_request() 
     .into();
     assert_eq!(rows(&world).await, failed, "only the failed rows, in order");
     assert_eq!(world.count("[data-batch-none-failed]").await, 0);
+
+    // The journal's entry counts them alike.
+    world.open("#/journal").await;
+    world
+        .click("ul.journal > li[data-op='batch-stop'] button.entry")
+        .await;
+    assert_eq!(
+        world.text("ul.journal [data-batch-failures]").await,
+        "Failed, by cause: ILLEGAL_STATE: 2, http-error: 1, TASK_NOT_FOUND: 1."
+    );
+    world.open("#/batch").await;
+    assert_eq!(
+        rows(&world).await,
+        failed,
+        "the choice is kept with the batch"
+    );
 
     // A batch with no failure, the choice kept: no row, said so.
     world.set("textarea[name='taskNames']", INCR_RUNNING).await;
