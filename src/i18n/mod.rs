@@ -545,7 +545,8 @@ fn cause_name<'a>(t: &'static Texts, cause: &'a FailureCause) -> &'a str {
     }
 }
 
-/// The tally of a batch's failures by cause, e.g. `ILLEGAL_STATE: 2, network: 1`.
+/// The tally of a batch's failures by cause, e.g. "Failed, by cause:
+/// ILLEGAL_STATE: 2, network: 1."
 pub fn failure_tally_text(t: &'static Texts, tally: &[(FailureCause, usize)]) -> String {
     let causes: Vec<String> = tally
         .iter()
