@@ -192,7 +192,7 @@ impl FailureCause {
 
     /// Why a journaled request failed, from its outcome's name and
     /// `errCode`; `None` for a success, or a request never answered
-    /// (`interrupted`, `pending`).
+    /// (`interrupted`) or with an outcome no class names.
     pub fn of_journaled(outcome: &str, err_code: Option<&str>) -> Option<Self> {
         match OutcomeClass::ALL
             .into_iter()

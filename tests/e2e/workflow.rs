@@ -975,6 +975,11 @@ async fn start_batch(world: &World, names: &[String], concurrency: &str) {
 async fn send_batch(world: &World, tasks: usize) {
     world.click(SUBMIT).await;
     world.click(CONFIRM).await;
+    batch_ended(world, tasks).await;
+}
+
+/// Waits until the batch has ended with `tasks` rows answered.
+async fn batch_ended(world: &World, tasks: usize) {
     world
         .wait_until(&format!("return document.querySelectorAll('tr[data-outcome]').length === {tasks} && !document.querySelector(\"[data-action='cancel-batch']\")"))
         .await;
@@ -1247,8 +1252,7 @@ async fn a_batch_sends_one_request_per_task_and_retries_only_the_failed() {
     .await;
     start_batch(&world, &names, "8").await;
     world.wait_for("[data-batch-progress]").await;
-    let done = "return document.querySelectorAll('tr[data-outcome]').length === 50 && !document.querySelector(\"[data-action='cancel-batch']\")";
-    world.wait_until(done).await;
+    batch_ended(&world, 50).await;
     let journal = world.journal().await;
     assert_eq!(journal.len(), 50, "exactly one request per task");
     assert!(
@@ -1335,13 +1339,9 @@ async fn a_batch_tallies_its_failures_by_cause_and_shows_only_them_on_request() 
     // One request at a time: the second is answered 502.
     world.faults(json!({"next": ["ok", "http502Empty"]})).await;
     start_batch(&world, &names, "1").await;
-    world
-        .wait_until("return document.querySelectorAll('tr[data-outcome]').length === 5 && !document.querySelector(\"[data-action='cancel-batch']\")")
-        .await;
-    assert_eq!(
-        world.text("[data-batch-failures]").await,
-        "Failed, by cause: ILLEGAL_STATE: 2, http-error: 1, TASK_NOT_FOUND: 1."
-    );
+    batch_ended(&world, 5).await;
+    let tally = "Failed, by cause: ILLEGAL_STATE: 2, http-error: 1, TASK_NOT_FOUND: 1.";
+    assert_eq!(world.text("[data-batch-failures]").await, tally);
     assert_eq!(world.count("tr[data-outcome]").await, 5);
 
     world.click("input[name='onlyFailed']").await;
@@ -1361,10 +1361,7 @@ async fn a_batch_tallies_its_failures_by_cause_and_shows_only_them_on_request() 
     world
         .click("ul.journal > li[data-op='batch-stop'] button.entry")
         .await;
-    assert_eq!(
-        world.text("ul.journal [data-batch-failures]").await,
-        "Failed, by cause: ILLEGAL_STATE: 2, http-error: 1, TASK_NOT_FOUND: 1."
-    );
+    assert_eq!(world.text("ul.journal [data-batch-failures]").await, tally);
     world.open("#/batch").await;
     assert_eq!(
         rows(&world).await,
