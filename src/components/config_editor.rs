@@ -134,8 +134,12 @@ pub fn ConfigEditor(
     // secret key that starts to parse does not pull the text from under the
     // cursor. Left with a secret in it, it shows masked, after the click
     // that left it (the masked view is shorter: what was clicked would move).
+    // Text with an error stays as typed, with its error: the masked view
+    // shows the rows, which are not that text, and no error.
     let editing = RwSignal::new(false);
-    let json_masked = Memo::new(move |_| has_secret.get() && !reveal.get() && !editing.get());
+    let json_masked = Memo::new(move |_| {
+        has_secret.get() && !reveal.get() && !editing.get() && typed.with(Result::is_ok)
+    });
     // Rows changed elsewhere (the rows tab, an inserted checkpoint, Clear
     // form, a share link) are shown as JSON. Text that does not parse yet
     // is kept as typed, and the rows stay as they were, until the rows

@@ -1403,6 +1403,41 @@ async fn json_with_a_secret_stays_in_its_field_until_the_operator_leaves_it() {
     world.finish().await;
 }
 
+/// JSON with a secret that parsed once, then typed into an error, stays
+/// as typed with its error when the operator leaves it: the masked view
+/// would show the rows' last valid content and no error, while the error
+/// holds the update.
+#[tokio::test]
+async fn json_with_a_secret_and_an_error_stays_shown_when_left() {
+    let world = update_json_tab().await;
+    world
+        .set(JSON_TAB, r#"{"sink": {"password": "s3cret"}}"#)
+        .await;
+    world
+        .wait_until("return document.querySelectorAll(\"input[name='key']\").length === 1")
+        .await;
+    let typed = r#"{"sink": {"password": "s3cret"}}x"#;
+    world.set(JSON_TAB, typed).await;
+    world.click("input[name='taskName']").await;
+    // What waits for the click's release runs in a timer set before this one.
+    world
+        .js_async("const done = arguments[0]; setTimeout(() => done(true), 0)")
+        .await;
+    assert_eq!(
+        world.text(".json .error").await,
+        "Line 1, column 33: there is text after the end of the JSON object."
+    );
+    assert_eq!(
+        world
+            .js("return [document.activeElement.name, document.querySelectorAll('.json pre.body').length]")
+            .await,
+        json!(["taskName", 0]),
+        "left, and not masked"
+    );
+    assert_eq!(world.value(JSON_TAB).await, json!(typed));
+    world.finish().await;
+}
+
 /// Migrate's new name is the answer's, compared with the name sent: an
 /// edit of the field while the request is in flight changes neither.
 #[tokio::test]
