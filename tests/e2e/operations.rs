@@ -979,6 +979,38 @@ async fn update_form() -> World {
     world
 }
 
+/// A JSON value pretty-printed shows every line in its field, and is sent
+/// as the text it now is; compacted, it is one line again.
+#[tokio::test]
+async fn a_json_value_pretty_printed_shows_whole_and_compacts_back() {
+    let world = update_form().await;
+    let compact = r#"[{"clientId":"ORACLE_x-1-0","subtopic":"ORACLE_x-1-0"}]"#;
+    world.add_config_row("source", "clients", compact).await;
+    let value = "textarea[name='value']";
+    world
+        .click(".config-row button[aria-label='Pretty-print the JSON value']")
+        .await;
+    let pretty =
+        "[\n  {\n    \"clientId\": \"ORACLE_x-1-0\",\n    \"subtopic\": \"ORACLE_x-1-0\"\n  }\n]";
+    assert_eq!(world.value(value).await, json!(pretty));
+    assert_eq!(
+        world
+            .js("const v = document.querySelector(\"textarea[name='value']\"); return v.scrollHeight <= v.clientHeight")
+            .await,
+        json!(true),
+        "every line in view"
+    );
+    assert_eq!(
+        world.text("[data-preview-body]").await,
+        json!({"source": {"clients": pretty}}).to_string()
+    );
+    world
+        .click(".config-row button[aria-label='Compact the JSON value']")
+        .await;
+    assert_eq!(world.value(value).await, json!(compact));
+    world.finish().await;
+}
+
 /// The update page with a task name, its `updateConfigMap` JSON tab shown.
 async fn update_json_tab() -> World {
     let world = update_form().await;
