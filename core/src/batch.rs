@@ -194,10 +194,7 @@ impl FailureCause {
     /// `errCode`; `None` for a success, or a request never answered
     /// (`interrupted`) or with an outcome no class names.
     pub fn of_journaled(outcome: &str, err_code: Option<&str>) -> Option<Self> {
-        match OutcomeClass::ALL
-            .into_iter()
-            .find(|c| c.as_str() == outcome)?
-        {
+        match OutcomeClass::parse(outcome)? {
             OutcomeClass::Success => None,
             OutcomeClass::ApiError => Some(Self::Refused(err_code.map(str::to_owned))),
             other => Some(Self::Ended(other)),

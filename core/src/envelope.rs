@@ -59,6 +59,11 @@ impl OutcomeClass {
             Self::Cancelled => "cancelled",
         }
     }
+
+    /// The class a stable name ([`Self::as_str`]) names, if any.
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|class| class.as_str() == name)
+    }
 }
 
 /// How a call ended, with what the user needs to see.
@@ -264,6 +269,15 @@ pub fn excerpt(body: &str) -> String {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn outcome_classes_are_read_back_from_their_names() {
+        for class in OutcomeClass::ALL {
+            assert_eq!(OutcomeClass::parse(class.as_str()), Some(class));
+        }
+        assert_eq!(OutcomeClass::parse("pending"), None);
+        assert_eq!(OutcomeClass::parse("Success"), None);
+    }
 
     #[test]
     fn known_error_codes_are_read_and_others_are_not() {

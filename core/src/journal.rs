@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::batch::{FailureCause, failure_tally};
 use crate::config_map::mask_body_text;
 use crate::envelope::Outcome;
 use crate::request::{METHOD, OperationKind, Request, query_param};
@@ -276,6 +277,16 @@ impl JournalEntry {
         let answered = || self.requests.iter().filter(|r| r.outcome != INTERRUPTED);
         let failed = answered().filter(|r| r.outcome != "success").count();
         (answered().count(), failed)
+    }
+
+    /// How many of the entry's requests failed for each cause, the most
+    /// frequent first (a batch's tally by cause).
+    pub fn failures(&self) -> Vec<(FailureCause, usize)> {
+        failure_tally(
+            self.requests
+                .iter()
+                .filter_map(|r| FailureCause::of_journaled(&r.outcome, r.err_code.as_deref())),
+        )
     }
 }
 
@@ -978,6 +989,14 @@ mod tests {
         };
         assert_eq!(run.outcome(), INTERRUPTED);
         assert_eq!(run.tally(), (2, 1));
+        assert_eq!(
+            run.failures(),
+            vec![(
+                FailureCause::Ended(crate::envelope::OutcomeClass::Timeout),
+                1
+            )],
+            "a request never answered is no failure"
+        );
         assert!(
             Filter {
                 outcome: INTERRUPTED.into(),

@@ -1,7 +1,6 @@
 //! `#/journal`: every request this browser sent, newest first.
 
 use leptos::prelude::*;
-use oms_core::batch::{FailureCause, failure_tally};
 use oms_core::config_map::{delete_params_entries, import_json, is_secret_key, secret_keys};
 use oms_core::envelope::OutcomeClass;
 use oms_core::journal::{CSV_COLUMNS, EntryKind, Filter, INTERRUPTED, JournalEntry, to_csv};
@@ -215,7 +214,7 @@ pub fn JournalPage() -> impl IntoView {
                                     <p class="muted">{fill(t.journal_profile, &[&shown.profile])}</p>
                                     {(shown.outcome() == INTERRUPTED).then(|| view! { <p data-interrupted="">{t.journal_interrupted}</p> })}
                                     {batch.then(|| {
-                                        let tally = failure_tally(shown.requests.iter().filter_map(|r| FailureCause::of_journaled(&r.outcome, r.err_code.as_deref())));
+                                        let tally = shown.failures();
                                         (!tally.is_empty()).then(|| view! { <p data-batch-failures="">{failure_tally_text(t, &tally)}</p> })
                                     })}
                                     <ol>

@@ -1018,6 +1018,14 @@ async fn update_json_tab() -> World {
     world
 }
 
+/// Sets the JSON tab's text to `json`, of one entry, and waits for its row.
+async fn set_json_of_one_entry(world: &World, json: &str) {
+    world.set(JSON_TAB, json).await;
+    world
+        .wait_until("return document.querySelectorAll(\"input[name='key']\").length === 1")
+        .await;
+}
+
 /// JSON shown with an error is not sent: the rows' last valid content is
 /// not what the operator is looking at. Shown again, the rows are. What
 /// the rows the JSON gave lack is said on the JSON tab.
@@ -1378,12 +1386,7 @@ async fn the_json_tab_keeps_what_was_typed_and_follows_the_rows() {
         !stored.as_str().unwrap().contains("s3cret"),
         "never saved: {stored}"
     );
-    world
-        .set(JSON_TAB, "{\"sink\": {\"workerNum\": \"8\"}}")
-        .await;
-    world
-        .wait_until("return document.querySelectorAll(\"input[name='key']\").length === 1")
-        .await;
+    set_json_of_one_entry(&world, "{\"sink\": {\"workerNum\": \"8\"}}").await;
     world.click("[data-action='clear-form']").await;
     world
         .wait_until("return document.querySelectorAll(\"input[name='key']\").length === 0")
@@ -1404,10 +1407,7 @@ async fn the_json_tab_keeps_what_was_typed_and_follows_the_rows() {
 async fn json_with_a_secret_stays_in_its_field_until_the_operator_leaves_it() {
     let world = update_json_tab().await;
     let typed = r#"{"sink": {"password": "s3cret"}}"#;
-    world.set(JSON_TAB, typed).await;
-    world
-        .wait_until("return document.querySelectorAll(\"input[name='key']\").length === 1")
-        .await;
+    set_json_of_one_entry(&world, typed).await;
     let focused = "const a = document.activeElement; return [a.name, a.value]";
     assert_eq!(
         world.js(focused).await,
@@ -1442,12 +1442,7 @@ async fn json_with_a_secret_stays_in_its_field_until_the_operator_leaves_it() {
 #[tokio::test]
 async fn json_with_a_secret_and_an_error_stays_shown_when_left() {
     let world = update_json_tab().await;
-    world
-        .set(JSON_TAB, r#"{"sink": {"password": "s3cret"}}"#)
-        .await;
-    world
-        .wait_until("return document.querySelectorAll(\"input[name='key']\").length === 1")
-        .await;
+    set_json_of_one_entry(&world, r#"{"sink": {"password": "s3cret"}}"#).await;
     let typed = r#"{"sink": {"password": "s3cret"}}x"#;
     world.set(JSON_TAB, typed).await;
     world.click("input[name='taskName']").await;
