@@ -132,7 +132,7 @@ pub struct CheckpointDraft {
     /// The instant (epoch seconds) the date and time were last set from: a
     /// pasted epoch, *Now*, a step back, a journal entry. While they still
     /// show it, a zone change shows it in the new zone; a date and time
-    /// typed are read in it. Not saved.
+    /// typed are read in it.
     pub instant: RwSignal<Option<i64>>,
 }
 
@@ -284,6 +284,7 @@ struct Stored {
     time: String,
     zone: String,
     subtopics: Vec<String>,
+    instant: Option<i64>,
     batch_text: String,
     batch_operation: String,
     batch_pull_back_flag: bool,
@@ -356,7 +357,7 @@ impl Drafts {
                 } else {
                     stored.subtopics
                 })),
-                instant: RwSignal::new(None),
+                instant: RwSignal::new(stored.instant),
             },
             batch_text: RwSignal::new(stored.batch_text),
             batch_operation: RwSignal::new(or(stored.batch_operation, "stop")),
@@ -479,6 +480,7 @@ impl Drafts {
             time: self.checkpoint.time.get(),
             zone: self.checkpoint.zone.get(),
             subtopics: values_of(&self.checkpoint.subtopics),
+            instant: self.checkpoint.instant.get(),
             batch_text: self.batch_text.get(),
             batch_operation: self.batch_operation.get(),
             batch_pull_back_flag: self.batch_pull_back_flag.get(),

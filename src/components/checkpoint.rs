@@ -137,9 +137,13 @@ pub fn warning_text(t: &Texts, warning: &CheckpointWarning) -> String {
     }
 }
 
+/// The instant `epoch` in UTC, e.g. `2024-10-27 01:30:00 UTC`.
+fn utc_instant(epoch: i64) -> String {
+    checkpoint::format_instant(epoch, &Zone::Utc, &IntlZones).unwrap_or_default()
+}
+
 fn ambiguity_text(t: &Texts, ambiguity: &Ambiguity, zone: &Zone) -> String {
-    let at =
-        |epoch: i64| checkpoint::format_instant(epoch, &Zone::Utc, &IntlZones).unwrap_or_default();
+    let at = utc_instant;
     match ambiguity {
         Ambiguity::Gap { taken, .. } => fill(t.checkpoint_gap, &[&zone.label(), &at(*taken)]),
         Ambiguity::Fold { taken, other } => fill(
@@ -445,6 +449,16 @@ pub fn CheckpointBuilder(
         subtopics_from.set(text.clone());
         subtopics_note.set((!text.trim().is_empty()).then(|| take_subtopics(t, draft, &text)));
     };
+    // The other instant a local time that occurred twice names.
+    let other_occurrence = move || {
+        result.with(|r| match r {
+            Ok(Computed {
+                ambiguity: Some(Ambiguity::Fold { other, .. }),
+                ..
+            }) => Some(*other),
+            _ => None,
+        })
+    };
     let offsets = OFFSETS.map(|minutes| Zone::Fixed(minutes * 60).label());
     view! {
         <fieldset class="checkpoint" data-checkpoint-builder="" on:keydown=super::hold_enter>
@@ -536,7 +550,7 @@ pub fn CheckpointBuilder(
                         view! { <p class=if missing { "hint" } else { "error" } data-checkpoint-problem="">{checkpoint_error(t, &error)}</p> }.into_any()
                     }
                     Ok(r) => {
-                        let utc = checkpoint::format_instant(r.epoch, &Zone::Utc, &IntlZones).unwrap_or_default();
+                        let utc = utc_instant(r.epoch);
                         let zoned = checkpoint::format_instant(r.epoch, &r.zone, &IntlZones).unwrap_or_default();
                         let age = browser::now_secs() - r.epoch;
                         let relative = if age >= 0 { fill(t.ago, &[&duration_words(t, age)]) } else { fill(t.from_now, &[&duration_words(t, age)]) };
@@ -555,6 +569,12 @@ pub fn CheckpointBuilder(
                         }.into_any()
                     }
                 }}
+                <Show when=move || other_occurrence().is_some()>
+                    <button type="button" class="secondary small" data-action="take-other-occurrence"
+                        on:click=move |_| draft.instant.set(other_occurrence())>
+                        {move || other_occurrence().map(|other| fill(t.take_other_occurrence, &[&utc_instant(other)]))}
+                    </button>
+                </Show>
             </div>
         </fieldset>
     }

@@ -244,6 +244,7 @@ catalogue! {
     checkpoint_gap,
     checkpoint_fold,
     checkpoint_fold_second,
+    take_other_occurrence,
     zone_unknown,
     date_missing,
     date_bad,

@@ -450,6 +450,63 @@ async fn a_pasted_instant_in_a_repeated_hour_stays_that_instant() {
     world.finish().await;
 }
 
+/// In Europe/Berlin, 02:30 typed on the night clocks go back takes the
+/// first 02:30; the operator can take the second with one click, and the
+/// first again, the focus staying on the button; the pullback's
+/// `source.checkpoint` follows, and the choice outlives a reload.
+#[tokio::test]
+async fn a_repeated_local_time_can_take_either_occurrence() {
+    let world = berlin_builder().await;
+    world.set("input[name='date']", "2024-10-27").await;
+    world.set("input[name='time']", "02:30:00").await;
+    assert_eq!(world.text("output[name='epoch']").await, "1729989000");
+    let other = "button[data-action='take-other-occurrence']";
+    assert_eq!(
+        world.text(other).await,
+        "Take 2024-10-27 01:30:00 UTC instead"
+    );
+    world.click(other).await;
+    assert_eq!(world.text("output[name='epoch']").await, "1729992600");
+    assert_eq!(world.text("[data-utc]").await, "2024-10-27 01:30:00 UTC");
+    assert!(
+        world
+            .text("[data-checkpoint-text]")
+            .await
+            .contains("\"1729992600\""),
+        "the checkpoint text follows"
+    );
+    let warnings = builder_warnings(&world).await;
+    assert!(
+        warnings.contains("the second, 2024-10-27 01:30:00 UTC, was taken"),
+        "{warnings}"
+    );
+    assert_eq!(
+        world.text(other).await,
+        "Take 2024-10-27 00:30:00 UTC instead"
+    );
+    assert_eq!(
+        world
+            .js("return document.activeElement.dataset.action || ''")
+            .await,
+        "take-other-occurrence"
+    );
+    world.reload().await;
+    assert_eq!(
+        world.text("output[name='epoch']").await,
+        "1729992600",
+        "the choice is kept with the drafts"
+    );
+    world.click(other).await;
+    assert_eq!(world.text("output[name='epoch']").await, "1729989000");
+    world.set("input[name='time']", "03:30:00").await;
+    assert_eq!(
+        world.count(other).await,
+        0,
+        "no button once the time is not repeated"
+    );
+    world.finish().await;
+}
+
 /// The journal's *fill form* on a pullback's entry brings back its task,
 /// subtopic and checkpoint, and sends nothing.
 #[tokio::test]
