@@ -270,6 +270,16 @@ impl JournalEntry {
             .unwrap_or("pending")
     }
 
+    /// The `errCode` of the request that gave the entry its outcome, when
+    /// the CM refused it with one.
+    pub fn err_code(&self) -> Option<&str> {
+        let outcome = self.outcome();
+        self.requests
+            .iter()
+            .find(|r| r.outcome == outcome)
+            .and_then(|r| r.err_code.as_deref())
+    }
+
     /// How many of the entry's requests were answered, and how many of
     /// those did not succeed (a batch's tally; an interrupted request was
     /// not answered).
@@ -955,6 +965,36 @@ mod tests {
         assert_eq!(mixed.outcome(), "timeout");
         assert_eq!(mixed.tally(), (2, 1));
         assert_eq!(pending.tally(), (0, 0));
+        assert_eq!((mixed.err_code(), pending.err_code()), (None, None));
+    }
+
+    #[test]
+    fn an_entry_names_the_err_code_of_the_refusal_that_gave_its_outcome() {
+        let refused = |code: &str| Outcome::ApiError {
+            err_code: Some(code.into()),
+            err_msg: None,
+            error_detail: None,
+            retryable: None,
+        };
+        let ok = entry(1, "pullback", &Outcome::Success { result: None });
+        let illegal = entry(2, "pullback", &refused("ILLEGAL_STATE"));
+        let not_found = entry(3, "pullback", &refused("TASK_NOT_FOUND"));
+        let halted = JournalEntry {
+            requests: [ok.requests.clone(), illegal.requests, not_found.requests].concat(),
+            ..ok.clone()
+        };
+        assert_eq!(
+            halted.err_code(),
+            Some("ILLEGAL_STATE"),
+            "the first refusal"
+        );
+        assert_eq!(ok.err_code(), None);
+        let left = JournalRequest::interrupted("3. resume", &update_request(), 1);
+        let interrupted = JournalEntry {
+            requests: [halted.requests.clone(), vec![left]].concat(),
+            ..halted
+        };
+        assert_eq!(interrupted.err_code(), None, "interrupted, not refused");
     }
 
     #[test]

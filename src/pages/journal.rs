@@ -204,6 +204,7 @@ pub fn JournalPage() -> impl IntoView {
                                 " " <strong>{entry_name(t, &entry.operation)}</strong>
                                 " " <code>{entry_task(t, &entry.operation, &entry.task_name)}</code>
                                 " " <span class=format!("outcome outcome-{}", entry.outcome())>{outcome_name(t, entry.outcome()).to_owned()}</span>
+                                {(!batch).then(|| entry.err_code().map(|code| view! { " " <code data-err-code="">{code.to_owned()}</code> }))}
                                 {batch.then(|| {
                                     let (answered, failed) = entry.tally();
                                     view! { " " <span class="muted" data-batch-tally="">{fill(t.journal_batch_tally, &[&answered.to_string(), &failed.to_string()])}</span> }

@@ -46,6 +46,13 @@ async fn the_journal_survives_a_reload_and_exports_its_rows() {
         ]),
         "newest first"
     );
+    assert_eq!(
+        world
+            .js("return [...document.querySelectorAll('ul.journal > li > button.entry')].map(b => [b.textContent.endsWith(' api-error TASK_NOT_FOUND'), b.querySelector('[data-err-code]')?.textContent ?? null])")
+            .await,
+        json!([[true, "TASK_NOT_FOUND"], [false, null]]),
+        "a refusal's errCode is read without opening the entry"
+    );
 
     world.set("select[name='filterOutcome']", "api-error").await;
     assert_eq!(world.count("ul.journal > li").await, 1);
