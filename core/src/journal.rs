@@ -316,6 +316,20 @@ pub struct Filter {
 }
 
 impl Filter {
+    /// Whether it lets every entry through.
+    pub fn is_empty(&self) -> bool {
+        self.task_name.trim().is_empty()
+            && self.operation.is_empty()
+            && self.outcome.is_empty()
+            && self.from_ms.is_none()
+            && self.to_ms.is_none()
+    }
+
+    /// Whether its time range ends before it starts (no entry can pass).
+    pub fn is_inverted(&self) -> bool {
+        matches!((self.from_ms, self.to_ms), (Some(from), Some(to)) if from > to)
+    }
+
     /// Whether `entry` passes.
     pub fn matches(&self, entry: &JournalEntry) -> bool {
         // Task names are ASCII: ASCII case folding spares the WebAssembly
@@ -487,6 +501,11 @@ impl Journal {
             requests: vec![request],
             ..started.clone()
         });
+    }
+
+    /// How many entries it holds.
+    pub fn entry_count(&self) -> usize {
+        self.entries.len()
     }
 
     /// The entries passing `filter`, newest first.
@@ -896,8 +915,9 @@ mod tests {
         for id in 0..(MAX_ENTRIES as u64 + 5) {
             journal.push(entry(id, if id % 2 == 0 { "stop" } else { "resume" }, &ok));
         }
-        assert_eq!(journal.entries.len(), MAX_ENTRIES);
+        assert_eq!(journal.entry_count(), MAX_ENTRIES);
         assert_eq!(journal.entries[0].id, 5);
+        assert!(Filter::default().is_empty());
         let stops = journal.select(&Filter {
             operation: "stop".into(),
             ..Filter::default()
@@ -918,6 +938,26 @@ mod tests {
             ..Filter::default()
         });
         assert_eq!(named.len(), 1);
+        let inverted = Filter {
+            from_ms: Some(101_000.0),
+            to_ms: Some(100_000.0),
+            ..Filter::default()
+        };
+        assert!(inverted.is_inverted() && !inverted.is_empty());
+        assert!(journal.select(&inverted).is_empty());
+        let blank = Filter {
+            task_name: "  ".into(),
+            ..Filter::default()
+        };
+        assert!(blank.is_empty(), "white space filters nothing");
+        assert!(
+            !Filter {
+                from_ms: Some(1.0),
+                to_ms: Some(1.0),
+                ..blank
+            }
+            .is_inverted()
+        );
     }
 
     #[test]

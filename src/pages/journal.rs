@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 use oms_core::config_map::{delete_params_entries, import_json, is_secret_key, secret_keys};
 use oms_core::envelope::OutcomeClass;
-use oms_core::journal::{CSV_COLUMNS, EntryKind, Filter, INTERRUPTED, JournalEntry, to_csv};
+use oms_core::journal::{
+    CSV_COLUMNS, EntryKind, Filter, INTERRUPTED, Journal, JournalEntry, to_csv,
+};
 use oms_core::pullback::checkpoint_in_body;
 use oms_core::request::{OperationKind, query_param};
 
@@ -185,10 +187,24 @@ pub fn JournalPage() -> impl IntoView {
             <div class="actions">
                 <button type="button" class="secondary" data-action="export-json" on:click=export_json>{t.export_json}</button>
                 <button type="button" class="secondary" data-action="export-csv" on:click=export_csv>{t.export_csv}</button>
+                <button type="button" class="secondary" data-action="show-all"
+                    on:click=move |_| {
+                        for field in [task_name, operation, outcome, from, to] {
+                            field.set(String::new());
+                        }
+                    }>{t.journal_show_all}</button>
                 <button type="button" class="secondary" data-action="clear-journal" on:click=move |_| confirm_clear.set(true)>{t.journal_clear}</button>
             </div>
         </form>
-        <p class="hint" role="status" data-journal-count="">{move || fill_count(t.journal_count, entries.get().len(), &[])}</p>
+        <p class="hint" role="status" data-journal-count="">{move || {
+            let shown = entries.with(Vec::len);
+            if filter.with(Filter::is_empty) {
+                fill_count(t.journal_count, shown, &[])
+            } else {
+                fill_count(t.journal_count_filtered, journal.with(Journal::entry_count), &[&shown.to_string()])
+            }
+        }}</p>
+        {move || filter.with(Filter::is_inverted).then(|| view! { <p class="error" role="alert" data-filter-inverted="">{t.journal_filter_inverted}</p> })}
         <ul class="journal">
             <For each=move || entries.get() key=|e| (e.id, e.requests.len()) let:entry>
                 {

@@ -54,9 +54,33 @@ async fn the_journal_survives_a_reload_and_exports_its_rows() {
         "a refusal's errCode is read without opening the entry"
     );
 
+    assert_eq!(world.text("[data-journal-count]").await, "2 entries");
     world.set("select[name='filterOutcome']", "api-error").await;
     assert_eq!(world.count("ul.journal > li").await, 1);
-    world.set("select[name='filterOutcome']", "").await;
+    assert_eq!(
+        world.text("[data-journal-count]").await,
+        "Showing 1 of 2 entries (filtered)."
+    );
+    world
+        .set("input[name='filterFrom']", "2999-01-02T00:00:00")
+        .await;
+    world
+        .set("input[name='filterTo']", "2999-01-01T00:00:00")
+        .await;
+    assert_eq!(
+        world.text("[data-filter-inverted]").await,
+        "“From” is after “Until”: no entry can match."
+    );
+    world.click("[data-action='show-all']").await;
+    assert_eq!(world.text("[data-journal-count]").await, "2 entries");
+    assert_eq!(
+        world
+            .js("return ['filterTaskName','filterOperation','filterOutcome','filterFrom','filterTo'].map(n => document.querySelector(`[name='${n}']`).value)")
+            .await,
+        json!(["", "", "", "", ""]),
+        "Show all empties every filter field"
+    );
+    assert_eq!(world.count("[data-filter-inverted]").await, 0);
 
     world.js(CAPTURE_DOWNLOADS).await;
     world.click("[data-action='export-json']").await;
