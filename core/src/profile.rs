@@ -111,6 +111,27 @@ pub fn repeats_api_path(base: &str) -> bool {
     base_before_api_path(base).is_some()
 }
 
+/// The base URL to offer for `text` typed as one: the base of a request's
+/// URL (see [`base_before_api_path`]), and `http://` before a host written
+/// without its scheme (`10.186.16.126:8088`). `None` when it would be
+/// `text` itself or still not a base URL.
+pub fn offered_base(text: &str) -> Option<String> {
+    let typed = text.trim();
+    let base = base_before_api_path(typed).unwrap_or_else(|| typed.to_owned());
+    let base = if lacks_scheme(&base) {
+        format!("http://{base}")
+    } else {
+        base
+    };
+    (base != typed && valid_base_url(&base)).then_some(base)
+}
+
+/// Whether `text` is a host and port (or a dotted name) without a scheme.
+fn lacks_scheme(text: &str) -> bool {
+    let text = text.trim();
+    !text.starts_with('/') && !text.contains("://") && text.contains(['.', ':'])
+}
+
 /// What comes before the API's own path in `text` (see [`repeats_api_path`]),
 /// e.g. `http://10.0.0.1:8088` in a request URL copied from curl; a path
 /// prefix keeps its `/` (`/cm/east/`), and nothing before it is this origin
@@ -387,6 +408,34 @@ mod tests {
             assert!(valid_base_url(base), "{base}");
         }
         assert_eq!(base_before_api_path("http://10.0.0.1:8088/cm/"), None);
+    }
+
+    #[test]
+    fn a_base_typed_without_its_scheme_is_offered_with_http() {
+        for (text, offered) in [
+            ("10.186.16.126:8088", Some("http://10.186.16.126:8088")),
+            (" cm.example.com ", Some("http://cm.example.com")),
+            ("[fd00::1]:8088", Some("http://[fd00::1]:8088")),
+            (
+                "10.186.16.126:8088/connector/task/v2/stop?taskName=a:b",
+                Some("http://10.186.16.126:8088"),
+            ),
+            (
+                "https://cm:8443/connector/task/v2/",
+                Some("https://cm:8443"),
+            ),
+            ("/cm/east/connector/task", Some("/cm/east/")),
+            ("http://10.186.16.126:8088", None),
+            ("/cm/east/", None),
+            ("", None),
+            ("cm", None),
+            ("http:", None),
+            ("10.186.16.126:88080", None),
+            ("ftp://cm:21", None),
+        ] {
+            assert_eq!(offered_base(text).as_deref(), offered, "{text:?}");
+        }
+        assert!(lacks_scheme("10.0.0.1") && !lacks_scheme("https://10.0.0.1"));
     }
 
     fn named(names: &[&str], active: &str) -> Profiles {

@@ -355,6 +355,7 @@ pub static EN: Texts = Texts {
     profile_base_help: "Empty: this origin. A path prefix such as /cm/east/: a proxy on this origin. http(s)://host:port: a CM host that allows browser calls.",
     profile_base_example: "A resume would go to",
     profile_base_repeats_api: "This base URL holds the API's own path. The console adds /connector/task/v2/ and the operation to every request itself: leave them out.",
+    profile_base_no_scheme: "A CM host's address starts with http:// (or https://).",
     profile_base_use: "Use {0}",
     profile_save: "Save profile",
     profile_name_empty: "Give the profile a name.",

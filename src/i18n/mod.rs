@@ -388,6 +388,7 @@ catalogue! {
     profile_base_help,
     profile_base_example,
     profile_base_repeats_api,
+    profile_base_no_scheme,
     profile_base_use,
     profile_save,
     profile_name_empty,

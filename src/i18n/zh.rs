@@ -355,6 +355,7 @@ pub static ZH: Texts = Texts {
     profile_base_help: "留空：当前站点。路径前缀（如 /cm/east/）：当前站点上的代理。http(s)://主机:端口：允许浏览器调用的 CM 主机。",
     profile_base_example: "启动请求将发往",
     profile_base_repeats_api: "此基础地址包含接口自身的路径。控制台会自行为每个请求加上 /connector/task/v2/ 和操作名：请去掉这些部分。",
+    profile_base_no_scheme: "CM 主机地址以 http://（或 https://）开头。",
     profile_base_use: "改用 {0}",
     profile_save: "保存配置",
     profile_name_empty: "请为配置命名。",

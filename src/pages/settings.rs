@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use oms_core::profile::{
-    COLORS, Profile, ProfileError, Profiles, Reachability, base_before_api_path, repeats_api_path,
+    COLORS, Profile, ProfileError, Profiles, Reachability, offered_base, repeats_api_path,
     valid_base_url,
 };
 use oms_core::request::OperationKind;
@@ -150,10 +150,7 @@ pub fn SettingsPage() -> impl IntoView {
     });
     let draft = Memo::new(move |_| form.with(ProfileForm::profile));
     // The base in a request's URL typed or pasted whole (from curl, say).
-    let offered_base = Memo::new(move |_| {
-        form.with(|f| base_before_api_path(&f.base_url))
-            .filter(|base| valid_base_url(base))
-    });
+    let offered_base = Memo::new(move |_| form.with(|f| offered_base(&f.base_url)));
     let errors = Memo::new(move |_| {
         let editing = editing.get();
         let others: Vec<Profile> = c.profiles.with(|p| {
@@ -319,12 +316,18 @@ pub fn SettingsPage() -> impl IntoView {
                 view! { <p class="error" data-timeout-bad="">{t.profile_timeout_bad}</p> }
             })}
             <p class="hint">{t.profile_base_help}</p>
-            // A request's URL pasted whole (from curl, say) gets the offer
-            // of its base, whether or not it could be saved as it is.
+            // A request's URL pasted whole (from curl, say), or a host
+            // without its scheme, gets the offer of its base, whether or not
+            // it could be saved as it is.
             {move || offered_base.get().map(|base| {
                 let shown = if base.is_empty() { t.default_profile_name.to_owned() } else { base.clone() };
+                let warning = if form.with(|f| repeats_api_path(&f.base_url)) {
+                    view! { <span data-base-repeats-api="">{t.profile_base_repeats_api}</span> }
+                } else {
+                    view! { <span data-base-no-scheme="">{t.profile_base_no_scheme}</span> }
+                };
                 view! {
-                    <p class="warning" data-base-repeats-api="">{t.profile_base_repeats_api} " "
+                    <p class="warning">{warning} " "
                         <button type="button" class="secondary small" data-action="use-base"
                             on:click=move |_| form.update(|f| f.base_url = base.clone())>{fill(t.profile_base_use, &[&shown])}</button>
                     </p>

@@ -886,6 +886,35 @@ async fn a_profile_with_a_path_prefix_sends_there() {
         "a port out of range is said as it is typed, before a save is tried"
     );
     assert_eq!(world.count("[data-base-example]").await, 0);
+    world
+        .set(
+            "input[name='baseUrl']",
+            "10.186.16.126:8088/connector/task/v2/stop",
+        )
+        .await;
+    assert_eq!(
+        world.text("[data-action='use-base']").await,
+        "Use http://10.186.16.126:8088",
+        "a request's URL copied without its scheme"
+    );
+    world
+        .set("input[name='baseUrl']", "10.186.16.126:8088")
+        .await;
+    assert_eq!(
+        world.text("[data-base-no-scheme]").await,
+        "A CM host's address starts with http:// (or https://)."
+    );
+    assert_eq!(
+        world.text("[data-action='use-base']").await,
+        "Use http://10.186.16.126:8088"
+    );
+    assert_eq!(world.count("[data-base-bad]").await, 0);
+    world.click("[data-action='use-base']").await;
+    assert_eq!(
+        world.value("input[name='baseUrl']").await,
+        "http://10.186.16.126:8088"
+    );
+    assert_eq!(world.count("[data-base-no-scheme]").await, 0);
     world.set("input[name='baseUrl']", "/cm/east/").await;
     assert_eq!(world.count("[data-base-bad]").await, 0);
     assert_eq!(
