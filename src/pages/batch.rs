@@ -218,10 +218,23 @@ pub fn BatchPage() -> impl IntoView {
             .filter(|n| (1..=MAX_CONCURRENCY).contains(n))
     });
     let journal = c.journal.journal();
+    // The names sent last that the list does not hold yet, from the last
+    // 2,000 requests (the list is checked at every keystroke).
     let recent = Memo::new(move |_| {
+        let listed = plan.with(|p| {
+            p.names
+                .iter()
+                .map(|n| n.as_str().to_owned())
+                .collect::<std::collections::BTreeSet<_>>()
+        });
         journal.with(|journal| {
             let mut names: Vec<String> = Vec::new();
-            let requests = journal.entries.iter().rev().flat_map(|e| e.requests.iter());
+            let requests = journal
+                .entries
+                .iter()
+                .rev()
+                .flat_map(|e| e.requests.iter())
+                .take(2_000);
             for request in requests {
                 if names.len() == 10 {
                     break;
@@ -230,6 +243,7 @@ pub fn BatchPage() -> impl IntoView {
                 // a comma) is not offered again: the page flags such lines.
                 if !request.task_name.is_empty()
                     && !names.contains(&request.task_name)
+                    && !listed.contains(&request.task_name)
                     && batch::cleaned(&request.task_name).is_none()
                 {
                     names.push(request.task_name.clone());
@@ -431,6 +445,7 @@ pub fn BatchPage() -> impl IntoView {
     };
     let total = move || rows.with(Vec::len);
     let start_button = NodeRef::<leptos::html::Button>::new();
+    let names_field = NodeRef::<leptos::html::Textarea>::new();
     let failures = Memo::new(move |_| {
         rows.with(|all| {
             batch::failure_tally(all.iter().filter_map(|r| r.value.with(BatchRow::failure)))
@@ -460,7 +475,7 @@ pub fn BatchPage() -> impl IntoView {
         <form class="operation" on:submit=submit on:input=move |_| undo.forget() novalidate>
             <div class="field">
                 <label for="taskNames">{t.batch_names_label}</label>
-                <textarea id="taskNames" name="taskNames" rows="8" spellcheck="false"
+                <textarea id="taskNames" name="taskNames" rows="8" spellcheck="false" node_ref=names_field
                     prop:value=move || text.get()
                     on:input=move |ev| text.set(event_target_value(&ev))></textarea>
                 <p class="hint" data-batch-count="">{move || fill_count(t.batch_count, plan.with(|p| p.names.len()), &[])}</p>
@@ -473,11 +488,14 @@ pub fn BatchPage() -> impl IntoView {
                         {names.into_iter().map(|name| {
                             let add = name.clone();
                             view! {
-                                <button type="button" class="secondary small" on:click=move |_| text.update(|t| {
-                                    if !t.is_empty() && !t.ends_with('\n') { t.push('\n'); }
-                                    t.push_str(&add);
-                                    t.push('\n');
-                                })>{name}</button>
+                                <button type="button" class="secondary small" on:click=move |_| {
+                                    text.update(|t| {
+                                        if !t.is_empty() && !t.ends_with('\n') { t.push('\n'); }
+                                        t.push_str(&add);
+                                        t.push('\n');
+                                    });
+                                    if let Some(list) = names_field.get_untracked() { let _ = list.focus(); }
+                                }>{name}</button>
                             }
                         }).collect_view()}
                     </div>

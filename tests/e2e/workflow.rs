@@ -1251,7 +1251,9 @@ async fn a_batch_list_says_which_lines_are_skipped() {
 }
 
 /// *Recent* offers the names a batch sent, but not a line sent as typed
-/// with a name amid other text: offered, it would be flagged again.
+/// with a name amid other text (offered, it would be flagged again), nor
+/// a name the list holds already; a name taken leaves the offer, and the
+/// focus goes to the list, which ends with it.
 #[tokio::test]
 async fn a_batch_offers_recent_names_but_not_lines_around_a_name() {
     let world = World::start().await;
@@ -1259,6 +1261,25 @@ async fn a_batch_offers_recent_names_but_not_lines_around_a_name() {
     let list = format!("{INCR_RUNNING}\n\"{FULL_STOPPED}\",\nstore_x");
     world.set("textarea[name='taskNames']", &list).await;
     send_batch(&world, 3).await;
+    assert_eq!(
+        world.count(".recent button").await,
+        0,
+        "every name sent is still in the list"
+    );
+    world.set("textarea[name='taskNames']", "store_x").await;
+    let recent = "return [...document.querySelectorAll('.recent button')].map(b => b.textContent)";
+    assert_eq!(world.js(recent).await, json!([INCR_RUNNING]));
+    world.click(".recent button").await;
+    assert_eq!(
+        world.value("textarea[name='taskNames']").await,
+        format!("store_x\n{INCR_RUNNING}\n")
+    );
+    assert_eq!(world.count(".recent").await, 0, "nothing left to offer");
+    assert_eq!(
+        world.js("return document.activeElement.name").await,
+        "taskNames"
+    );
+    world.set("textarea[name='taskNames']", "").await;
     let mut offered = world
         .js("return [...document.querySelectorAll('.recent button')].map(b => b.textContent)")
         .await
