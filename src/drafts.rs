@@ -11,6 +11,7 @@ use oms_core::profile::Profile;
 use oms_core::share::ShareState;
 
 use crate::browser;
+use crate::components::checkpoint::shared_fields;
 use crate::components::clear_undo::Fills;
 use crate::i18n::Texts;
 use crate::store::{self, Unreadable};
@@ -436,6 +437,7 @@ impl Drafts {
 
     /// Every field, for a share link.
     pub fn to_share(self) -> ShareState {
+        let (date, time, zone) = shared_fields(self.checkpoint);
         ShareState {
             task_name: self.task_name.get_untracked(),
             pull_back_flag: self.pull_back_flag.get_untracked(),
@@ -450,9 +452,9 @@ impl Drafts {
                 })
                 .collect(),
             delete_params: values_of(&self.delete_params),
-            date: self.checkpoint.date.get_untracked(),
-            time: self.checkpoint.time.get_untracked(),
-            zone: self.checkpoint.zone.get_untracked(),
+            date,
+            time,
+            zone,
             subtopics: values_of(&self.checkpoint.subtopics),
         }
     }

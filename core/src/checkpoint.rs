@@ -337,6 +337,23 @@ pub fn from_epoch(
     Ok(LocalDateTime::from_seconds(epoch + zone.offset_at(epoch, rules)?)?.fields())
 }
 
+/// The instant `epoch` as a date and time in the fixed offset `zone` has
+/// then, and that offset: they give `epoch` wherever they are read. UTC
+/// when the offset is 0 or `offers` refuses it.
+pub fn in_fixed_zone(
+    epoch: i64,
+    zone: &Zone,
+    rules: &dyn ZoneRules,
+    offers: impl Fn(i32) -> bool,
+) -> Result<(String, String, Zone), CheckpointError> {
+    let fixed = match i32::try_from(zone.offset_at(epoch, rules)?) {
+        Ok(offset) if offset != 0 && offers(offset) => Zone::Fixed(offset),
+        _ => Zone::Utc,
+    };
+    let (date, time) = from_epoch(epoch, &fixed, rules)?;
+    Ok((date, time, fixed))
+}
+
 /// An instant shown as `YYYY-MM-DD HH:MM:SS <zone>`.
 pub fn format_instant(
     epoch: i64,

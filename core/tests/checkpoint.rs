@@ -93,6 +93,40 @@ fn bad_dates_and_times_are_refused() {
 }
 
 #[test]
+fn an_instant_is_written_in_the_fixed_offset_its_zone_has_then() {
+    let zone = |name: &str| Zone::parse(name, &TZDB).unwrap();
+    let any = |_: i32| true;
+    let fields = |date: &str, time: &str, zone: Zone| (date.to_owned(), time.to_owned(), zone);
+    assert_eq!(
+        in_fixed_zone(1_676_286_000, &zone("Asia/Shanghai"), &TZDB, any),
+        Ok(fields("2023-02-13", "19:00:00", Zone::Fixed(28_800)))
+    );
+    // Berlin's 02:30 that does not exist was taken as 03:30 CEST.
+    assert_eq!(
+        in_fixed_zone(1_711_848_600, &zone("Europe/Berlin"), &TZDB, any),
+        Ok(fields("2024-03-31", "03:30:00", Zone::Fixed(7_200)))
+    );
+    // The second 02:30 of the night clocks go back is 02:30 CET.
+    assert_eq!(
+        in_fixed_zone(1_729_992_600, &zone("Europe/Berlin"), &TZDB, any),
+        Ok(fields("2024-10-27", "02:30:00", Zone::Fixed(3_600)))
+    );
+    assert_eq!(
+        in_fixed_zone(1_676_286_000, &zone("Asia/Shanghai"), &TZDB, |_| false),
+        Ok(fields("2023-02-13", "11:00:00", Zone::Utc)),
+        "an offset not offered is written in UTC"
+    );
+    assert_eq!(
+        in_fixed_zone(1_676_286_000, &zone("Europe/London"), &TZDB, any),
+        Ok(fields("2023-02-13", "11:00:00", Zone::Utc))
+    );
+    assert_eq!(
+        in_fixed_zone(0, &Zone::Fixed(3_600), &TZDB, any),
+        Ok(fields("1970-01-01", "01:00:00", Zone::Fixed(3_600)))
+    );
+}
+
+#[test]
 fn skipped_and_repeated_local_times_are_reported() {
     let berlin = Zone::parse("Europe/Berlin", &TZDB).unwrap();
     let gap = to_epoch(parse_date_time("2024-03-31 02:30").unwrap(), &berlin, &TZDB).unwrap();

@@ -232,16 +232,48 @@ fn choose_zone(
     }
 }
 
+/// Whether the zone select offers the fixed offset `seconds` east of UTC.
+fn offers(seconds: i32) -> bool {
+    seconds % 60 == 0 && OFFSETS.contains(&(seconds / 60))
+}
+
 /// The zone select's value for a zone pasted after a date and time, when
 /// the select offers it.
 fn offered_zone(written: &str) -> Option<String> {
     match Zone::parse(&pasted::zone_value(written), &IntlZones).ok()? {
         Zone::Utc | Zone::Fixed(0) => Some("UTC".into()),
-        zone @ Zone::Fixed(seconds) => {
-            (seconds % 60 == 0 && OFFSETS.contains(&(seconds / 60))).then(|| zone.label())
-        }
+        zone @ Zone::Fixed(seconds) => offers(seconds).then(|| zone.label()),
         Zone::Named(name) => {
             (browser::time_zone().as_deref() == Some(name.as_str())).then(|| "local".to_owned())
+        }
+    }
+}
+
+/// The builder's date, time and zone as a link carries them. The browser's
+/// own zone (`local`) is written as the offset it has at the instant shown
+/// (now, while none is), with the date and time in it: read in a browser
+/// elsewhere, they give the same instant.
+pub fn shared_fields(draft: CheckpointDraft) -> (String, String, String) {
+    let (date, time, zone) = (
+        draft.date.get_untracked(),
+        draft.time.get_untracked(),
+        draft.zone.get_untracked(),
+    );
+    let local = match zone_of(&zone) {
+        Ok(local) if zone == "local" => local,
+        _ => return (date, time, zone),
+    };
+    let shown = checkpoint::parse_local(&date, &time)
+        .and_then(|at| checkpoint::to_epoch(at, &local, &IntlZones))
+        .map(|r| r.preferring(draft.instant.get_untracked()).epoch);
+    match shown {
+        Ok(epoch) => match checkpoint::in_fixed_zone(epoch, &local, &IntlZones, offers) {
+            Ok((date, time, fixed)) => (date, time, fixed.label()),
+            Err(_) => (date, time, zone),
+        },
+        Err(_) => {
+            let now = checkpoint::in_fixed_zone(browser::now_secs(), &local, &IntlZones, offers);
+            (date, time, now.map_or(zone, |(_, _, fixed)| fixed.label()))
         }
     }
 }

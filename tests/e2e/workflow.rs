@@ -248,6 +248,53 @@ async fn a_share_link_fills_every_field_and_sends_nothing() {
     world.finish().await;
 }
 
+/// A share link of a pullback read in the browser's own zone carries the
+/// offset that zone has then: opened in a browser elsewhere, it gives the
+/// same checkpoint, not the same wall-clock time read in the other zone.
+#[tokio::test]
+async fn a_share_link_in_the_browsers_zone_gives_the_same_instant_elsewhere() {
+    let world = World::start_in(Options::default(), "en-US", "Asia/Shanghai").await;
+    world.fill_reference_pullback().await;
+    world.set("select[name='zone']", "local").await;
+    assert_eq!(world.text("output[name='epoch']").await, "1676286000");
+    world.click("[data-action='copy-link']").await;
+    let link = world
+        .wait_for("input.share-url")
+        .await
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap();
+    world.js("localStorage.clear(); return true").await;
+    world
+        .cdp(
+            "Emulation.setTimezoneOverride",
+            json!({"timezoneId": "Europe/Berlin"}),
+        )
+        .await;
+    world.client.goto("about:blank").await.unwrap();
+    world.client.goto(&link).await.unwrap();
+    world.wait_for("body[data-ready='true']").await;
+    world
+        .wait_until("return document.querySelector('.notices')?.textContent.includes('filled from a link') ?? false")
+        .await;
+    assert!(
+        world
+            .text("select[name='zone'] option[value='local']")
+            .await
+            .contains("Europe/Berlin"),
+        "the browser is elsewhere now"
+    );
+    assert_eq!(
+        world
+            .js("return ['date','time','zone'].map(n => document.querySelector(`[name='${n}']`).value)")
+            .await,
+        json!(["2023-02-13", "19:00:00", "UTC+08:00"])
+    );
+    assert_eq!(world.text("output[name='epoch']").await, "1676286000");
+    world.finish().await;
+}
+
 /// A journal entry's *Fill form* over a form half typed offers the way
 /// back, until the form is edited; over forms holding nothing it offers
 /// none.
