@@ -435,8 +435,8 @@ impl Drafts {
         self.checkpoint.subtopics.set(rows_of(subtopics));
     }
 
-    /// Every field, for a share link.
-    pub fn to_share(self) -> ShareState {
+    /// Every field, for a share link made for the CM host `cm_host`.
+    pub fn to_share(self, cm_host: String) -> ShareState {
         let (date, time, zone) = shared_fields(self.checkpoint);
         ShareState {
             task_name: self.task_name.get_untracked(),
@@ -456,6 +456,7 @@ impl Drafts {
             time,
             zone,
             subtopics: values_of(&self.checkpoint.subtopics),
+            cm_host,
         }
     }
 

@@ -9,6 +9,7 @@ use oms_core::config_map::secret_keys;
 use oms_core::request::OperationKind;
 use oms_core::share;
 
+use crate::components::header::host_text;
 use crate::components::notices::Said;
 use crate::i18n::{Texts, fill};
 use crate::{Console, browser, split};
@@ -280,6 +281,13 @@ pub fn apply_share(console: Console) {
                 )
             };
             let said = Said::show(console.notices, notice);
+            let here = host_text(console);
+            if !state.cm_host.is_empty() && state.cm_host != here {
+                let profile = console.profile.with_untracked(|p| p.name.clone());
+                console.notices.update(|n| {
+                    n.push(fill(t.share_other_host, &[&state.cm_host, &here, &profile]))
+                });
+            }
             let d = console.drafts;
             d.fill(
                 Page::from_hash(&route),

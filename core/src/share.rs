@@ -33,6 +33,9 @@ pub struct ShareState {
     pub zone: String,
     /// Subtopics.
     pub subtopics: Vec<String>,
+    /// The CM host it was made for, as an absolute URL (empty in links
+    /// older than it).
+    pub cm_host: String,
 }
 
 /// The hash for `route` (e.g. `#/update`) carrying `state`, secret values left out.
@@ -98,6 +101,13 @@ mod tests {
     }
 
     #[test]
+    fn a_link_older_than_a_field_reads_it_empty() {
+        let old = r#"#/stop?share={"taskName":"t1","zone":"UTC"}"#;
+        let state = read_share(old).unwrap().unwrap();
+        assert_eq!((&state.task_name[..], &state.cm_host[..]), ("t1", ""));
+    }
+
+    #[test]
     fn other_hashes_carry_nothing_and_bad_links_say_so() {
         assert_eq!(read_share("#/stop"), None);
         assert_eq!(read_share("#/stop?x=1"), None);
@@ -111,8 +121,9 @@ mod tests {
         fn every_field_survives_a_link(
             task_name in any::<String>(), ip in any::<String>(), date in any::<String>(),
             subtopics in proptest::collection::vec(any::<String>(), 0..3), flag in any::<bool>(),
+            cm_host in any::<String>(),
         ) {
-            let state = ShareState { task_name, ip, date, subtopics, pull_back_flag: flag, ..ShareState::default() };
+            let state = ShareState { task_name, ip, date, subtopics, pull_back_flag: flag, cm_host, ..ShareState::default() };
             prop_assert_eq!(read_share(&share_hash("#/pullback", &state)).unwrap().unwrap(), state);
         }
     }

@@ -4,17 +4,16 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use oms_core::share::share_hash;
 
+use super::header::host_text;
+
 use crate::{Console, browser, console, split};
 
 /// The link to this page with the current fields (secret values left out).
 pub fn share_url(c: Console) -> String {
     let hash = browser::hash();
     let route = hash.split('?').next().unwrap_or_default();
-    format!(
-        "{}{}",
-        browser::page_url(),
-        share_hash(route, &c.drafts.to_share())
-    )
+    let state = c.drafts.to_share(host_text(c));
+    format!("{}{}", browser::page_url(), share_hash(route, &state))
 }
 
 /// The Copy link button, and the link itself when the clipboard refuses.

@@ -270,6 +270,7 @@ pub static EN: Texts = Texts {
     share_unavailable: "This link's fields could not be read: part of the console could not be loaded from the server. Nothing was filled. Check the connection, then open the link again.",
     share_filled: "The form was filled from a link. Nothing was sent.",
     share_fill_secrets: "Fill in the secret values the link leaves out: {0}.",
+    share_other_host: "This link was made for the CM host {0}; this tab sends to {1} (profile “{2}”). Choose the CM host in CM hosts before sending.",
     export_json: "Export JSON",
     export_csv: "Export CSV",
     journal_help: "Every request this browser sent, newest first, with what came back. Secret values are masked. Kept in this browser only (newest 2,000 entries).",

@@ -303,6 +303,7 @@ catalogue! {
     share_unavailable,
     share_filled,
     share_fill_secrets,
+    share_other_host,
     export_json,
     export_csv,
     journal_help,

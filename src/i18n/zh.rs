@@ -270,6 +270,7 @@ pub static ZH: Texts = Texts {
     share_unavailable: "无法读取此链接中的字段：控制台的部分代码无法从服务器加载。未填写任何内容。请检查网络连接，然后重新打开此链接。",
     share_filled: "已根据链接填写表单，未发送任何请求。",
     share_fill_secrets: "请补填链接中省略的敏感值：{0}。",
+    share_other_host: "此链接是为 CM 主机 {0} 生成的；此标签页发往 {1}（配置“{2}”）。发送前请在“CM 主机”中选择主机。",
     export_json: "导出 JSON",
     export_csv: "导出 CSV",
     journal_help: "此浏览器发送的每个请求及其应答，最新的在前。敏感值已遮盖。仅保存在此浏览器中（最近 2,000 条）。",

@@ -248,6 +248,56 @@ async fn a_share_link_fills_every_field_and_sends_nothing() {
     world.finish().await;
 }
 
+/// A share link names the CM host it was made for: opened in a tab that
+/// sends to another, it says so, and sends nothing; in a tab that sends
+/// there, it says nothing of it.
+#[tokio::test]
+async fn a_share_link_made_for_another_cm_host_says_so() {
+    let world = World::start().await;
+    world.open("#/settings").await;
+    world.add_profile("east", "/cm/east/").await;
+    world.use_profile("east").await;
+    world.open("#/stop").await;
+    world.set("input[name='taskName']", INCR_RUNNING).await;
+    world.click("[data-action='copy-link']").await;
+    let link = world
+        .wait_for("input.share-url")
+        .await
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap();
+    let open_link = async |world: &World| {
+        world.client.goto("about:blank").await.unwrap();
+        world.client.goto(&link).await.unwrap();
+        world.wait_for("body[data-ready='true']").await;
+        world
+            .wait_until("return document.querySelector('.notices')?.textContent.includes('filled from a link') ?? false")
+            .await;
+        world.text(".notices").await
+    };
+    world.open("#/settings").await;
+    world.use_profile("This origin").await;
+    let sim = world.sim.url();
+    let notices = open_link(&world).await;
+    assert!(
+        notices.contains(&format!(
+            "This link was made for the CM host {sim}/cm/east/; this tab sends to {sim} (profile “This origin”). Choose the CM host in CM hosts before sending."
+        )),
+        "{notices}"
+    );
+    assert_eq!(world.value("input[name='taskName']").await, INCR_RUNNING);
+    world.open("#/settings").await;
+    world.use_profile("east").await;
+    let notices = open_link(&world).await;
+    assert!(!notices.contains("was made for"), "{notices}");
+    assert!(
+        world.journal().await.is_empty(),
+        "opening a link sends nothing"
+    );
+    world.finish().await;
+}
+
 /// A share link of a pullback read in the browser's own zone carries the
 /// offset that zone has then: opened in a browser elsewhere, it gives the
 /// same checkpoint, not the same wall-clock time read in the other zone.
