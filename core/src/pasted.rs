@@ -24,9 +24,20 @@ pub fn parse_instant(text: &str) -> Option<PastedInstant> {
     }
     let text = text.trim();
     let (date, rest) = text.split_once([' ', 'T'])?;
+    // `2023/02/13`, year first, is read; a day or month first is not (which
+    // of them comes first is a guess).
+    let date = match date.split_once('/') {
+        Some((year, _)) if year.len() == 4 => date.replace('/', "-"),
+        _ => date.to_owned(),
+    };
     let rest = rest.trim_start();
-    let (time, zone) = rest.split_once(' ').unwrap_or((rest, ""));
-    let local = parse_date_time(&format!("{date} {time}")).ok()?;
+    // The time ends where its digits end: its zone may follow at once
+    // (`19:00:00+08:00`, `19:00:00Z`).
+    let end = rest
+        .find(|c: char| !(c.is_ascii_digit() || ":.,".contains(c)))
+        .unwrap_or(rest.len());
+    let (time, zone) = rest.split_at(end);
+    let local = parse_date_time(&format!("{date} {}", whole_seconds(time)?)).ok()?;
     let zone = zone.trim();
     Some(PastedInstant::DateTime(
         local,
@@ -34,11 +45,54 @@ pub fn parse_instant(text: &str) -> Option<PastedInstant> {
     ))
 }
 
-/// A zone written after a pasted time, as the builder names zones: a bare
-/// offset (`+08:00`, as `coordinator.timezone` writes it) gets `UTC` before it.
+/// A time with the fraction of a second logs write (`19:00:00.123`,
+/// `19:00:00,123`) cut off: a checkpoint is whole seconds, and the second it
+/// began in is not after it. `None` for a fraction that is not digits, or
+/// after minutes.
+fn whole_seconds(time: &str) -> Option<&str> {
+    match time.split_once(['.', ',']) {
+        None => Some(time),
+        Some((whole, fraction)) => (whole.matches(':').count() == 2
+            && !fraction.is_empty()
+            && fraction.bytes().all(|b| b.is_ascii_digit()))
+        .then_some(whole),
+    }
+}
+
+/// A zone written after a pasted time, as the builder names zones: `Z` and
+/// `GMT` are `UTC`; an offset, bare (`+08:00`, as `coordinator.timezone`
+/// writes it) or after `UTC` or `GMT`, in hours (`+8`), `±HHMM` or
+/// `±H:MM`, is `UTC±HH:MM`.
 pub fn zone_value(written: &str) -> String {
-    match written.as_bytes().first() {
-        Some(b'+' | b'-') => format!("UTC{written}"),
+    if ["Z", "z", "GMT", "UTC"].contains(&written) {
+        return "UTC".to_owned();
+    }
+    let offset = written
+        .strip_prefix("UTC")
+        .or_else(|| written.strip_prefix("GMT"))
+        .unwrap_or(written);
+    let (Some(sign), true) = (
+        offset.chars().next().filter(|c| "+-".contains(*c)),
+        offset.is_ascii(),
+    ) else {
+        return written.to_owned();
+    };
+    let body = &offset[1..];
+    let (hours, minutes) = body.split_once(':').unwrap_or(match body.len() {
+        4 => body.split_at(2),
+        _ => (body, "00"),
+    });
+    match (hours.parse::<u8>(), minutes.parse::<u8>()) {
+        (Ok(h), Ok(m))
+            if hours.len() <= 2
+                && minutes.len() == 2
+                && (hours.to_owned() + minutes)
+                    .bytes()
+                    .all(|b| b.is_ascii_digit()) =>
+        {
+            format!("UTC{sign}{h:02}:{m:02}")
+        }
+        _ if offset.len() == written.len() => format!("UTC{written}"),
         _ => written.to_owned(),
     }
 }
@@ -158,6 +212,49 @@ mod tests {
     }
 
     #[test]
+    fn a_date_and_time_as_logs_and_iso_8601_write_it_is_read() {
+        let at = local("2023-02-13 19:00:00");
+        for (text, zone) in [
+            ("2023-02-13T19:00:00+08:00", Some("+08:00")),
+            ("2023-02-13T19:00:00.123456+0800", Some("+0800")),
+            ("2023-02-13T19:00:00Z", Some("Z")),
+            ("2023-02-13 19:00:00.123", None),
+            ("2023-02-13 19:00:00,999 GMT+8", Some("GMT+8")),
+            ("2023/02/13 19:00", None),
+            ("2023-02-13T19:00:00 UTC+8", Some("UTC+8")),
+        ] {
+            assert_eq!(
+                parse_instant(text),
+                Some(PastedInstant::DateTime(at, zone.map(str::to_owned))),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_offset_written_as_logs_write_it_is_named_as_the_builder_names_it() {
+        for (written, value) in [
+            ("Z", "UTC"),
+            ("z", "UTC"),
+            ("GMT", "UTC"),
+            ("+0800", "UTC+08:00"),
+            ("+08", "UTC+08:00"),
+            ("+8", "UTC+08:00"),
+            ("-5:30", "UTC-05:30"),
+            ("UTC+8", "UTC+08:00"),
+            ("GMT+08:00", "UTC+08:00"),
+            ("UTC+0545", "UTC+05:45"),
+            ("CST", "CST"),
+            ("+123", "UTC+123"),
+            ("GMT+x", "GMT+x"),
+            ("+1é2", "+1é2"),
+            ("++8", "UTC++8"),
+        ] {
+            assert_eq!(zone_value(written), value, "{written}");
+        }
+    }
+
+    #[test]
     fn other_text_is_no_instant() {
         for text in [
             "",
@@ -168,6 +265,10 @@ mod tests {
             "2023-02-13",
             "19:00:00",
             "yesterday",
+            "13/02/2023 19:00",
+            "02/13/2023 19:00",
+            "2023-02-13 19:00.5",
+            "2023-02-13 19:00:00.",
         ] {
             assert_eq!(parse_instant(text), None, "{text}");
         }

@@ -148,6 +148,30 @@ async fn pasted_clients_and_date_time_fill_the_references_pullback() {
     world.finish().await;
 }
 
+/// A time copied from a log or written in ISO 8601 (a `T`, a fraction of
+/// a second, `Z` or an offset right after it, `GMT+8`) is read, the zone
+/// chosen as the builder names it.
+#[tokio::test]
+async fn a_pasted_iso_or_log_time_is_read_with_its_zone() {
+    let world = World::start().await;
+    world.open("#/pullback").await;
+    for (pasted, zone) in [
+        ("2023-02-13T11:00:00.123Z", "UTC"),
+        ("2023-02-13 19:00:00,456 GMT+8", "UTC+08:00"),
+        ("2023-02-13T19:00:00+0800", "UTC+08:00"),
+    ] {
+        world.set("input[name='epochInput']", pasted).await;
+        assert_eq!(world.value("select[name='zone']").await, zone, "{pasted}");
+        assert_eq!(
+            world.text("output[name='epoch']").await,
+            "1676286000",
+            "{pasted}"
+        );
+        assert_eq!(world.count("[data-paste-unread]").await, 0, "{pasted}");
+    }
+    world.finish().await;
+}
+
 /// Pasted text that names no subtopic, or a zone the builder does not offer,
 /// is said to be unread, and changes nothing.
 #[tokio::test]
