@@ -564,6 +564,29 @@ impl World {
         self.outcome("").await
     }
 
+    /// Clicks *Copy link* and returns the link it made.
+    pub async fn copy_share_link(&self) -> String {
+        self.click("[data-action='copy-link']").await;
+        self.wait_for("input.share-url")
+            .await
+            .prop("value")
+            .await
+            .expect("reads the link")
+            .expect("a link")
+    }
+
+    /// Opens the share link `link` afresh and waits until the forms are
+    /// filled from it; returns the notices then shown.
+    pub async fn open_share_link(&self, link: &str) -> String {
+        self.client.goto("about:blank").await.expect("leaves");
+        self.client.goto(link).await.expect("opens the link");
+        self.wait_for("body[data-ready='true']").await;
+        // The code reading links is fetched first (it is split off the main module).
+        self.wait_until("return document.querySelector('.notices')?.textContent.includes('filled from a link') ?? false")
+            .await;
+        self.text(".notices").await
+    }
+
     /// Adds the CM host profile `name` on the settings page (open).
     pub async fn add_profile(&self, name: &str, base_url: &str) {
         self.set("input[name='profileName']", name).await;

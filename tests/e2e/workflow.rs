@@ -195,25 +195,12 @@ async fn a_share_link_fills_every_field_and_sends_nothing() {
     world.set("input[name='time']", "19:00:00").await;
     world.set("select[name='zone']", "UTC+08:00").await;
     world.set("input[name='subtopic']", "sub_a").await;
-    world.click("[data-action='copy-link']").await;
-    let link = world
-        .wait_for("input.share-url")
-        .await
-        .prop("value")
-        .await
-        .unwrap()
-        .unwrap();
+    let link = world.copy_share_link().await;
     assert!(link.contains("#/update?share="), "{link}");
     assert!(!link.contains("hunter2"), "links never carry secrets");
 
     world.js("localStorage.clear(); return true").await;
-    world.client.goto("about:blank").await.unwrap();
-    world.client.goto(&link).await.unwrap();
-    world.wait_for("body[data-ready='true']").await;
-    // The code reading links is fetched first (it is split off the main module).
-    world
-        .wait_until("return document.querySelector('.notices')?.textContent.includes('sink.password') ?? false")
-        .await;
+    world.open_share_link(&link).await;
     let values = world
         .js("return ['taskName','deleteParams','scope','key','value','date','time','zone','subtopic'].map(n => document.querySelector(`[name='${n}']`).value)")
         .await;
@@ -259,27 +246,11 @@ async fn a_share_link_made_for_another_cm_host_says_so() {
     world.use_profile("east").await;
     world.open("#/stop").await;
     world.set("input[name='taskName']", INCR_RUNNING).await;
-    world.click("[data-action='copy-link']").await;
-    let link = world
-        .wait_for("input.share-url")
-        .await
-        .prop("value")
-        .await
-        .unwrap()
-        .unwrap();
-    let open_link = async |world: &World| {
-        world.client.goto("about:blank").await.unwrap();
-        world.client.goto(&link).await.unwrap();
-        world.wait_for("body[data-ready='true']").await;
-        world
-            .wait_until("return document.querySelector('.notices')?.textContent.includes('filled from a link') ?? false")
-            .await;
-        world.text(".notices").await
-    };
+    let link = world.copy_share_link().await;
     world.open("#/settings").await;
     world.use_profile("This origin").await;
     let sim = world.sim.url();
-    let notices = open_link(&world).await;
+    let notices = world.open_share_link(&link).await;
     assert!(
         notices.contains(&format!(
             "This link was made for the CM host {sim}/cm/east/; this tab sends to {sim} (profile “This origin”). Choose the CM host in CM hosts before sending."
@@ -289,7 +260,7 @@ async fn a_share_link_made_for_another_cm_host_says_so() {
     assert_eq!(world.value("input[name='taskName']").await, INCR_RUNNING);
     world.open("#/settings").await;
     world.use_profile("east").await;
-    let notices = open_link(&world).await;
+    let notices = world.open_share_link(&link).await;
     assert!(!notices.contains("was made for"), "{notices}");
     assert!(
         world.journal().await.is_empty(),
@@ -307,14 +278,7 @@ async fn a_share_link_in_the_browsers_zone_gives_the_same_instant_elsewhere() {
     world.fill_reference_pullback().await;
     world.set("select[name='zone']", "local").await;
     assert_eq!(world.text("output[name='epoch']").await, "1676286000");
-    world.click("[data-action='copy-link']").await;
-    let link = world
-        .wait_for("input.share-url")
-        .await
-        .prop("value")
-        .await
-        .unwrap()
-        .unwrap();
+    let link = world.copy_share_link().await;
     world.js("localStorage.clear(); return true").await;
     world
         .cdp(
@@ -322,12 +286,7 @@ async fn a_share_link_in_the_browsers_zone_gives_the_same_instant_elsewhere() {
             json!({"timezoneId": "Europe/Berlin"}),
         )
         .await;
-    world.client.goto("about:blank").await.unwrap();
-    world.client.goto(&link).await.unwrap();
-    world.wait_for("body[data-ready='true']").await;
-    world
-        .wait_until("return document.querySelector('.notices')?.textContent.includes('filled from a link') ?? false")
-        .await;
+    world.open_share_link(&link).await;
     assert!(
         world
             .text("select[name='zone'] option[value='local']")
