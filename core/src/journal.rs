@@ -503,11 +503,6 @@ impl Journal {
         });
     }
 
-    /// How many entries it holds.
-    pub fn entry_count(&self) -> usize {
-        self.entries.len()
-    }
-
     /// The entries passing `filter`, newest first.
     pub fn select(&self, filter: &Filter) -> Vec<JournalEntry> {
         self.entries
@@ -915,7 +910,7 @@ mod tests {
         for id in 0..(MAX_ENTRIES as u64 + 5) {
             journal.push(entry(id, if id % 2 == 0 { "stop" } else { "resume" }, &ok));
         }
-        assert_eq!(journal.entry_count(), MAX_ENTRIES);
+        assert_eq!(journal.entries.len(), MAX_ENTRIES);
         assert_eq!(journal.entries[0].id, 5);
         assert!(Filter::default().is_empty());
         let stops = journal.select(&Filter {

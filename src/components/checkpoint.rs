@@ -143,16 +143,17 @@ fn utc_instant(epoch: i64) -> String {
 }
 
 fn ambiguity_text(t: &Texts, ambiguity: &Ambiguity, zone: &Zone) -> String {
-    let at = utc_instant;
     match ambiguity {
-        Ambiguity::Gap { taken, .. } => fill(t.checkpoint_gap, &[&zone.label(), &at(*taken)]),
+        Ambiguity::Gap { taken, .. } => {
+            fill(t.checkpoint_gap, &[&zone.label(), &utc_instant(*taken)])
+        }
         Ambiguity::Fold { taken, other } => fill(
             if taken < other {
                 t.checkpoint_fold
             } else {
                 t.checkpoint_fold_second
             },
-            &[&zone.label(), &at(*taken), &at(*other)],
+            &[&zone.label(), &utc_instant(*taken), &utc_instant(*other)],
         ),
     }
 }

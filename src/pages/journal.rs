@@ -3,9 +3,7 @@
 use leptos::prelude::*;
 use oms_core::config_map::{delete_params_entries, import_json, is_secret_key, secret_keys};
 use oms_core::envelope::OutcomeClass;
-use oms_core::journal::{
-    CSV_COLUMNS, EntryKind, Filter, INTERRUPTED, Journal, JournalEntry, to_csv,
-};
+use oms_core::journal::{CSV_COLUMNS, EntryKind, Filter, INTERRUPTED, JournalEntry, to_csv};
 use oms_core::pullback::checkpoint_in_body;
 use oms_core::request::{OperationKind, query_param};
 
@@ -201,7 +199,7 @@ pub fn JournalPage() -> impl IntoView {
             if filter.with(Filter::is_empty) {
                 fill_count(t.journal_count, shown, &[])
             } else {
-                fill_count(t.journal_count_filtered, journal.with(Journal::entry_count), &[&shown.to_string()])
+                fill_count(t.journal_count_filtered, journal.with(|j| j.entries.len()), &[&shown.to_string()])
             }
         }}</p>
         {move || filter.with(Filter::is_inverted).then(|| view! { <p class="error" role="alert" data-filter-inverted="">{t.journal_filter_inverted}</p> })}
