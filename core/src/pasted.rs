@@ -19,10 +19,22 @@ pub enum PastedInstant {
 
 /// Reads a pasted epoch number, or a date and time with an optional zone.
 pub fn parse_instant(text: &str) -> Option<PastedInstant> {
-    if let Ok((seconds, unit)) = parse_epoch(text) {
+    let text = text.trim();
+    // Seconds with a fraction, as `time.time()` writes them: the second it
+    // began in.
+    let whole = match text.split_once('.') {
+        Some((whole, fraction))
+            if whole.len() == 10
+                && !fraction.is_empty()
+                && fraction.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            whole
+        }
+        _ => text,
+    };
+    if let Ok((seconds, unit)) = parse_epoch(whole) {
         return Some(PastedInstant::Epoch(seconds, unit));
     }
-    let text = text.trim();
     let (date, rest) = text.split_once([' ', 'T'])?;
     // `2023/02/13`, year first, is read; a day or month first is not (which
     // of them comes first is a guess).
@@ -169,6 +181,11 @@ mod tests {
             parse_instant(" 1676286000123 "),
             Some(PastedInstant::Epoch(1_676_286_000, EpochUnit::Milliseconds))
         );
+        assert_eq!(
+            parse_instant("1676286000.987654 "),
+            Some(PastedInstant::Epoch(1_676_286_000, EpochUnit::Seconds)),
+            "seconds with a fraction"
+        );
     }
 
     #[test]
@@ -260,7 +277,9 @@ mod tests {
             "",
             "1 676 286 000",
             "-5",
-            "1676286000.5",
+            "1676286000.",
+            "1676286000123.5",
+            "1676286000.5e3",
             "2023-02-30 19:00:00",
             "2023-02-13",
             "19:00:00",
