@@ -137,6 +137,18 @@ pub fn warning_text(t: &Texts, warning: &CheckpointWarning) -> String {
     }
 }
 
+/// The instant `epoch` in `zone`, a named zone with the offset it has
+/// then, e.g. `2024-10-27 02:30:00 Europe/Berlin (UTC+01:00)`.
+fn zoned_instant(epoch: i64, zone: &Zone) -> String {
+    let shown = checkpoint::format_instant(epoch, zone, &IntlZones).unwrap_or_default();
+    match checkpoint::in_fixed_zone(epoch, zone, &IntlZones, |_| true) {
+        Ok((_, _, fixed)) if matches!(zone, Zone::Named(_)) => {
+            format!("{shown} ({})", fixed.label())
+        }
+        _ => shown,
+    }
+}
+
 /// The instant `epoch` in UTC, e.g. `2024-10-27 01:30:00 UTC`.
 fn utc_instant(epoch: i64) -> String {
     checkpoint::format_instant(epoch, &Zone::Utc, &IntlZones).unwrap_or_default()
@@ -584,13 +596,13 @@ pub fn CheckpointBuilder(
                     }
                     Ok(r) => {
                         let utc = utc_instant(r.epoch);
-                        let zoned = checkpoint::format_instant(r.epoch, &r.zone, &IntlZones).unwrap_or_default();
+                        let zoned = zoned_instant(r.epoch, &r.zone);
                         let age = browser::now_secs() - r.epoch;
                         let relative = if age >= 0 { fill(t.ago, &[&duration_words(t, age)]) } else { fill(t.from_now, &[&duration_words(t, age)]) };
                         view! {
                             <dl class="answer">
                                 <dt>"UTC"</dt><dd data-utc="">{utc}</dd>
-                                <dt>{t.in_zone}</dt><dd>{zoned}</dd>
+                                <dt>{t.in_zone}</dt><dd data-zoned="">{zoned}</dd>
                                 <dt>{t.relative}</dt><dd>{relative}</dd>
                                 <dt><code>source.checkpoint</code></dt>
                                 <dd>{match &r.text {

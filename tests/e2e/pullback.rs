@@ -476,8 +476,9 @@ async fn a_pasted_instant_in_a_repeated_hour_stays_that_instant() {
 
 /// In Europe/Berlin, 02:30 typed on the night clocks go back takes the
 /// first 02:30; the operator can take the second with one click, and the
-/// first again, the focus staying on the button; the pullback's
-/// `source.checkpoint` follows, and the choice outlives a reload.
+/// first again, the focus staying on the button; the time in the zone
+/// names its offset, the pullback's `source.checkpoint` follows, and the
+/// choice outlives a reload.
 #[tokio::test]
 async fn a_repeated_local_time_can_take_either_occurrence() {
     let world = berlin_builder().await;
@@ -489,9 +490,18 @@ async fn a_repeated_local_time_can_take_either_occurrence() {
         world.text(other).await,
         "Take 2024-10-27 01:30:00 UTC instead"
     );
+    assert_eq!(
+        world.text("[data-zoned]").await,
+        "2024-10-27 02:30:00 Europe/Berlin (UTC+02:00)"
+    );
     world.click(other).await;
     assert_eq!(world.text("output[name='epoch']").await, "1729992600");
     assert_eq!(world.text("[data-utc]").await, "2024-10-27 01:30:00 UTC");
+    assert_eq!(
+        world.text("[data-zoned]").await,
+        "2024-10-27 02:30:00 Europe/Berlin (UTC+01:00)",
+        "the zone's offset tells the two 02:30 apart"
+    );
     assert!(
         world
             .text("[data-checkpoint-text]")
