@@ -270,24 +270,28 @@ pub fn apply_share(console: Console) {
     match read {
         Err(_) => console.notices.update(|n| n.push(t.share_bad.to_owned())),
         Ok(state) => {
+            // One notice says what the link filled, the secrets it left
+            // out and the CM host it was made for when this tab sends
+            // elsewhere: *Undo fill* takes it down whole.
+            let mut notice = t.share_filled.to_owned();
             let secrets = secret_keys(&state.rows);
-            let notice = if secrets.is_empty() {
-                t.share_filled.to_owned()
-            } else {
-                format!(
-                    "{} {}",
-                    t.share_filled,
-                    fill(t.share_fill_secrets, &[&secrets.join(t.list_separator)])
-                )
-            };
-            let said = Said::show(console.notices, notice);
+            if !secrets.is_empty() {
+                notice.push(' ');
+                notice.push_str(&fill(
+                    t.share_fill_secrets,
+                    &[&secrets.join(t.list_separator)],
+                ));
+            }
             let here = host_text(console);
             if !state.cm_host.is_empty() && state.cm_host != here {
                 let profile = console.profile.with_untracked(|p| p.name.clone());
-                console.notices.update(|n| {
-                    n.push(fill(t.share_other_host, &[&state.cm_host, &here, &profile]))
-                });
+                notice.push(' ');
+                notice.push_str(&fill(
+                    t.share_other_host,
+                    &[&state.cm_host, &here, &profile],
+                ));
             }
+            let said = Said::show(console.notices, notice);
             let d = console.drafts;
             d.fill(
                 Page::from_hash(&route),

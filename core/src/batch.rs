@@ -1,8 +1,9 @@
 //! Batch operations: a pasted list of task names, checked before anything is sent.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::envelope::{Outcome, OutcomeClass};
+use crate::journal::Journal;
 use crate::request::{Operation, OperationKind};
 use crate::task_name::{
     TaskName, TaskNameError, is_understood, names_in, names_run_together, offered_name, plain,
@@ -123,6 +124,36 @@ pub fn plan(text: &str) -> BatchPlan {
     plan
 }
 
+/// The task names the journal's newest entries sent that `plan` does not
+/// hold yet, up to 10, each once; the last 2,000 requests are looked at
+/// (the list is checked at every keystroke). A line sent as typed with a
+/// name amid other text (quotes, a comma) is not offered: the list would
+/// flag it again.
+pub fn recent_names(journal: &Journal, plan: &BatchPlan) -> Vec<String> {
+    let listed: BTreeSet<&str> = plan.names.iter().map(TaskName::as_str).collect();
+    let mut names: Vec<String> = Vec::new();
+    let requests = journal
+        .entries
+        .iter()
+        .rev()
+        .flat_map(|e| e.requests.iter())
+        .take(2_000);
+    for request in requests {
+        if names.len() == 10 {
+            break;
+        }
+        let name = &request.task_name;
+        if !name.is_empty()
+            && !names.contains(name)
+            && !listed.contains(name.as_str())
+            && cleaned(name).is_none()
+        {
+            names.push(name.clone());
+        }
+    }
+    names
+}
+
 /// The operations a batch can run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BatchOperation {
@@ -222,6 +253,36 @@ mod tests {
 
     const A: &str = "10.0.0.1-9000:connector_v2:np_a-incr_trans-1-0:0000000001";
     const B: &str = "10.0.0.1-9000:connector_v2:np_b-full_trans-1-0:0000000001";
+
+    #[test]
+    fn recent_names_are_those_sent_last_and_not_in_the_list() {
+        use crate::journal::{JournalEntry, JournalRequest};
+        let sent = |id: u64, names: &[&str]| JournalEntry {
+            id,
+            at_ms: id as f64,
+            profile: "default".into(),
+            operation: "batch-stop".into(),
+            task_name: format!("{} tasks", names.len()),
+            requests: names
+                .iter()
+                .map(|name| {
+                    let request = BatchOperation::Stop
+                        .for_task(TaskName::parse(name).unwrap())
+                        .request();
+                    JournalRequest::new("", &request, &Outcome::Success { result: None }, None, 1)
+                })
+                .collect(),
+        };
+        let mut journal = Journal::new();
+        journal.push(sent(1, &[B, "store_x"]));
+        journal.push(sent(2, &[A, &format!("\"{B}\",")]));
+        assert_eq!(recent_names(&journal, &plan("")), [A, B, "store_x"]);
+        assert_eq!(
+            recent_names(&journal, &plan(&format!("{A}\nstore_x"))),
+            [B],
+            "names the list holds are not offered"
+        );
+    }
 
     #[test]
     fn names_pasted_amid_other_text_are_taken_out_of_it() {

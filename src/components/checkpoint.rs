@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use oms_core::checkpoint::{
-    self, Ambiguity, CheckpointError, CheckpointWarning, DEFAULT_MAX_AGE_SECS, EpochUnit,
+    self, Ambiguity, CheckpointError, CheckpointWarning, DEFAULT_MAX_AGE_SECS, EpochUnit, Resolved,
     SubtopicError, Zone,
 };
 use oms_core::pasted::{self, PastedInstant};
@@ -53,13 +53,19 @@ pub fn zone_of(value: &str) -> Result<Zone, CheckpointError> {
     }
 }
 
+/// The zone the builder's inputs name and the instant they give (the
+/// instant they were set from, when the local time occurred twice).
+fn resolved(draft: CheckpointDraft) -> Result<(Zone, Resolved), CheckpointError> {
+    let zone = zone_of(&draft.zone.get())?;
+    let local = checkpoint::parse_local(&draft.date.get(), &draft.time.get())?;
+    let resolved = checkpoint::to_epoch(local, &zone, &IntlZones)?.preferring(draft.instant.get());
+    Ok((zone, resolved))
+}
+
 /// What the builder's inputs give.
 pub fn computed(draft: CheckpointDraft) -> Memo<Result<Computed, CheckpointError>> {
     Memo::new(move |_| {
-        let zone = zone_of(&draft.zone.get())?;
-        let local = checkpoint::parse_local(&draft.date.get(), &draft.time.get())?;
-        let resolved =
-            checkpoint::to_epoch(local, &zone, &IntlZones)?.preferring(draft.instant.get());
+        let (zone, resolved) = resolved(draft)?;
         Ok(Computed {
             epoch: resolved.epoch,
             ambiguity: resolved.ambiguity,
@@ -141,11 +147,12 @@ pub fn warning_text(t: &Texts, warning: &CheckpointWarning) -> String {
 /// then, e.g. `2024-10-27 02:30:00 Europe/Berlin (UTC+01:00)`.
 fn zoned_instant(epoch: i64, zone: &Zone) -> String {
     let shown = checkpoint::format_instant(epoch, zone, &IntlZones).unwrap_or_default();
+    let Zone::Named(_) = zone else {
+        return shown;
+    };
     match checkpoint::in_fixed_zone(epoch, zone, &IntlZones, |_| true) {
-        Ok((_, _, fixed)) if matches!(zone, Zone::Named(_)) => {
-            format!("{shown} ({})", fixed.label())
-        }
-        _ => shown,
+        Ok((_, _, fixed)) => format!("{shown} ({})", fixed.label()),
+        Err(_) => shown,
     }
 }
 
@@ -276,19 +283,14 @@ pub fn shared_fields(draft: CheckpointDraft) -> (String, String, String) {
         Ok(local) if zone == "local" => local,
         _ => return (date, time, zone),
     };
-    let shown = checkpoint::parse_local(&date, &time)
-        .and_then(|at| checkpoint::to_epoch(at, &local, &IntlZones))
-        .map(|r| r.preferring(draft.instant.get_untracked()).epoch);
-    match shown {
-        Ok(epoch) => match checkpoint::in_fixed_zone(epoch, &local, &IntlZones, offers) {
-            Ok((date, time, fixed)) => (date, time, fixed.label()),
-            Err(_) => (date, time, zone),
-        },
+    let fixed = |epoch| checkpoint::in_fixed_zone(epoch, &local, &IntlZones, offers);
+    let written = match untrack(|| resolved(draft)) {
+        Ok((_, shown)) => fixed(shown.epoch).map(|(date, time, zone)| (date, time, zone.label())),
         Err(_) => {
-            let now = checkpoint::in_fixed_zone(browser::now_secs(), &local, &IntlZones, offers);
-            (date, time, now.map_or(zone, |(_, _, fixed)| fixed.label()))
+            fixed(browser::now_secs()).map(|(_, _, now)| (date.clone(), time.clone(), now.label()))
         }
-    }
+    };
+    written.unwrap_or((date, time, zone))
 }
 
 /// The builder's date, time, zone and instant.

@@ -218,39 +218,8 @@ pub fn BatchPage() -> impl IntoView {
             .filter(|n| (1..=MAX_CONCURRENCY).contains(n))
     });
     let journal = c.journal.journal();
-    // The names sent last that the list does not hold yet, from the last
-    // 2,000 requests (the list is checked at every keystroke).
     let recent = Memo::new(move |_| {
-        let listed = plan.with(|p| {
-            p.names
-                .iter()
-                .map(|n| n.as_str().to_owned())
-                .collect::<std::collections::BTreeSet<_>>()
-        });
-        journal.with(|journal| {
-            let mut names: Vec<String> = Vec::new();
-            let requests = journal
-                .entries
-                .iter()
-                .rev()
-                .flat_map(|e| e.requests.iter())
-                .take(2_000);
-            for request in requests {
-                if names.len() == 10 {
-                    break;
-                }
-                // A line sent as typed with a name amid other text (quotes,
-                // a comma) is not offered again: the page flags such lines.
-                if !request.task_name.is_empty()
-                    && !names.contains(&request.task_name)
-                    && !listed.contains(&request.task_name)
-                    && batch::cleaned(&request.task_name).is_none()
-                {
-                    names.push(request.task_name.clone());
-                }
-            }
-            names
-        })
+        plan.with(|plan| journal.with(|journal| batch::recent_names(journal, plan)))
     });
 
     let run = move |all: Vec<Row<BatchRow>>, indices: Vec<usize>| {
